@@ -1,0 +1,32 @@
+# The two commands a new user needs: `make demo` and `make test`. Each bootstraps its own
+# virtual environment in .venv from nothing (Python 3.11 or newer on PATH as python3).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+EXAMPLE ?= examples/independent-habib-defection.txt
+
+.PHONY: demo test lint bench clean
+
+demo: $(STAMP)
+	$(BIN)/scorer audit $(EXAMPLE)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/python bench/segment.py
+
+$(STAMP):
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

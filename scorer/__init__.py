@@ -1,0 +1,41 @@
+"""scorer: sourcing-quality scoring for news copy.
+
+    import scorer
+    doc = scorer.load_document("article.md")          # a Document: paragraphs, sentences, quotes...
+
+Only cheap imports here: `scorer --version` must not pay for nltk.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+__all__ = ["Document", "ScorerError", "__version__", "document_from_text", "load_document"]
+
+from scorer.errors import ScorerError
+
+if TYPE_CHECKING:
+    from scorer.document import Document
+
+
+def load_document(source: str, *, format: str | None = None) -> Document:
+    """Load a path, `-` or an http(s) URL into a segmented Document."""
+    from scorer.load import load as _load
+
+    return _load(source, format=format)
+
+
+def document_from_text(text: str, *, title: str | None = None) -> Document:
+    """Segment text already in memory."""
+    from scorer.load import load_string as _load_string
+
+    return _load_string(text, title=title)
+
+
+def __getattr__(name: str) -> object:
+    if name == "Document":
+        from scorer.document import Document
+
+        return Document
+    raise AttributeError(name)

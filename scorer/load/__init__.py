@@ -1,0 +1,116 @@
+"""Loading: any source (path, `-` for stdin, http(s) URL, a string) becomes one Document.
+
+Reading and decoding happen here; each format has its own module (`text`, `markdown`,
+`html`) that reduces the decoded source to prose with offsets, and segmentation takes it
+from there. Every failure is a ScorerError naming the source.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from scorer.document import Document
+from scorer.errors import ScorerError
+from scorer.load.decode import decode
+from scorer.load.types import Block, Loaded
+
+__all__ = ["Block", "Loaded", "detect_format", "load", "load_string"]
+
+FORMATS = ("text", "markdown", "html")
+_SUFFIXES = {
+    ".txt": "text", ".text": "text", "": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+_MEDIA_TYPES = {
+    "text/html": "html", "application/xhtml+xml": "html",
+    "text/markdown": "markdown", "text/x-markdown": "markdown", "text/plain": "text",
+}
+# A file larger than this is refused before it is read: no article is 200 MB.
+MAX_FILE_BYTES = 200_000_000
+
+
+def load(source: str, *, format: str | None = None, stdin: BinaryIO | None = None) -> Document:
+    """Load a path, `-` (standard input) or an http(s) URL."""
+    if source == "-":
+        data = (stdin or sys.stdin.buffer).read()
+        return _from_bytes(data, "<stdin>", format)
+    if "://" in source or source.lower().startswith(("http:", "https:")):
+        from scorer.load.fetch import fetch
+
+        fetched = fetch(source)
+        media = _MEDIA_TYPES.get(fetched.content_type)
+        return _from_bytes(fetched.data, source, format or media, charset=fetched.charset)
+    return _from_bytes(_read_file(source), source, format or detect_format(source))
+
+
+def load_string(text: str, *, title: str | None = None, source: str = "<text>", format: str = "text") -> Document:
+    """A document from text already in memory (the `scorer.audit(text)` path)."""
+    return _segment(_parse(text, source, format, title=title))
+
+
+def detect_format(path: str) -> str | None:
+    """The format a file name says, or None to sniff the content."""
+    return _SUFFIXES.get(Path(path).suffix.lower())
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        if os.path.isdir(path):
+            raise ScorerError("is a directory, not an article file", path=path)
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise ScorerError(f"file is {size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES // 1_000_000} MB", path=path)
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise ScorerError("no such file", path=path) from None
+    except PermissionError:
+        raise ScorerError("permission denied", path=path) from None
+    except OSError as error:
+        raise ScorerError(f"cannot read: {error.strerror or error}", path=path) from None
+
+
+def _from_bytes(data: bytes, source: str, format: str | None, *, charset: str | None = None) -> Document:
+    if format is not None and format not in FORMATS:
+        raise ScorerError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}", path=source)
+    looks_html = format == "html" or (format is None and _sniff_html(data))
+    text = decode(data, source, charset=charset, html=looks_html)
+    return _segment(_parse(text, source, format or ("html" if looks_html else "text")))
+
+
+def _sniff_html(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head
+
+
+def _parse(text: str, source: str, format: str, *, title: str | None = None) -> Loaded:
+    if not text.strip():
+        raise ScorerError("the document is empty", path=source)
+    if format == "markdown":
+        from scorer.load.markdown import load_markdown
+
+        loaded = load_markdown(text, source)
+    elif format == "html":
+        from scorer.load.html import load_html
+
+        loaded = load_html(text, source)
+    else:
+        from scorer.load.text import load_text
+
+        loaded = load_text(text, source, title=title)
+    if title is not None and loaded.title is None:
+        loaded = replace(loaded, title=title)
+    if not loaded.blocks:
+        raise ScorerError("the document has no prose to analyse", path=source)
+    return loaded
+
+
+def _segment(loaded: Loaded) -> Document:
+    from scorer.segment import build_document
+
+    return build_document(loaded)

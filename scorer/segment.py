@@ -1,0 +1,131 @@
+"""Segmentation: a Loaded source becomes a Document of paragraphs, sentences and tokens.
+
+Sentences come from nltk's Punkt, run offline with the news abbreviation list in
+`rules/lexicons/abbreviations.toml` instead of a trained model (no nltk_data). Each block
+is split on its own, so a headline with no full stop never runs into the next line. Two
+repairs follow Punkt: a sentence glued to the next with no space ("difference.A former")
+is cut, and a "sentence" starting in lower case ('"Are you sure?" she asked.') is joined to
+the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from scorer import boilerplate, quotes
+from scorer.document import Document, Paragraph, Sentence, Token, normalise
+from scorer.load.types import Block, Loaded
+from scorer.resources import read_toml, rules_dir
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+# "difference.A former": two lower-case letters, a full stop, a capital starting a word.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z](?:[a-z]|\s))")
+_FIRST_WORD_CHAR = re.compile(r"\w")
+# Abbreviations, numbers with separators, words with inner hyphens or apostrophes, and
+# single punctuation marks. Linear: no nested quantifiers over overlapping classes.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*%?|\w+(?:[-'\u2019]\w+)*|[^\w\s]")
+
+
+@cache
+def abbreviations(extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """The abbreviation list from the lexicon, plus any a configuration adds."""
+    data = read_toml(rules_dir() / "lexicons" / "abbreviations.toml")
+    words = {w.lower().rstrip(".") for group in data["abbreviations"].values() for w in group}
+    return frozenset(words | {w.lower().rstrip(".") for w in extra})
+
+
+@cache
+def _punkt(extra: tuple[str, ...] = ()) -> PunktSentenceTokenizer:
+    # Imported here: nltk costs ~0.2 s and `scorer --version` should not pay it.
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations(extra))
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of `text[start:end]`, one block, as offsets into `text`."""
+    spans: list[tuple[int, int]] = []
+    segment = text[start:end]
+    for a, b in _punkt().span_tokenize(segment):
+        for piece_start, piece_end in _unglue(segment, a, b):
+            if spans and _starts_lower(segment, piece_start, piece_end):
+                spans[-1] = (spans[-1][0], piece_end)
+            else:
+                spans.append((piece_start, piece_end))
+    return [(a + start, b + start) for a, b in spans]
+
+
+def _unglue(segment: str, a: int, b: int) -> Iterable[tuple[int, int]]:
+    cut = a
+    for match in _GLUED.finditer(segment, a, b):
+        yield cut, match.start()
+        cut = match.start()
+    yield cut, b
+
+
+def _starts_lower(segment: str, a: int, b: int) -> bool:
+    first = _FIRST_WORD_CHAR.search(segment, a, b)
+    return bool(first) and segment[first.start()].islower()
+
+
+def tokenize(text: str, start: int, end: int, sentence: int) -> list[Token]:
+    return [Token(m.start(), m.end(), sentence) for m in _TOKEN.finditer(text, start, end)]
+
+
+def build_document(loaded: Loaded, patterns: tuple[boilerplate.Pattern, ...] | None = None) -> Document:
+    """Segment a loaded source and mark its boilerplate."""
+    text = loaded.text
+    norm = normalise(text)
+    blocks = loaded.blocks if loaded.blocks is not None else (Block(0, len(text)),)
+    spans_by_block = [split_sentences(text, b.start, b.end) for b in blocks]
+    scorable = [b.kind in ("body", "heading") for b in blocks]
+    if patterns is None:
+        patterns = boilerplate.default_patterns()
+    labels = boilerplate.mark(norm, spans_by_block, scorable, patterns)
+
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    tokens: list[Token] = []
+    labelled: list[tuple[int, int, str | None]] = []
+    for block, spans, block_labels in zip(blocks, spans_by_block, labels, strict=True):
+        run_start = 0
+        for i in range(1, len(spans) + 1):
+            if i < len(spans) and (block_labels[i] is None) == (block_labels[run_start] is None):
+                continue
+            # One paragraph per run of sentences that are all copy or all boilerplate.
+            is_boilerplate = block_labels[run_start] is not None
+            index = len(paragraphs)
+            paragraphs.append(
+                Paragraph(spans[run_start][0], spans[i - 1][1], index, block.kind, is_boilerplate)
+            )
+            for a, b in spans[run_start:i]:
+                sentence = len(sentences)
+                sentences.append(Sentence(a, b, sentence, index, is_boilerplate))
+                tokens.extend(tokenize(text, a, b, sentence))
+            run_start = i
+        labelled.extend((a, b, label) for (a, b), label in zip(spans, block_labels, strict=True))
+
+    return Document(
+        text=text,
+        norm=norm,
+        source=loaded.source,
+        format=loaded.format,
+        title=loaded.title,
+        title_span=loaded.title_span,
+        standfirst=loaded.standfirst,
+        standfirst_span=loaded.standfirst_span,
+        byline=loaded.byline,
+        date=loaded.date,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        tokens=tuple(tokens),
+        quotes=tuple(quotes.find(text, paragraphs)),
+        boilerplate=tuple(boilerplate.spans(labelled)),
+    )
