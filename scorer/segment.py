@@ -34,9 +34,14 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*%?|\w+(?:[-'\u2019]\w+)
 @cache
 def abbreviations(extra: tuple[str, ...] = ()) -> frozenset[str]:
     """The abbreviation list from the lexicon, plus any a configuration adds."""
-    data = read_toml(rules_dir() / "lexicons" / "abbreviations.toml")
+    data = _abbreviation_lexicon()
     words = {w.lower().rstrip(".") for group in data["abbreviations"].values() for w in group}
     return frozenset(words | {w.lower().rstrip(".") for w in extra})
+
+
+@cache
+def _abbreviation_lexicon() -> dict[str, dict[str, list[str]]]:
+    return read_toml(rules_dir() / "lexicons" / "abbreviations.toml")
 
 
 @cache
@@ -46,6 +51,8 @@ def _punkt(extra: tuple[str, ...] = ()) -> PunktSentenceTokenizer:
 
     params = PunktParameters()
     params.abbrev_types = set(abbreviations(extra))
+    # Punkt's frequent-sentence-starter heuristic: "5 p.m. The meeting" ends a sentence.
+    params.sent_starters = {w.lower() for w in _abbreviation_lexicon()["sentence_starters"]["words"]}
     return PunktSentenceTokenizer(params)
 
 

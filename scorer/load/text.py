@@ -19,6 +19,7 @@ _BLANK_RUN = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
 _SENTENCE_END = re.compile(r"""[.!?]['"\u2019\u201d)]*$""")
 _INNER_BOUNDARY = re.compile(r"""[a-z0-9][.!?]['"\u2019\u201d]*\s+['"\u2018\u201c]?[A-Z]""")
 _WRAP_WIDTH = 100
+_MIN_WRAP_WIDTH = 50  # nobody wraps prose narrower than this; a short line is a headline
 _HEADLINE_MAX_WORDS = 25
 _STANDFIRST_MAX_WORDS = 60
 
@@ -74,7 +75,7 @@ def _hard_wrapped(text: str, lines: list[Span]) -> bool:
         return False
     widths = [s.end - s.start for s in lines[:-1]]
     # Wrapped lines are of a similar width; a headline over a standfirst is not.
-    if max(widths) > _WRAP_WIDTH or min(widths) < 0.7 * max(widths):
+    if max(widths) > _WRAP_WIDTH or min(widths) < max(_MIN_WRAP_WIDTH, 0.7 * max(widths)):
         return False
     body = lines[:-1]
     return not all(_SENTENCE_END.search(text[s.start : s.end]) for s in body)

@@ -1,0 +1,68 @@
+"""The command line, driven as a user would: exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import INDEPENDENT, REWRITE
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scorer", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout == "scorer, version 0.1.0\n"
+
+
+def test_audit_prints_the_structure_of_the_seed_article():
+    result = run("audit", str(INDEPENDENT))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1] == "title:       Syria crisis: General deserts Damascus and flees to Turkey"
+    assert "paragraphs:  9 of copy (21 in all)" in lines
+    assert "sentences:   19 of copy (36 in all)" in lines
+    assert "boilerplate: 3 span(s) set aside" in lines
+    assert "quotes:      4 in copy (5 in all)" in lines
+    assert result.stderr == ""
+
+
+def test_bad_inputs_give_one_line_each_exit_2_and_the_good_file_still_runs(tmp_path):
+    binary = tmp_path / "scan.pdf"
+    binary.write_bytes(b"%PDF-1.4 binary")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"Caf\xe9\n")
+    result = run("audit", str(tmp_path / "missing.txt"), str(tmp_path), str(binary), str(empty), str(latin), str(REWRITE))
+    assert result.returncode == 2
+    errors = result.stderr.splitlines()
+    assert errors == [
+        f"scorer: error: {tmp_path / 'missing.txt'}: no such file",
+        f"scorer: error: {tmp_path}: is a directory, not an article file",
+        f"scorer: error: {binary}: binary file (a PDF document); scorer reads text, Markdown or HTML",
+        f"scorer: error: {empty}: the document is empty",
+        f"scorer: error: {latin}: not valid UTF-8 text: byte 0xe9 at line 1, column 4 cannot be decoded; save the file as UTF-8",
+    ]
+    assert "Traceback" not in result.stderr
+    assert "title:       Someone Really Important Just Defected From Syria" in result.stdout
+
+
+def test_stdin():
+    result = run("audit", "-", stdin=INDEPENDENT.read_bytes())
+    assert result.returncode == 0
+    assert result.stdout.startswith("source:      <stdin> (text)\n")
+
+
+def test_usage_errors_exit_2():
+    assert run("audit").returncode == 2
+    assert run("no-such-command").returncode == 2

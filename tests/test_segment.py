@@ -1,0 +1,132 @@
+"""Sentence splitting, paragraphs and tokens on small hand-made cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from scorer.load import load_string
+
+
+def sentences(text: str) -> list[str]:
+    doc = load_string(text)
+    return [doc.slice(s) for s in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gen. Ali Habib met Lt. Col. Smith in Damascus. They spoke for an hour.",
+            ["Gen. Ali Habib met Lt. Col. Smith in Damascus.", "They spoke for an hour."],
+        ),
+        (
+            "Sen. Warren and Gov. Newsom spoke at 5 p.m. on Jan. 4. The U.S. and the U.N. agreed.",
+            ["Sen. Warren and Gov. Newsom spoke at 5 p.m. on Jan. 4.", "The U.S. and the U.N. agreed."],
+        ),
+        ("Dr. Jones said the U.S. economy grew. Mr. Smith disagreed.",
+         ["Dr. Jones said the U.S. economy grew.", "Mr. Smith disagreed."]),
+        ("It cost $1.5bn, officials said. That was in Nov. 2019.",
+         ["It cost $1.5bn, officials said.", "That was in Nov. 2019."]),
+        ("He visited St. Louis. Then he went to Washington D.C. and stayed.",
+         ["He visited St. Louis.", "Then he went to Washington D.C. and stayed."]),
+    ],
+)
+def test_news_abbreviations_do_not_end_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_an_abbreviation_before_a_common_sentence_starter_ends_the_sentence():
+    assert sentences("The meeting ended at 10 a.m. Officials left soon after.") == [
+        "The meeting ended at 10 a.m.",
+        "Officials left soon after.",
+    ]
+    assert sentences("Talks were held in the U.S. The talks failed.") == [
+        "Talks were held in the U.S.",
+        "The talks failed.",
+    ]
+
+
+def test_glued_sentences_are_cut_apart():
+    assert sentences("Your support makes all the difference.A former Syrian defence minister defected.") == [
+        "Your support makes all the difference.",
+        "A former Syrian defence minister defected.",
+    ]
+
+
+def test_glue_repair_leaves_abbreviations_and_decimals_alone():
+    assert sentences("The U.S.A. team won 2.5 points. Officials at Example.com agreed.") == [
+        "The U.S.A. team won 2.5 points.",
+        "Officials at Example.com agreed.",
+    ]
+
+
+def test_a_lower_case_continuation_joins_the_quote_before_it():
+    assert sentences("“Are you sure?” she asked. He nodded.") == ["“Are you sure?” she asked.", "He nodded."]
+
+
+def test_a_line_break_ends_a_headline_with_no_full_stop():
+    doc = load_string("Headline Without A Full Stop\nThe body starts here. It has two sentences.")
+    assert doc.title == "Headline Without A Full Stop"
+    assert [doc.slice(s) for s in doc.sentences] == [
+        "Headline Without A Full Stop",
+        "The body starts here.",
+        "It has two sentences.",
+    ]
+    assert [p.kind for p in doc.paragraphs] == ["headline", "body"]
+
+
+def test_hard_wrapped_prose_is_one_paragraph_and_its_line_breaks_are_not_boundaries():
+    text = (
+        "This is a hard-wrapped paragraph of prose that somebody typed into an\n"
+        "editor set to seventy-two columns, so its lines break in the middle of\n"
+        "sentences. It is still one paragraph.\n\nA second paragraph follows here."
+    )
+    doc = load_string(text)
+    assert len(doc.paragraphs) == 2
+    assert [doc.slice(s) for s in doc.sentences][1:] == ["It is still one paragraph.", "A second paragraph follows here."]
+    assert doc.sentences[0].paragraph == 0 and doc.sentences[2].paragraph == 1
+
+
+def test_one_sentence_lede_ending_in_a_full_stop_is_not_a_standfirst():
+    doc = load_string("Minister resigns\nThe minister resigned on Tuesday, officials said.\nMore followed.")
+    assert doc.title == "Minister resigns"
+    assert doc.standfirst is None
+
+
+def test_title_given_by_the_caller_replaces_headline_detection():
+    doc = load_string("Short first line\nThe body.", title="Given title")
+    assert doc.title == "Given title"
+    assert doc.title_span is None
+    assert [p.kind for p in doc.paragraphs] == ["body", "body"]
+
+
+def test_tokens_have_offsets_and_keep_abbreviations_numbers_and_possessives_whole():
+    doc = load_string("Assad’s aide, Lt. Col. al-Labwani, said 1,300 U.S. troops left at 5 p.m.")
+    words = [doc.slice(t) for t in doc.tokens]
+    assert words == [
+        "Assad’s", "aide", ",", "Lt", ".", "Col", ".", "al-Labwani", ",", "said", "1,300",
+        "U.S.", "troops", "left", "at", "5", "p.m.",
+    ]
+    assert all(doc.text[t.start : t.end] == w for t, w in zip(doc.tokens, words, strict=True))
+
+
+def test_norm_straightens_quotes_without_moving_offsets():
+    doc = load_string("“We’re here,” he said.")
+    assert doc.norm == '"We\'re here," he said.'
+    assert len(doc.norm) == len(doc.text)
+
+
+def test_crlf_and_cr_line_endings_give_the_same_sentences_and_right_line_numbers():
+    lf = load_string("Headline here\nFirst sentence. Second sentence.\nThird line here.")
+    crlf = load_string("Headline here\r\nFirst sentence. Second sentence.\r\nThird line here.")
+    cr = load_string("Headline here\rFirst sentence. Second sentence.\rThird line here.")
+    for doc in (lf, crlf, cr):
+        assert [doc.slice(s) for s in doc.sentences] == [
+            "Headline here", "First sentence.", "Second sentence.", "Third line here.",
+        ]
+        assert doc.line_col(doc.sentences[3].start) == (3, 1)
+        assert doc.line_col(doc.sentences[2].start) == (2, 17)
+
+
+def test_word_count_counts_copy_only(independent):
+    assert independent.word_count == 391
