@@ -20,7 +20,17 @@ from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
 
 SCOPES = ("paragraph", "sentence", "block")
-_KEYS = {"id", "description", "scope", "match", "start", "end", "max_words", "max_paragraphs", "allow_quotes"}
+_KEYS = {
+    "id",
+    "description",
+    "scope",
+    "match",
+    "start",
+    "end",
+    "max_words",
+    "max_paragraphs",
+    "allow_quotes",
+}
 
 Spans = Sequence[tuple[int, int]]
 Labels = list[str | None]
@@ -49,12 +59,16 @@ def load_patterns(path: Path) -> tuple[Pattern, ...]:
     data = read_toml(path)
     unknown_top = set(data) - {"pattern"}
     if unknown_top:
-        raise ScorerError(f"unknown table or key {sorted(unknown_top)[0]!r}; expected [[pattern]]", path=str(path))
+        raise ScorerError(
+            f"unknown table or key {sorted(unknown_top)[0]!r}; expected [[pattern]]", path=str(path)
+        )
     patterns = []
     for n, entry in enumerate(data.get("pattern", []), 1):
         pid = entry.get("id") if isinstance(entry.get("id"), str) else f"pattern #{n}"
+
         def fail(message: str, pid: str = pid) -> ScorerError:
             return ScorerError(message, path=str(path), rule=pid)
+
         if "id" not in entry:
             raise fail("missing 'id'")
         unknown = set(entry) - _KEYS
@@ -67,9 +81,15 @@ def load_patterns(path: Path) -> tuple[Pattern, ...]:
         for key in needed:
             if not isinstance(entry.get(key), str):
                 raise fail(f"scope {scope!r} needs a '{key}' regular expression")
-        compiled = {key: _compile(entry[key], fail, key) for key in ("match", "start", "end") if key in entry}
+        compiled = {
+            key: _compile(entry[key], fail, key)
+            for key in ("match", "start", "end")
+            if key in entry
+        }
         for key in ("max_words", "max_paragraphs"):
-            if key in entry and (not isinstance(entry[key], int) or isinstance(entry[key], bool) or entry[key] < 1):
+            if key in entry and (
+                not isinstance(entry[key], int) or isinstance(entry[key], bool) or entry[key] < 1
+            ):
                 raise fail(f"'{key}' must be a positive whole number")
         patterns.append(
             Pattern(
@@ -106,33 +126,54 @@ def mark(
         if pattern.scope == "block":
             _mark_blocks(norm, blocks, scorable, labels, pattern)
     paragraph_patterns = [p for p in patterns if p.scope == "paragraph"]
+    longest = max((p.max_words for p in paragraph_patterns), default=0)
     for b, spans in enumerate(blocks):
         if not scorable[b]:
             continue
         for first, last in _unclaimed_runs(labels[b]):
             a, e = spans[first][0], spans[last][1]
+            words = norm.count(" ", a, e) + 1
+            if words > longest:
+                continue  # the common case: a paragraph of copy, too long for any pattern
+            quoted = norm.find('"', a, e) >= 0
+            paragraph = norm[a:e]
             for pattern in paragraph_patterns:
-                if _matches(pattern, pattern.match, norm, a, e):
+                if (
+                    words <= pattern.max_words
+                    and (pattern.allow_quotes or not quoted)
+                    and pattern.match is not None
+                    and pattern.match.search(paragraph)
+                ):
                     labels[b][first : last + 1] = [pattern.id] * (last + 1 - first)
                     break
     for pattern in patterns:
         if pattern.scope == "sentence":
             for b, spans in enumerate(blocks):
                 for s, (a, e) in enumerate(spans):
-                    if scorable[b] and labels[b][s] is None and _matches(pattern, pattern.match, norm, a, e):
+                    if (
+                        scorable[b]
+                        and labels[b][s] is None
+                        and _matches(pattern, pattern.match, norm, a, e)
+                    ):
                         labels[b][s] = pattern.id
     return labels
 
 
 def _mark_blocks(
-    norm: str, blocks: Sequence[Spans], scorable: Sequence[bool], labels: list[Labels], pattern: Pattern
+    norm: str,
+    blocks: Sequence[Spans],
+    scorable: Sequence[bool],
+    labels: list[Labels],
+    pattern: Pattern,
 ) -> None:
     assert pattern.start is not None and pattern.end is not None
     b = 0
     while b < len(blocks):
         spans = blocks[b]
         opens = (
-            scorable[b] and spans and labels[b][0] is None
+            scorable[b]
+            and spans
+            and labels[b][0] is None
             and _matches(pattern, pattern.start, norm, spans[0][0], spans[-1][1], word_limit=False)
         )
         end = _find_end(norm, blocks, b, pattern) if opens else None
@@ -146,7 +187,9 @@ def _mark_blocks(
         b = last_block + 1
 
 
-def _find_end(norm: str, blocks: Sequence[Spans], b: int, pattern: Pattern) -> tuple[int, int] | None:
+def _find_end(
+    norm: str, blocks: Sequence[Spans], b: int, pattern: Pattern
+) -> tuple[int, int] | None:
     """Block and sentence where the box that opens at block `b` ends, within its limits."""
     assert pattern.end is not None
     words = 0
@@ -161,7 +204,13 @@ def _find_end(norm: str, blocks: Sequence[Spans], b: int, pattern: Pattern) -> t
 
 
 def _matches(
-    pattern: Pattern, regex: re.Pattern[str] | None, norm: str, a: int, e: int, *, word_limit: bool = True
+    pattern: Pattern,
+    regex: re.Pattern[str] | None,
+    norm: str,
+    a: int,
+    e: int,
+    *,
+    word_limit: bool = True,
 ) -> bool:
     if regex is None:
         return False

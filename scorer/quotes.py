@@ -27,12 +27,20 @@ _AFTER_CLOSE = frozenset(".,;:!?)]}\u2014\u2013-/")
 
 def find(text: str, paragraphs: Iterable[Paragraph]) -> Iterator[Quote]:
     for paragraph in paragraphs:
-        doubles = list(_pair(text, paragraph, _DOUBLE, _DOUBLE_OPEN, _DOUBLE_CLOSE, keep_unclosed=True))
+        doubles = list(
+            _pair(text, paragraph, _DOUBLE, _DOUBLE_OPEN, _DOUBLE_CLOSE, keep_unclosed=True)
+        )
         yield from doubles
         for gap_start, gap_end in _gaps(paragraph, doubles):
             yield from _pair(
-                text, paragraph, _SINGLE, _SINGLE_OPEN, frozenset(), keep_unclosed=False,
-                start=gap_start, end=gap_end,
+                text,
+                paragraph,
+                _SINGLE,
+                _SINGLE_OPEN,
+                frozenset(),
+                keep_unclosed=False,
+                start=gap_start,
+                end=gap_end,
             )
 
 
@@ -44,7 +52,9 @@ def _gaps(paragraph: Paragraph, quotes: list[Quote]) -> Iterator[tuple[int, int]
     yield cursor, paragraph.end
 
 
-def _role(text: str, i: int, start: int, end: int, opens: frozenset[str], closes: frozenset[str]) -> str:
+def _role(
+    text: str, i: int, start: int, end: int, opens: frozenset[str], closes: frozenset[str]
+) -> str:
     """'open', 'close' or 'either' for the mark at `i`, from its flanks, then its glyph."""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "

@@ -49,7 +49,9 @@ def test_copy_that_mentions_donations_or_subscriptions_is_not_boilerplate():
 
 
 def test_a_quoted_appeal_is_somebody_speaking_not_furniture():
-    assert marked("Campaign ends\n“Your support means everything,” the candidate told donors.") == []
+    assert (
+        marked("Campaign ends\n“Your support means everything,” the candidate told donors.") == []
+    )
 
 
 def test_long_paragraphs_are_never_boilerplate():
@@ -74,16 +76,31 @@ def test_a_users_pattern_file_extends_the_shipped_patterns(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('[[pattern]]\nid = "x"\nscope = "page"\nmatch = "a"\n',
-         "[x]: 'scope' must be one of paragraph, sentence, block, not 'page'"),
-        ('[[pattern]]\nid = "x"\nscope = "paragraph"\nmatch = "(unclosed"\n',
-         "[x]: 'match' is not a valid regular expression: missing ), unterminated subpattern at position 0"),
-        ('[[pattern]]\nid = "x"\nscope = "block"\nstart = "a"\n', "[x]: scope 'block' needs a 'end' regular expression"),
-        ('[[pattern]]\nid = "x"\nscope = "paragraph"\nmatch = "a"\ncolour = "red"\n', "[x]: unknown key 'colour'"),
+        (
+            '[[pattern]]\nid = "x"\nscope = "page"\nmatch = "a"\n',
+            "[x]: 'scope' must be one of paragraph, sentence, block, not 'page'",
+        ),
+        (
+            '[[pattern]]\nid = "x"\nscope = "paragraph"\nmatch = "(unclosed"\n',
+            "[x]: 'match' is not a valid regular expression: missing ), unterminated subpattern at position 0",
+        ),
+        (
+            '[[pattern]]\nid = "x"\nscope = "block"\nstart = "a"\n',
+            "[x]: scope 'block' needs a 'end' regular expression",
+        ),
+        (
+            '[[pattern]]\nid = "x"\nscope = "paragraph"\nmatch = "a"\ncolour = "red"\n',
+            "[x]: unknown key 'colour'",
+        ),
         ('[[pattern]]\nscope = "paragraph"\nmatch = "a"\n', "[pattern #1]: missing 'id'"),
-        ('[[pattern]]\nid = "x"\nscope = "paragraph"\nmatch = "a"\nmax_words = 0\n',
-         "[x]: 'max_words' must be a positive whole number"),
-        ('[[pattern]\nid = "x"\n', ":1: invalid TOML: Expected ']]' at the end of an array declaration"),
+        (
+            '[[pattern]]\nid = "x"\nscope = "paragraph"\nmatch = "a"\nmax_words = 0\n',
+            "[x]: 'max_words' must be a positive whole number",
+        ),
+        (
+            '[[pattern]\nid = "x"\n',
+            ":1: invalid TOML: Expected ']]' at the end of an array declaration",
+        ),
     ],
 )
 def test_malformed_pattern_files_name_the_file_and_pattern(tmp_path, content, message):

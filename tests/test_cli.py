@@ -43,7 +43,15 @@ def test_bad_inputs_give_one_line_each_exit_2_and_the_good_file_still_runs(tmp_p
     empty.write_text("")
     latin = tmp_path / "latin.txt"
     latin.write_bytes(b"Caf\xe9\n")
-    result = run("audit", str(tmp_path / "missing.txt"), str(tmp_path), str(binary), str(empty), str(latin), str(REWRITE))
+    result = run(
+        "audit",
+        str(tmp_path / "missing.txt"),
+        str(tmp_path),
+        str(binary),
+        str(empty),
+        str(latin),
+        str(REWRITE),
+    )
     assert result.returncode == 2
     errors = result.stderr.splitlines()
     assert errors == [

@@ -10,7 +10,9 @@ import pytest
 from scorer.errors import ScorerError
 from scorer.load import load
 
-ARTICLE = "Minister resigns\nThe minister resigned on Tuesday, her office said. “I’m done,” she said.\n"
+ARTICLE = (
+    "Minister resigns\nThe minister resigned on Tuesday, her office said. “I’m done,” she said.\n"
+)
 
 
 def write(tmp_path, name: str, data: bytes):
@@ -40,12 +42,26 @@ def test_supported_encodings_give_the_same_document(tmp_path, data):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (a PDF document); scorer reads text, Markdown or HTML"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (a PNG image); scorer reads text, Markdown or HTML"),
-        (b"PK\x03\x04\x14\x00\x00\x00", "binary file (a zip archive (or .docx/.odt)); scorer reads text, Markdown or HTML"),
-        (b"\x00\x01\x02\x03\xff\xfe\x00\x00\x10\x00", "binary file (contains NUL bytes); scorer reads text, Markdown or HTML"),
-        (b"Headline\nCaf\xe9 owners said prices rose.\n",
-         "not valid UTF-8 text: byte 0xe9 at line 2, column 4 cannot be decoded; save the file as UTF-8"),
+        (
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+            "binary file (a PDF document); scorer reads text, Markdown or HTML",
+        ),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "binary file (a PNG image); scorer reads text, Markdown or HTML",
+        ),
+        (
+            b"PK\x03\x04\x14\x00\x00\x00",
+            "binary file (a zip archive (or .docx/.odt)); scorer reads text, Markdown or HTML",
+        ),
+        (
+            b"\x00\x01\x02\x03\xff\xfe\x00\x00\x10\x00",
+            "binary file (contains NUL bytes); scorer reads text, Markdown or HTML",
+        ),
+        (
+            b"Headline\nCaf\xe9 owners said prices rose.\n",
+            "not valid UTF-8 text: byte 0xe9 at line 2, column 4 cannot be decoded; save the file as UTF-8",
+        ),
         (b"", "the document is empty"),
         (b"  \n\t\r\n  ", "the document is empty"),
     ],
@@ -68,7 +84,10 @@ def test_missing_file_and_directory_are_clear_errors(tmp_path):
 def test_html_declaring_a_legacy_charset_is_decoded_with_it(tmp_path):
     html = (
         "<html><head><meta charset='windows-1252'><title>Caf\xe9 prices rise</title></head><body><article>"
-        + "".join(f"<p>Caf\xe9 owner number {n} said prices rose sharply this year, the survey found.</p>" for n in range(8))
+        + "".join(
+            f"<p>Caf\xe9 owner number {n} said prices rose sharply this year, the survey found.</p>"
+            for n in range(8)
+        )
         + "</article></body></html>"
     ).encode("cp1252")
     doc = load(write(tmp_path, "page.html", html))
@@ -82,7 +101,10 @@ def test_stdin_is_read_when_the_source_is_a_dash():
 
 
 def test_html_on_stdin_is_recognised_by_its_content():
-    page = "<!DOCTYPE html><html><body><article>" + "<p>The minister resigned on Tuesday, her office said in a statement.</p>" * 6
+    page = (
+        "<!DOCTYPE html><html><body><article>"
+        + "<p>The minister resigned on Tuesday, her office said in a statement.</p>" * 6
+    )
     doc = load("-", stdin=io.BytesIO((page + "</article></body></html>").encode()))
     assert doc.format == "html"
 

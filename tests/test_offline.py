@@ -48,13 +48,18 @@ def test_pipeline_runs_with_the_network_blocked(tmp_path):
         f"<p>Paragraph {n}: Syrian state television denied that Gen Habib had left Syria and said he was at home.</p>"
         for n in range(6)
     )
-    html.write_text(f"<html><head><title>Syria crisis</title></head><body><article>{paragraphs}</article></body></html>")
+    html.write_text(
+        f"<html><head><title>Syria crisis</title></head><body><article>{paragraphs}</article></body></html>"
+    )
     empty = tmp_path / "empty"
     empty.mkdir()
     env = {**os.environ, "NLTK_DATA": str(empty), "HOME": str(empty), "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(INDEPENDENT), str(REWRITE), str(markdown), str(html)],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [

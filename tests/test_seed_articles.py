@@ -75,7 +75,9 @@ def test_independent_headline_and_standfirst(independent):
     assert (independent.standfirst_span.start, independent.standfirst_span.end) == (59, 184)
 
 
-def test_rewrite_has_a_headline_and_no_standfirst_because_its_first_paragraph_is_two_sentences(rewrite):
+def test_rewrite_has_a_headline_and_no_standfirst_because_its_first_paragraph_is_two_sentences(
+    rewrite,
+):
     assert rewrite.title == "Someone Really Important Just Defected From Syria"
     assert (rewrite.title_span.start, rewrite.title_span.end) == (0, 49)
     assert rewrite.standfirst is None
@@ -122,11 +124,15 @@ def test_independent_copy_is_nine_paragraphs_and_nineteen_sentences(independent)
     copy = [p for p in independent.paragraphs if p.kind == "body" and not p.boilerplate]
     assert len(copy) == 9
     assert len(independent.copy_sentences) == 19
-    assert independent.slice(independent.copy_sentences[0]).startswith("A former Syrian defence minister")
+    assert independent.slice(independent.copy_sentences[0]).startswith(
+        "A former Syrian defence minister"
+    )
 
 
 def test_rewrite_image_credit_is_boilerplate(rewrite):
-    assert [(b.start, b.end, b.pattern) for b in rewrite.boilerplate] == [(2744, 2756, "image-credit")]
+    assert [(b.start, b.end, b.pattern) for b in rewrite.boilerplate] == [
+        (2744, 2756, "image-credit")
+    ]
     assert len(rewrite.copy_sentences) == 18
 
 
@@ -149,7 +155,10 @@ def test_independent_quote_spans(independent):
 
 
 def test_rewrite_quote_spans_mix_straight_and_curly_marks(rewrite):
-    assert [(q.start, q.end, q.closed) for q in rewrite.quotes] == [(2236, 2339, True), (2354, 2382, True)]
+    assert [(q.start, q.end, q.closed) for q in rewrite.quotes] == [
+        (2236, 2339, True),
+        (2354, 2382, True),
+    ]
     assert rewrite.slice(rewrite.quotes[1]) == "“I am all for this roadmap.”"
 
 

@@ -21,14 +21,23 @@ def sentences(text: str) -> list[str]:
         ),
         (
             "Sen. Warren and Gov. Newsom spoke at 5 p.m. on Jan. 4. The U.S. and the U.N. agreed.",
-            ["Sen. Warren and Gov. Newsom spoke at 5 p.m. on Jan. 4.", "The U.S. and the U.N. agreed."],
+            [
+                "Sen. Warren and Gov. Newsom spoke at 5 p.m. on Jan. 4.",
+                "The U.S. and the U.N. agreed.",
+            ],
         ),
-        ("Dr. Jones said the U.S. economy grew. Mr. Smith disagreed.",
-         ["Dr. Jones said the U.S. economy grew.", "Mr. Smith disagreed."]),
-        ("It cost $1.5bn, officials said. That was in Nov. 2019.",
-         ["It cost $1.5bn, officials said.", "That was in Nov. 2019."]),
-        ("He visited St. Louis. Then he went to Washington D.C. and stayed.",
-         ["He visited St. Louis.", "Then he went to Washington D.C. and stayed."]),
+        (
+            "Dr. Jones said the U.S. economy grew. Mr. Smith disagreed.",
+            ["Dr. Jones said the U.S. economy grew.", "Mr. Smith disagreed."],
+        ),
+        (
+            "It cost $1.5bn, officials said. That was in Nov. 2019.",
+            ["It cost $1.5bn, officials said.", "That was in Nov. 2019."],
+        ),
+        (
+            "He visited St. Louis. Then he went to Washington D.C. and stayed.",
+            ["He visited St. Louis.", "Then he went to Washington D.C. and stayed."],
+        ),
     ],
 )
 def test_news_abbreviations_do_not_end_sentences(text, expected):
@@ -47,7 +56,9 @@ def test_an_abbreviation_before_a_common_sentence_starter_ends_the_sentence():
 
 
 def test_glued_sentences_are_cut_apart():
-    assert sentences("Your support makes all the difference.A former Syrian defence minister defected.") == [
+    assert sentences(
+        "Your support makes all the difference.A former Syrian defence minister defected."
+    ) == [
         "Your support makes all the difference.",
         "A former Syrian defence minister defected.",
     ]
@@ -61,7 +72,10 @@ def test_glue_repair_leaves_abbreviations_and_decimals_alone():
 
 
 def test_a_lower_case_continuation_joins_the_quote_before_it():
-    assert sentences("“Are you sure?” she asked. He nodded.") == ["“Are you sure?” she asked.", "He nodded."]
+    assert sentences("“Are you sure?” she asked. He nodded.") == [
+        "“Are you sure?” she asked.",
+        "He nodded.",
+    ]
 
 
 def test_a_line_break_ends_a_headline_with_no_full_stop():
@@ -83,12 +97,17 @@ def test_hard_wrapped_prose_is_one_paragraph_and_its_line_breaks_are_not_boundar
     )
     doc = load_string(text)
     assert len(doc.paragraphs) == 2
-    assert [doc.slice(s) for s in doc.sentences][1:] == ["It is still one paragraph.", "A second paragraph follows here."]
+    assert [doc.slice(s) for s in doc.sentences][1:] == [
+        "It is still one paragraph.",
+        "A second paragraph follows here.",
+    ]
     assert doc.sentences[0].paragraph == 0 and doc.sentences[2].paragraph == 1
 
 
 def test_one_sentence_lede_ending_in_a_full_stop_is_not_a_standfirst():
-    doc = load_string("Minister resigns\nThe minister resigned on Tuesday, officials said.\nMore followed.")
+    doc = load_string(
+        "Minister resigns\nThe minister resigned on Tuesday, officials said.\nMore followed."
+    )
     assert doc.title == "Minister resigns"
     assert doc.standfirst is None
 
@@ -104,8 +123,23 @@ def test_tokens_have_offsets_and_keep_abbreviations_numbers_and_possessives_whol
     doc = load_string("Assad’s aide, Lt. Col. al-Labwani, said 1,300 U.S. troops left at 5 p.m.")
     words = [doc.slice(t) for t in doc.tokens]
     assert words == [
-        "Assad’s", "aide", ",", "Lt", ".", "Col", ".", "al-Labwani", ",", "said", "1,300",
-        "U.S.", "troops", "left", "at", "5", "p.m.",
+        "Assad’s",
+        "aide",
+        ",",
+        "Lt",
+        ".",
+        "Col",
+        ".",
+        "al-Labwani",
+        ",",
+        "said",
+        "1,300",
+        "U.S.",
+        "troops",
+        "left",
+        "at",
+        "5",
+        "p.m.",
     ]
     assert all(doc.text[t.start : t.end] == w for t, w in zip(doc.tokens, words, strict=True))
 
@@ -122,7 +156,10 @@ def test_crlf_and_cr_line_endings_give_the_same_sentences_and_right_line_numbers
     cr = load_string("Headline here\rFirst sentence. Second sentence.\rThird line here.")
     for doc in (lf, crlf, cr):
         assert [doc.slice(s) for s in doc.sentences] == [
-            "Headline here", "First sentence.", "Second sentence.", "Third line here.",
+            "Headline here",
+            "First sentence.",
+            "Second sentence.",
+            "Third line here.",
         ]
         assert doc.line_col(doc.sentences[3].start) == (3, 1)
         assert doc.line_col(doc.sentences[2].start) == (2, 17)

@@ -32,11 +32,19 @@ def test_wheel_carries_rules_and_the_installed_package_reads_them(tmp_path):
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     (wheel,) = dist.glob("scorer-*.whl")
-    shipped = {n.removeprefix("scorer/rules/") for n in zipfile.ZipFile(wheel).namelist() if n.startswith("scorer/rules/")}
-    in_repo = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*") if p.is_file()}
+    shipped = {
+        n.removeprefix("scorer/rules/")
+        for n in zipfile.ZipFile(wheel).namelist()
+        if n.startswith("scorer/rules/")
+    }
+    in_repo = {
+        p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*") if p.is_file()
+    }
     assert shipped == in_repo
 
     env_dir = tmp_path / "venv"
@@ -44,12 +52,20 @@ def test_wheel_carries_rules_and_the_installed_package_reads_them(tmp_path):
     python = env_dir / "bin" / "python"
     # --no-deps: reading rules/ needs the standard library only; the test must not
     # depend on installing the whole stack a second time.
-    subprocess.run([python, "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True, timeout=300)
+    subprocess.run(
+        [python, "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)],
+        check=True,
+        timeout=300,
+    )
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     result = subprocess.run(
         [python, "-c", CHECK],
-        cwd=outside, capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin"},
+        cwd=outside,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)

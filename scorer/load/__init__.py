@@ -8,8 +8,8 @@ from there. Every failure is a ScorerError naming the source.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,13 +22,23 @@ __all__ = ["Block", "Loaded", "detect_format", "load", "load_string"]
 
 FORMATS = ("text", "markdown", "html")
 _SUFFIXES = {
-    ".txt": "text", ".text": "text", "": "text",
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    "": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
 }
 _MEDIA_TYPES = {
-    "text/html": "html", "application/xhtml+xml": "html",
-    "text/markdown": "markdown", "text/x-markdown": "markdown", "text/plain": "text",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+    "text/plain": "text",
 }
 # A file larger than this is refused before it is read: no article is 200 MB.
 MAX_FILE_BYTES = 200_000_000
@@ -48,7 +58,9 @@ def load(source: str, *, format: str | None = None, stdin: BinaryIO | None = Non
     return _from_bytes(_read_file(source), source, format or detect_format(source))
 
 
-def load_string(text: str, *, title: str | None = None, source: str = "<text>", format: str = "text") -> Document:
+def load_string(
+    text: str, *, title: str | None = None, source: str = "<text>", format: str = "text"
+) -> Document:
     """A document from text already in memory (the `scorer.audit(text)` path)."""
     return _segment(_parse(text, source, format, title=title))
 
@@ -64,7 +76,10 @@ def _read_file(path: str) -> bytes:
             raise ScorerError("is a directory, not an article file", path=path)
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            raise ScorerError(f"file is {size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES // 1_000_000} MB", path=path)
+            raise ScorerError(
+                f"file is {size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES // 1_000_000} MB",
+                path=path,
+            )
         with open(path, "rb") as handle:
             return handle.read()
     except FileNotFoundError:
@@ -75,9 +90,13 @@ def _read_file(path: str) -> bytes:
         raise ScorerError(f"cannot read: {error.strerror or error}", path=path) from None
 
 
-def _from_bytes(data: bytes, source: str, format: str | None, *, charset: str | None = None) -> Document:
+def _from_bytes(
+    data: bytes, source: str, format: str | None, *, charset: str | None = None
+) -> Document:
     if format is not None and format not in FORMATS:
-        raise ScorerError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}", path=source)
+        raise ScorerError(
+            f"unknown format {format!r}; expected one of {', '.join(FORMATS)}", path=source
+        )
     looks_html = format == "html" or (format is None and _sniff_html(data))
     text = decode(data, source, charset=charset, html=looks_html)
     return _segment(_parse(text, source, format or ("html" if looks_html else "text")))

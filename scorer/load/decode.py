@@ -32,7 +32,9 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an MS Office document"),
 )
 
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I
+)
 # C0 controls other than tab, newline, form feed and carriage return: prose never has them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -44,12 +46,16 @@ def decode(data: bytes, source: str, *, charset: str | None = None, html: bool =
             return _strict(data[len(bom) :], encoding, source)
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise ScorerError(f"binary file ({what}); scorer reads text, Markdown or HTML", path=source)
+            raise ScorerError(
+                f"binary file ({what}); scorer reads text, Markdown or HTML", path=source
+            )
     head = data[:8192]
     if b"\x00" in head:
         encoding = _bomless_utf16(head)
         if encoding is None:
-            raise ScorerError("binary file (contains NUL bytes); scorer reads text, Markdown or HTML", path=source)
+            raise ScorerError(
+                "binary file (contains NUL bytes); scorer reads text, Markdown or HTML", path=source
+            )
         return _strict(data, encoding, source)
     declared = charset or (_declared_charset(head) if html else None)
     try:

@@ -1,10 +1,11 @@
 """Plain text: paragraphs from lines, and the headline and standfirst at the top.
 
 A block of lines is hard-wrapped prose (one paragraph) when its lines, all but the last,
-are of similar width, no longer than a terminal line, and do not all end a sentence; otherwise each line is
-a paragraph, as in text copied from a web page. The first line is the headline when it
-reads like one (short, no closing full stop); the line after it is the standfirst when it
-is one sentence with no closing full stop (a one-sentence lede ends in a full stop).
+are of similar width, no longer than a terminal line, and do not all end a sentence;
+otherwise each line is a paragraph, as in text copied from a web page. The first line
+is the headline when it reads like one (short, no closing full stop); the line after it
+is the standfirst when it is one sentence with no closing full stop (a one-sentence lede
+ends in a full stop).
 """
 
 from __future__ import annotations

@@ -1,1 +1,1 @@
-"""Renderers: one module per output format; each takes what the pipeline produced and returns text."""
+"""Renderers: one module per output format, each turning what the pipeline made into text."""
