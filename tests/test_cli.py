@@ -74,3 +74,29 @@ def test_stdin():
 def test_usage_errors_exit_2():
     assert run("audit").returncode == 2
     assert run("no-such-command").returncode == 2
+
+
+def test_a_house_boilerplate_file_extends_the_shipped_patterns(tmp_path):
+    house = tmp_path / "house.toml"
+    house.write_text(
+        '[[pattern]]\nid = "podcast-promo"\nscope = "paragraph"\nmatch = "^listen to our podcast"\n'
+    )
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Minister resigns\nThe minister resigned on Tuesday.\nListen to our podcast on Fridays\n"
+    )
+    result = run("audit", "--boilerplate", str(house), str(article))
+    assert result.returncode == 0, result.stderr
+    assert "  3:1  [podcast-promo] Listen to our podcast on Fridays" in result.stdout.splitlines()
+
+
+def test_a_malformed_boilerplate_file_is_a_usage_error_naming_file_and_pattern(tmp_path):
+    house = tmp_path / "house.toml"
+    house.write_text('[[pattern]]\nid = "promo"\nscope = "page"\nmatch = "x"\n')
+    result = run("audit", "--boilerplate", str(house), str(REWRITE))
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == f"scorer: error: {house} [promo]: 'scope' must be one of paragraph, sentence, block, not 'page'\n"
+    )
+    assert result.stdout == ""

@@ -11,12 +11,15 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from scorer.document import Document
 from scorer.errors import ScorerError
 from scorer.load.decode import decode
 from scorer.load.types import Block, Loaded
+
+if TYPE_CHECKING:
+    from scorer.boilerplate import Pattern
 
 __all__ = ["Block", "Loaded", "detect_format", "load", "load_string"]
 
@@ -44,25 +47,43 @@ _MEDIA_TYPES = {
 MAX_FILE_BYTES = 200_000_000
 
 
-def load(source: str, *, format: str | None = None, stdin: BinaryIO | None = None) -> Document:
-    """Load a path, `-` (standard input) or an http(s) URL."""
+def load(
+    source: str,
+    *,
+    format: str | None = None,
+    stdin: BinaryIO | None = None,
+    boilerplate: tuple[Pattern, ...] | None = None,
+) -> Document:
+    """Load a path, `-` (standard input) or an http(s) URL.
+
+    `boilerplate` replaces the shipped boilerplate patterns (pass the shipped ones plus a
+    house file's to extend them).
+    """
+    charset = None
     if source == "-":
-        data = (stdin or sys.stdin.buffer).read()
-        return _from_bytes(data, "<stdin>", format)
-    if "://" in source or source.lower().startswith(("http:", "https:")):
+        data, name = (stdin or sys.stdin.buffer).read(), "<stdin>"
+    elif "://" in source or source.lower().startswith(("http:", "https:")):
         from scorer.load.fetch import fetch
 
         fetched = fetch(source)
-        media = _MEDIA_TYPES.get(fetched.content_type)
-        return _from_bytes(fetched.data, source, format or media, charset=fetched.charset)
-    return _from_bytes(_read_file(source), source, format or detect_format(source))
+        data, name, charset = fetched.data, source, fetched.charset
+        format = format or _MEDIA_TYPES.get(fetched.content_type)
+    else:
+        data, name = _read_file(source), source
+        format = format or detect_format(source)
+    return _segment(_from_bytes(data, name, format, charset=charset), boilerplate)
 
 
 def load_string(
-    text: str, *, title: str | None = None, source: str = "<text>", format: str = "text"
+    text: str,
+    *,
+    title: str | None = None,
+    source: str = "<text>",
+    format: str = "text",
+    boilerplate: tuple[Pattern, ...] | None = None,
 ) -> Document:
     """A document from text already in memory (the `scorer.audit(text)` path)."""
-    return _segment(_parse(text, source, format, title=title))
+    return _segment(_parse(text, source, format, title=title), boilerplate)
 
 
 def detect_format(path: str) -> str | None:
@@ -90,16 +111,14 @@ def _read_file(path: str) -> bytes:
         raise ScorerError(f"cannot read: {error.strerror or error}", path=path) from None
 
 
-def _from_bytes(
-    data: bytes, source: str, format: str | None, *, charset: str | None = None
-) -> Document:
+def _from_bytes(data: bytes, source: str, format: str | None, *, charset: str | None) -> Loaded:
     if format is not None and format not in FORMATS:
         raise ScorerError(
             f"unknown format {format!r}; expected one of {', '.join(FORMATS)}", path=source
         )
     looks_html = format == "html" or (format is None and _sniff_html(data))
     text = decode(data, source, charset=charset, html=looks_html)
-    return _segment(_parse(text, source, format or ("html" if looks_html else "text")))
+    return _parse(text, source, format or ("html" if looks_html else "text"))
 
 
 def _sniff_html(data: bytes) -> bool:
@@ -129,7 +148,7 @@ def _parse(text: str, source: str, format: str, *, title: str | None = None) -> 
     return loaded
 
 
-def _segment(loaded: Loaded) -> Document:
+def _segment(loaded: Loaded, boilerplate: tuple[Pattern, ...] | None) -> Document:
     from scorer.segment import build_document
 
-    return build_document(loaded)
+    return build_document(loaded, boilerplate)
