@@ -11,12 +11,38 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["Document", "ScorerError", "__version__", "document_from_text", "load_document"]
+__all__ = [
+    "Audit",
+    "Document",
+    "ScorerError",
+    "__version__",
+    "audit",
+    "audit_file",
+    "document_from_text",
+    "load_document",
+]
 
 from scorer.errors import ScorerError
 
 if TYPE_CHECKING:
+    from scorer.audit import Audit
     from scorer.document import Document
+
+
+def audit(text: str, title: str | None = None, config: object = None) -> Audit:
+    """Audit article text: its signals (and, with the rules engine, its score and findings)."""
+    from scorer.audit import audit_document
+    from scorer.load import load_string
+
+    return audit_document(load_string(text, title=title))
+
+
+def audit_file(source: str) -> Audit:
+    """Audit a path, `-` or an http(s) URL."""
+    from scorer.audit import audit_document
+    from scorer.load import load
+
+    return audit_document(load(source))
 
 
 def load_document(source: str, *, format: str | None = None) -> Document:
@@ -38,4 +64,8 @@ def __getattr__(name: str) -> object:
         from scorer.document import Document
 
         return Document
+    if name == "Audit":
+        from scorer.audit import Audit
+
+        return Audit
     raise AttributeError(name)

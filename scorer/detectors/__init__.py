@@ -1,0 +1,26 @@
+"""Detectors: each a pure function `Document -> list[Signal]`, one module each.
+
+They read the Document only; they know nothing of rules or reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from scorer.document import Document
+from scorer.signals import Signal
+
+Detector = Callable[[Document], list[Signal]]
+
+
+def all_detectors() -> tuple[Detector, ...]:
+    """The detectors in the order they run (later ones may not depend on earlier ones)."""
+    from scorer.detectors import boilerplate
+
+    return (boilerplate.detect,)
+
+
+def detect(doc: Document) -> list[Signal]:
+    signals = [signal for detector in all_detectors() for signal in detector(doc)]
+    signals.sort(key=lambda s: (s.start, s.end, s.kind))
+    return signals

@@ -1,0 +1,60 @@
+"""Signals: what a detector found, in the vocabulary of design.md (a public contract).
+
+Every signal has a kind, a span of `Document.text`, its text, the index of its sentence
+and a stable id; the kind's own fields (`cue`, `source`, `type`, `status`...) sit beside
+them in `to_dict()`, which is the shape of the JSON output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from scorer.document import Document
+
+KINDS = ("attribution", "hedge", "claim", "reply", "anonymity_reason", "headline", "boilerplate")
+
+
+@dataclass(frozen=True)
+class Signal:
+    kind: str
+    start: int
+    end: int
+    text: str
+    sentence: int
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """Stable across runs: the kind and the span."""
+        return f"{self.kind}-{self.start}-{self.end}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "sentence": self.sentence,
+            **self.fields,
+        }
+
+
+def span(doc: Document, start: int, end: int, **extra: Any) -> dict[str, Any]:
+    """A span as signals carry it: `{"start", "end", "text"}` plus any extra fields."""
+    return {"start": start, "end": end, "text": doc.text[start:end], **extra}
+
+
+def sentence_at(doc: Document, offset: int) -> int:
+    """Index of the sentence holding `offset` (or the last one starting before it)."""
+    sentences = doc.sentences
+    lo, hi = 0, len(sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sentences[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
