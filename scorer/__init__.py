@@ -25,22 +25,22 @@ __all__ = [
 from scorer.errors import ScorerError
 
 if TYPE_CHECKING:
-    from scorer.audit import Audit
     from scorer.document import Document
+    from scorer.pipeline import Audit
 
 
 def audit(text: str, title: str | None = None, config: object = None) -> Audit:
     """Audit article text: its signals (and, with the rules engine, its score and findings)."""
-    from scorer.audit import audit_document
     from scorer.load import load_string
+    from scorer.pipeline import audit_document
 
     return audit_document(load_string(text, title=title))
 
 
 def audit_file(source: str) -> Audit:
     """Audit a path, `-` or an http(s) URL."""
-    from scorer.audit import audit_document
     from scorer.load import load
+    from scorer.pipeline import audit_document
 
     return audit_document(load(source))
 
@@ -65,7 +65,7 @@ def __getattr__(name: str) -> object:
 
         return Document
     if name == "Audit":
-        from scorer.audit import Audit
+        from scorer.pipeline import Audit
 
         return Audit
     raise AttributeError(name)

@@ -34,3 +34,11 @@ def test_boilerplate_is_reported_as_a_signal_with_its_pattern():
 
 def test_audit_file_reads_a_path():
     assert scorer.audit_file(str(REWRITE)).document.source == str(REWRITE)
+
+
+def test_public_functions_survive_the_import_of_every_submodule():
+    import scorer.load
+    import scorer.pipeline
+
+    assert callable(scorer.audit)
+    assert callable(scorer.load_document)

@@ -1,4 +1,4 @@
-"""The Audit: the whole run on one document, and `to_dict()`, the JSON output's shape."""
+"""The pipeline run on one document: the Audit it makes, and `to_dict()`, the JSON shape."""
 
 from __future__ import annotations
 
