@@ -167,3 +167,15 @@ def test_crlf_and_cr_line_endings_give_the_same_sentences_and_right_line_numbers
 
 def test_word_count_counts_copy_only(independent):
     assert independent.word_count == 391
+
+
+def test_tokens_index_slice_and_iterate_alike():
+    doc = load_string("Mr Labwani said it. He left.")
+    tokens = doc.tokens
+    assert len(tokens) == 8
+    assert list(tokens) == [tokens[i] for i in range(8)]
+    assert tokens[-1] == tokens[7] == (27, 28, 1)
+    assert [doc.slice(t) for t in tokens[4:6]] == [".", "He"]
+    assert tokens[5].sentence == 1
+    with pytest.raises(IndexError):
+        tokens[8]
