@@ -15,9 +15,9 @@ Detector = Callable[[Document], list[Signal]]
 
 def all_detectors() -> tuple[Detector, ...]:
     """The detectors in the order they run (later ones may not depend on earlier ones)."""
-    from scorer.detectors import boilerplate
+    from scorer.detectors import boilerplate, hedges
 
-    return (boilerplate.detect,)
+    return (boilerplate.detect, hedges.detect)
 
 
 def detect(doc: Document) -> list[Signal]:

@@ -1,0 +1,117 @@
+"""Lexicons: cue phrases with their types, read from `rules/lexicons/*.toml`.
+
+A phrase is words separated by spaces, matched whole and case-insensitively in
+`Document.norm` (so straight and curly apostrophes are alike). Three marks widen it:
+`_` stands for any one word, `_?` for an optional word, and a trailing `*` on a word for
+any ending ("rumo*" matches "rumour", "rumours", "rumors"). Every phrase of a lexicon
+compiles into one alternation, longest phrase first, so the longest cue wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+from scorer.errors import ScorerError
+from scorer.resources import read_toml, rules_dir
+
+_WORD = r"[\w'-]+"
+_WORD_RE = re.compile(r"\w[\w'-]*")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Phrases grouped by type, indexed by their first word.
+
+    Matching looks up each word of the text in `by_first` and tries only the phrases that
+    start with it: one dictionary lookup a word, however long the lexicon.
+    """
+
+    name: str
+    types: dict[str, tuple[str, ...]]
+    by_first: dict[str, tuple[tuple[re.Pattern[str], str, str], ...]]
+
+    def finditer(self, norm: str, start: int = 0, end: int | None = None) -> Iterator[Cue]:
+        """Every cue in `norm[start:end]`, left to right, longest first, not overlapping."""
+        end = len(norm) if end is None else end
+        taken = start
+        for word in _WORD_RE.finditer(norm, start, end):
+            if word.start() < taken:
+                continue
+            for regex, type_name, phrase in self.by_first.get(word.group().lower(), ()):
+                match = regex.match(norm, word.start(), end)
+                if match:
+                    yield Cue(match.start(), match.end(), type_name, phrase)
+                    taken = match.end()
+                    break
+
+
+class Cue(NamedTuple):
+    start: int
+    end: int
+    type: str
+    phrase: str
+
+
+def phrase_regex(phrase: str) -> str:
+    """The regular expression for one lexicon phrase (see the module docstring)."""
+    parts = []
+    for word in phrase.split():
+        if word == "_":
+            parts.append(_WORD + r"\s+")
+        elif word == "_?":
+            parts.append(f"(?:{_WORD}" + r"\s+)?")
+        elif word.endswith("*") and len(word) > 1:
+            parts.append(re.escape(word[:-1]) + r"[\w'-]*\s+")
+        else:
+            parts.append(re.escape(word) + r"\s+")
+    body = "".join(parts).removesuffix(r"\s+").removesuffix(r"\s+)?")
+    return rf"{body}(?![\w'-])"
+
+
+def compile_lexicon(name: str, types: dict[str, list[str]], source: str) -> Lexicon:
+    """Validate and compile `{type: [phrase, ...]}`; errors name the file and the phrase."""
+    seen: dict[str, str] = {}
+    for type_name, phrases in types.items():
+        if not isinstance(phrases, list) or not all(
+            isinstance(p, str) and p.strip() for p in phrases
+        ):
+            raise ScorerError(f"'{type_name}' must be a list of non-empty phrases", path=source)
+        for phrase in phrases:
+            key = " ".join(phrase.lower().split())
+            first = key.split()[0]
+            if first in ("_", "_?") or first.endswith("*") or not _WORD_RE.fullmatch(first):
+                raise ScorerError(f"phrase {phrase!r} must start with a plain word", path=source)
+            if key in seen and seen[key] != type_name:
+                raise ScorerError(
+                    f"phrase {phrase!r} is listed as both {seen[key]!r} and {type_name!r}",
+                    path=source,
+                )
+            seen[key] = type_name
+    index: dict[str, list[tuple[re.Pattern[str], str, str]]] = {}
+    # Longest first within a first word: "could not be independently verified" before "could".
+    for phrase, type_name in sorted(seen.items(), key=lambda e: (-len(e[0]), e[0])):
+        regex = re.compile(phrase_regex(phrase), re.IGNORECASE)
+        index.setdefault(phrase.split()[0], []).append((regex, type_name, phrase))
+    frozen_types = {t: tuple(p for p, tt in seen.items() if tt == t) for t in types}
+    return Lexicon(name, frozen_types, {k: tuple(v) for k, v in index.items()})
+
+
+@cache
+def load(name: str) -> Lexicon:
+    """The shipped lexicon `rules/lexicons/<name>.toml`: its `[types]` table of phrase lists."""
+    path: Path = rules_dir() / "lexicons" / f"{name}.toml"
+    data = read_toml(path)
+    if "types" not in data or not isinstance(data["types"], dict):
+        raise ScorerError("a lexicon needs a [types] table of phrase lists", path=str(path))
+    return compile_lexicon(name, data["types"], str(path))
+
+
+def words(name: str, table: str, key: str) -> frozenset[str]:
+    """A plain word list from a lexicon file (e.g. anonymous-source nouns), lowercased."""
+    data = read_toml(rules_dir() / "lexicons" / f"{name}.toml")
+    return frozenset(w.lower() for w in data[table][key])

@@ -1,0 +1,105 @@
+"""Hedges: the wording an editor would mark, and the look-alikes that are not hedges."""
+
+from __future__ import annotations
+
+import pytest
+
+import scorer
+from tests.conftest import INDEPENDENT, REWRITE
+
+
+def hedges(text: str) -> list[tuple[str, str]]:
+    return [
+        (s.text, s.fields["type"])
+        for s in scorer.audit(text, title="").signals
+        if s.kind == "hedge"
+    ]
+
+
+def test_independent_seed_hedges():
+    found = [
+        (s.text, s.fields["type"], s.start)
+        for s in scorer.audit_file(str(INDEPENDENT)).signals
+        if s.kind == "hedge"
+    ]
+    assert found == [
+        ("If confirmed", "conditional", 59),
+        ("reportedly", "reporting", 1208),
+        ("If his defection is confirmed", "conditional", 1312),
+        ("Rumours circulated", "speculation", 2018),
+    ]
+
+
+def test_rewrite_seed_hedges():
+    found = [
+        (s.text, s.fields["type"], s.start)
+        for s in scorer.audit_file(str(REWRITE)).signals
+        if s.kind == "hedge"
+    ]
+    assert found == [
+        ("reportedly", "reporting", 114),
+        ("may", "epistemic", 274),
+        ("ostensibly", "reporting", 424),
+        ("reportedly", "reporting", 670),
+        ("It’s been suggested", "speculation", 1910),
+        ("might", "epistemic", 2146),
+        ("could", "epistemic", 2415),
+        ("in theory", "epistemic", 2527),
+        ("may", "epistemic", 2603),
+        ("before Habib’s defection is confirmed", "unconfirmed", 2618),
+        ("if it’s true", "conditional", 2661),
+        ("could", "epistemic", 2678),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The general resigned in May 2011.",
+        "The talks began on May 4 and ended a week later.",
+        "Elections were held in May, officials said.",
+        "He could not attend the meeting.",
+        "She couldn't see the border from the camp.",
+        "The country's military might was on display.",
+        "The claims were rejected by the court.",
+    ],
+)
+def test_look_alikes_are_not_hedges(text):
+    assert hedges(text) == []
+
+
+def test_may_at_the_start_of_a_sentence_is_the_month_only_before_a_number():
+    assert hedges("May 5 was the deadline. He may resign.") == [("may", "epistemic")]
+
+
+def test_may_in_a_title_case_headline_is_the_verb_unless_a_date_word_precedes_it():
+    assert hedges("Minister May Resign Over Scandal") == [("May", "epistemic")]
+    assert hedges("Talks Collapse In May After Row") == []
+
+
+def test_a_hedge_inside_a_direct_quote_belongs_to_the_source_not_the_reporter():
+    text = "“He may well be in Turkey,” Mr Labwani said. The general may be in Turkey."
+    assert hedges(text) == [("may", "epistemic")]
+    assert scorer.audit(text, title="").signals[-1].start == text.rindex("may")
+
+
+def test_the_longest_cue_wins():
+    assert hedges("The video could not be independently verified.") == [
+        ("could not be independently verified", "unconfirmed")
+    ]
+
+
+def test_curly_and_straight_apostrophes_match_alike():
+    curly = scorer.audit("It’s been suggested that he left.", title="").signals
+    straight = scorer.audit("It's been suggested that he left.", title="").signals
+    assert [(s.start, s.end, s.fields) for s in curly] == [
+        (s.start, s.end, s.fields) for s in straight
+    ]
+    assert [s.fields["type"] for s in curly] == ["speculation"]
+
+
+def test_boilerplate_is_not_scanned_for_hedges():
+    assert (
+        hedges("Minister resigns\nThe minister resigned.\nRead more: Why ministers may resign")
+        == []
+    )
