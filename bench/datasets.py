@@ -119,6 +119,7 @@ def claimbuster(data: Path) -> list[Sentence]:
 
 # -- PolNeAR ------------------------------------------------------------------------------
 
+_T_LINE = re.compile(r"^T\d+\t\S+ \d+ \d+")
 _ANN_NAME = re.compile(r"^(?P<name>.+)_(?P<annotator>[0-9a-f]{4})\.ann$")
 
 
@@ -126,15 +127,14 @@ def parse_ann(content: str) -> list[BratSpan]:
     """The text-bound (`T`) lines of a brat .ann file, in file order.
 
     Events (`E`), relations (`R`), attributes (`A`/`M`), normalisations (`N`) and notes
-    (`#`) carry no spans and are skipped.
+    (`#`) carry no spans and are skipped, as are the continuation lines of a span whose
+    text runs over a line break (some PolNeAR train files have them).
     """
     spans = []
     for line in content.splitlines():
-        if not line.startswith("T"):
+        if not _T_LINE.match(line):
             continue
         fields = line.split("\t")
-        if len(fields) < 2:
-            raise ValueError(f"malformed brat line: {line!r}")
         label, _, offsets = fields[1].partition(" ")
         fragments = tuple(
             (int(start), int(end)) for start, end in (part.split() for part in offsets.split(";"))

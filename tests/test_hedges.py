@@ -90,8 +90,8 @@ def test_the_longest_cue_wins():
 
 
 def test_curly_and_straight_apostrophes_match_alike():
-    curly = scorer.audit("It’s been suggested that he left.", title="").signals
-    straight = scorer.audit("It's been suggested that he left.", title="").signals
+    curly = [s for s in scorer.audit("It’s been suggested that he left.", title="").signals if s.kind == "hedge"]
+    straight = [s for s in scorer.audit("It's been suggested that he left.", title="").signals if s.kind == "hedge"]
     assert [(s.start, s.end, s.fields) for s in curly] == [
         (s.start, s.end, s.fields) for s in straight
     ]

@@ -15,9 +15,9 @@ Detector = Callable[[Document], list[Signal]]
 
 def all_detectors() -> tuple[Detector, ...]:
     """The detectors in the order they run (later ones may not depend on earlier ones)."""
-    from scorer.detectors import boilerplate, hedges
+    from scorer.detectors import attribution, boilerplate, hedges
 
-    return (boilerplate.detect, hedges.detect)
+    return (boilerplate.detect, hedges.detect, attribution.detect)
 
 
 def detect(doc: Document) -> list[Signal]:

@@ -1,0 +1,643 @@
+"""Attribution: who is credited with a statement, by which cue, for which content.
+
+Cues come from `rules/lexicons/attribution.toml`. The source is the noun phrase before
+the cue ("Mr Labwani said"), after it ("said Adib Shishakly", "according to the
+regime"), behind an appositive ("Kamal al-Labwani, a senior member of the Syrian
+National Coalition said"), after "by" in the passive ("I was told this by a Western
+diplomatic official"), or the subject of a coordinated verb ("Damascus remained defiant
+... and said"). Pronouns resolve to the last named person. A quote beside the cue is
+the content of a direct attribution; otherwise the clause after the cue is. Agentless
+forms ("it was reported", "Rumours circulated") are attributions with no source. An
+attribution inside a quote is relayed by the quote's speaker (`relayed_by`).
+Not attribution: "the claims" or "media reports" (nouns), "declined to comment" (a reply).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from scorer import lexicon
+from scorer.detectors import sources
+from scorer.document import Document, Quote, Sentence
+from scorer.resources import read_toml, rules_dir
+from scorer.signals import Signal
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*%?|\w+(?:[-'.]\w+)*|[^\w\s]")
+_NOUN_BEFORE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "such",
+        "media",
+        "news",
+        "press",
+        "local",
+        "recent",
+        "earlier",
+        "unconfirmed",
+        "initial",
+        "conflicting",
+        "several",
+        "many",
+        "some",
+        "no",
+        "any",
+        "other",
+        "whose",
+    ]
+)
+# Words that end a source phrase when walking away from the cue.
+_BOUNDARY = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "while",
+        "because",
+        "if",
+        "as",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "so",
+        "than",
+        "then",
+        "after",
+        "before",
+        "since",
+        "although",
+        "though",
+        "however",
+        "also",
+        "not",
+        "never",
+        "only",
+        "just",
+        "yet",
+        "still",
+        "even",
+        "what",
+        "how",
+        "why",
+        "whether",
+        "said",
+        "says",
+        "told",
+        "according",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "do",
+        "does",
+        "did",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "about",
+        "into",
+        "over",
+        "under",
+        "against",
+        "during",
+        "without",
+        "within",
+        "there",
+        "here",
+        "it's",
+    ]
+)
+_SKIP_BEFORE_CUE = frozenset(
+    [
+        "also",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "later",
+        "previously",
+        "recently",
+        "earlier",
+        "then",
+        "further",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "once",
+        "still",
+        "again",
+        "already",
+        "reportedly",
+        "yesterday",
+        "today",
+        "has",
+        "been",
+        "have",
+        "been",
+        "not",
+    ]
+)
+_RELATIVE = frozenset(["who", "which", "whose", "whom"])
+_APPOSITIVE_START = frozenset(
+    ["a", "an", "the", "one", "its", "his", "her", "their", "who", "which"]
+)
+_QUOTE_CLOSE = set("\"'")
+_OBJECTS_BEFORE_BY = frozenset(["this", "that", "so", "it", "me", "him", "her", "us", "them"])
+_BASE_FORMS = frozenset(
+    ["say", "tell", "claim", "comment", "think", "believe", "confirm", "deny", "answer"]
+)
+_MAX_PHRASE = 9
+_NOUNABLE = frozenset(
+    [
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "comment",
+        "comments",
+        "answer",
+        "answers",
+        "estimate",
+        "estimates",
+        "promise",
+        "promises",
+        "pledge",
+        "pledges",
+        "tweet",
+        "tweets",
+        "post",
+        "posts",
+        "warning",
+        "call",
+        "calls",
+        "thought",
+        "quote",
+        "quotes",
+        "threat",
+        "threats",
+        "statement",
+        "statements",
+    ]
+)
+_DETERMINER_WORDS = frozenset(
+    ["a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their"]
+)
+# What may stand between the cue and "that": "reported yesterday that", "tell Reuters that".
+_THAT = re.compile(r"(?:[^.,;:!?\s]+\s+){0,5}?that\s+|,?\s*(?:however,\s*)?that\s+", re.I)
+_CONJUNCTION_TAIL = re.compile(r"[\s,;]*(?:\b(?:and|but|while|as|or)\b[\s,]*)?$", re.I)
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+_PERSONAL = frozenset(["he", "she", "they", "it", "i", "we", "you"])
+_NAME_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu|de|van|von|da|di|le|la)-?[A-Z]")
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+@cache
+def _agentless() -> lexicon.Lexicon:
+    data = read_toml(rules_dir() / "lexicons" / "attribution.toml")
+    path = str(rules_dir() / "lexicons" / "attribution.toml")
+    return lexicon.compile_lexicon("agentless", {"agentless": data["agentless"]["phrases"]}, path)
+
+
+def detect(doc: Document) -> list[Signal]:
+    cues = lexicon.load("attribution")
+    context = sources.Context()
+    signals: list[Signal] = []
+    for sentence in doc.sentences:
+        if sentence.boilerplate:
+            continue
+        signals.extend(_trim_contents(doc, _sentence(doc, sentence, cues, context)))
+        for mention in sources.named_people(doc.text, sentence.start, sentence.end):
+            context.remember(mention)
+    return _relay(doc, signals)
+
+
+def _sentence(
+    doc: Document, sentence: Sentence, cues: lexicon.Lexicon, context: sources.Context
+) -> list[Signal]:
+    norm = doc.norm
+    toks = [
+        _Tok(m.start(), m.end(), m.group())
+        for m in _TOKEN.finditer(norm, sentence.start, sentence.end)
+    ]
+    found: list[Signal] = []
+    taken: list[tuple[int, int]] = []
+    for cue in _agentless().finditer(norm, sentence.start, sentence.end):
+        taken.append((cue.start, cue.end))
+        source = {"start": cue.start, "end": cue.start, "text": "", "type": "agentless"}
+        found.append(_signal(doc, sentence, cue.start, cue.end, "agentless", source, None, toks))
+    borrowed = []
+    for cue in cues.finditer(norm, sentence.start, sentence.end):
+        if any(a <= cue.start < b for a, b in taken) or _not_a_cue(toks, cue, norm):
+            continue
+        if cue.type == "borrowed":
+            borrowed.append(cue)
+            continue
+        i = _index(toks, cue.start)
+        j = _index(toks, cue.end - 1)
+        source, outlet = _find_source(doc, toks, i, j, cue.phrase, found, sentence)
+        if source is None or (
+            cue.type == "document" and source["type"] not in ("document", "named_organization")
+        ):
+            continue
+        source = sources.resolve(source, context)
+        context.remember(source)
+        found.append(_signal(doc, sentence, cue.start, cue.end, cue.type, source, outlet, toks))
+    for cue in borrowed:
+        found.extend(_borrowed(doc, sentence, toks, cue, found, context))
+    return found
+
+
+def _not_a_cue(toks: list[_Tok], cue: lexicon.Cue, norm: str) -> bool:
+    i = _index(toks, cue.start)
+    before = toks[i - 1].lower if i > 0 else ""
+    if cue.phrase in _NOUNABLE and before in _NOUN_BEFORE:
+        return True  # "the claims", "media reports", "his comments"
+    if _passive_without_agent(toks, i, cue.end):
+        return True  # "if his defection is confirmed": nobody is credited
+    if before == "to" and cue.phrase in _BASE_FORMS:
+        return True  # "declined to comment", "refused to say"
+    return cue.phrase in ("found", "shows", "showed", "finds") and not _followed_by_that(
+        toks, cue.end
+    )
+
+
+def _passive_without_agent(toks: list[_Tok], i: int, end: int) -> bool:
+    k = i - 1
+    while k >= 0 and toks[k].lower in ("not", "also", "independently", "officially", "yet"):
+        k -= 1
+    return k >= 0 and toks[k].lower in _BE and _passive_agent(toks, _index(toks, end)) is None
+
+
+def _followed_by_that(toks: list[_Tok], end: int) -> bool:
+    j = _index(toks, end)
+    return j < len(toks) and toks[j].lower == "that"
+
+
+def _index(toks: list[_Tok], offset: int) -> int:
+    """Index of the first token that ends after `offset`."""
+    for n, tok in enumerate(toks):
+        if tok.end > offset:
+            return n
+    return len(toks)
+
+
+def _find_source(
+    doc: Document,
+    toks: list[_Tok],
+    i: int,
+    j: int,
+    phrase: str,
+    found: list[Signal],
+    sentence: Sentence,
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """(source, outlet) for the cue spanning tokens i..j."""
+    in_quote = _inside_quote(doc, toks[i].start)
+    if phrase.startswith("according to"):
+        return _phrase_right(doc, toks, j + 1, in_quote), None
+    by = _passive_agent(toks, j + 1)
+    if by is not None:
+        return _phrase_right(doc, toks, by, in_quote), None
+    k = i - 1
+    while k >= 0 and toks[k].lower in _SKIP_BEFORE_CUE:
+        k -= 1
+    outlet = (
+        _recipient_outlet(doc, toks, j + 1)
+        if phrase in ("told", "tells", "tell", "telling")
+        else None
+    )
+    if k >= 0 and toks[k].lower in ("and", "but"):
+        own = [f for f in found if f.sentence == sentence.index and f.fields["source"]["text"]]
+        if own:
+            return dict(own[-1].fields["source"]), outlet
+        return _subject(doc, toks, in_quote), outlet
+    if (
+        k < 0
+        or toks[k].text in _QUOTE_CLOSE
+        or (toks[k].text == "," and k > 0 and toks[k - 1].text in _QUOTE_CLOSE)
+    ):
+        return _phrase_right(doc, toks, j + 1, in_quote), outlet
+    return _phrase_left(doc, toks, k, in_quote), outlet
+
+
+def _subject(doc: Document, toks: list[_Tok], in_quote: bool) -> dict[str, Any] | None:
+    """The sentence's opening noun phrase: 'Damascus' in 'Damascus remained defiant ... and
+    said'. Capitalised words and determiners, then at most two lower-case nouns."""
+    n, lower = 0, 0
+    while n < len(toks) and _in_phrase(toks[n]):
+        word = toks[n]
+        if not (word.text[0].isupper() or word.lower in _DETERMINER_WORDS):
+            if lower == 2 or word.lower.endswith("ed") or word.lower in _BE:
+                break
+            lower += 1
+        n += 1
+    if n == 0:
+        return None
+    return _source(doc, toks[0].start, toks[n - 1].end, in_quote)
+
+
+def _passive_agent(toks: list[_Tok], n: int) -> int | None:
+    """Token index after 'by' in 'was told (this) by X', or None."""
+    if n < len(toks) and toks[n].lower in _OBJECTS_BEFORE_BY:
+        n += 1
+    if n < len(toks) and toks[n].lower == "by":
+        return n + 1
+    return None
+
+
+def _phrase_left(doc: Document, toks: list[_Tok], k: int, in_quote: bool) -> dict[str, Any] | None:
+    """The noun phrase ending at token k, looking through an appositive or relative clause."""
+    if k >= 0 and toks[k].lower in _PERSONAL:
+        return _source(doc, toks[k].start, toks[k].end, in_quote)  # "... Journal he threatened"
+    if k >= 0 and toks[k].text == ",":
+        return _behind_appositive(doc, toks, k, in_quote)
+    start = k
+    while start >= 0 and k - start < _MAX_PHRASE and _in_phrase(toks[start]):
+        start -= 1
+    start += 1
+    boundary = toks[start - 1] if start > 0 else None
+    if start > k:
+        return None
+    first = toks[start].lower
+    appositive = boundary is not None and boundary.text == "," and first in _APPOSITIVE_START
+    relative = boundary is not None and boundary.lower in _RELATIVE
+    if (appositive or relative) and start - 2 >= 0:
+        comma = start - 1 if appositive else _comma_before(toks, start - 1)
+        if comma is not None and comma - 1 >= 0:
+            head = _phrase_left(doc, toks, comma - 1, in_quote)
+            if head is not None and head["type"] in (
+                "named_person",
+                "named_organization",
+                "named_outlet",
+            ):
+                head["description"] = _span(doc, toks[start].start, toks[k].end)
+                return head
+    return _source(doc, toks[start].start, toks[k].end, in_quote)
+
+
+def _behind_appositive(
+    doc: Document, toks: list[_Tok], comma: int, in_quote: bool
+) -> dict[str, Any] | None:
+    """'Kamal al-Labwani, a Syrian dissident living in Paris, thinks': the name before the
+    comma-enclosed description ('X, 45, said' too)."""
+    opening = _comma_before(toks, comma - 1)
+    if opening is None or comma - opening > 16 or opening == 0:
+        return None
+    first = toks[opening + 1]
+    if first.lower not in _APPOSITIVE_START and not first.text[0].isdigit():
+        return None
+    head = _phrase_left(doc, toks, opening - 1, in_quote)
+    if head is not None and head["type"] in (
+        "named_person",
+        "named_organization",
+        "named_outlet",
+        "pronoun",
+    ):
+        head["description"] = _span(doc, first.start, toks[comma - 1].end)
+        return head
+    return None
+
+
+def _comma_before(toks: list[_Tok], n: int) -> int | None:
+    while n >= 0 and toks[n].text != ",":
+        n -= 1
+    return n if n >= 0 else None
+
+
+def _phrase_right(doc: Document, toks: list[_Tok], n: int, in_quote: bool) -> dict[str, Any] | None:
+    while n < len(toks) and toks[n].text in (",", ":"):
+        n += 1
+    end = n
+    while end < len(toks) and end - n < _MAX_PHRASE and _in_phrase(toks[end]):
+        end += 1
+    if end == n:
+        return None
+    return _source(doc, toks[n].start, toks[end - 1].end, in_quote)
+
+
+def _in_phrase(tok: _Tok) -> bool:
+    return (tok.is_word and tok.lower not in _BOUNDARY) or tok.text in ("-", "&")
+
+
+def _source(doc: Document, start: int, end: int, in_quote: bool) -> dict[str, Any]:
+    text = doc.text[start:end]
+    kind, described = sources.classify(text, in_quote=in_quote)
+    source = {"start": start, "end": end, "text": text, "type": kind}
+    if kind == "anonymous":
+        source["described"] = described
+    return source
+
+
+def _recipient_outlet(doc: Document, toks: list[_Tok], n: int) -> dict[str, Any] | None:
+    """'told Reuters', 'tell the AFP press agency': the recipient when it is an outlet."""
+    end = n
+    while end < len(toks) and end - n < 5 and _in_phrase(toks[end]):
+        end += 1
+    if end == n:
+        return None
+    text = doc.text[toks[n].start : toks[end - 1].end]
+    if sources.classify(text)[0] == "named_outlet":
+        return _span(doc, toks[n].start, toks[end - 1].end)
+    return None
+
+
+def _borrowed(
+    doc: Document,
+    sentence: Sentence,
+    toks: list[_Tok],
+    cue: lexicon.Cue,
+    found: list[Signal],
+    context: sources.Context,
+) -> list[Signal]:
+    """'In an interview with The Wall Street Journal he threatened...': the outlet goes on the
+    sentence's own attribution, or makes one whose source is the clause's subject."""
+    j = _index(toks, cue.end - 1)
+    end = _outlet_end(doc, toks, j + 1)
+    if end is None:
+        return []
+    outlet = _span(doc, toks[j + 1].start, toks[end - 1].end)
+    own = [s for s in found if s.sentence == sentence.index]
+    if own:
+        own[-1].fields["outlet"] = outlet
+        return []
+    source = _phrase_right(doc, toks, end, _inside_quote(doc, cue.start))
+    if source is None:
+        return []
+    source = sources.resolve(source, context)
+    return [_signal(doc, sentence, cue.start, cue.end, "borrowed", source, outlet, toks)]
+
+
+def _outlet_end(doc: Document, toks: list[_Tok], n: int) -> int | None:
+    """End (exclusive token index) of the outlet named at token n: the longest phrase the
+    outlet list knows, else the run of capitalised words."""
+    for length in range(min(6, len(toks) - n), 0, -1):
+        text = doc.text[toks[n].start : toks[n + length - 1].end]
+        if sources.classify(text)[0] == "named_outlet":
+            return n + length
+    end = n
+    while end < len(toks) and (toks[end].text[0].isupper() or toks[end].lower == "the"):
+        end += 1
+    return end if end > n else None
+
+
+def _signal(
+    doc: Document,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    verb: str,
+    source: dict[str, Any],
+    outlet: dict[str, Any] | None,
+    toks: list[_Tok],
+) -> Signal:
+    quote = _adjacent_quote(doc, sentence, start, end, source)
+    if quote is not None:
+        content = _span(doc, quote.inner_start, quote.inner_end)
+    else:
+        content = _indirect_content(doc, sentence, start, end, source)
+    lo = min(start, source["start"] if source["text"] else start, quote.start if quote else start)
+    hi = max(end, source["end"], quote.end if quote else end)
+    fields: dict[str, Any] = {
+        "cue": _span(doc, start, end, verb=verb),
+        "source": source,
+        "quote": quote is not None,
+        "content": content,
+    }
+    if outlet is not None:
+        fields["outlet"] = outlet
+    return Signal("attribution", lo, hi, doc.text[lo:hi], sentence.index, fields)
+
+
+def _adjacent_quote(
+    doc: Document, sentence: Sentence, start: int, end: int, source: dict[str, Any]
+) -> Quote | None:
+    """A quote that ends just before the cue and its source, or starts just after them."""
+    lo = min(start, source["start"]) if source["text"] else start
+    hi = max(end, source["end"])
+    for quote in doc.quotes:
+        if quote.end <= lo and not doc.text[quote.end : lo].strip(" ,\n\u2014-"):
+            return quote
+        if quote.start >= hi and not doc.text[hi : quote.start].strip(" ,:\n\u2014-"):
+            return quote
+    return None
+
+
+def _indirect_content(
+    doc: Document, sentence: Sentence, start: int, end: int, source: dict[str, Any]
+) -> dict[str, Any] | None:
+    text = doc.text
+    after = max(end, source["end"])
+    rest = text[after : sentence.end].strip(" ,:;")
+    if len(rest) > 3:
+        offset = text.index(rest, after)
+        that = _THAT.match(doc.norm, offset)
+        if that:
+            offset = that.end()
+        end = sentence.end - (1 if text[sentence.end - 1] in ".!?" else 0)
+        if end - offset > 3:
+            return _span(doc, offset, end)
+        return None
+    before = min(start, source["start"]) if source["text"] else start
+    head = text[sentence.start : before].rstrip(" ,")
+    if len(head) > 3:
+        return _span(doc, sentence.start, sentence.start + len(head))
+    return None
+
+
+def _trim_contents(doc: Document, found: list[Signal]) -> list[Signal]:
+    """An indirect content stops where the next attribution of its sentence begins:
+    'denied that Gen Habib had left Syria | and said he was still at his home'."""
+    for signal in found:
+        content = signal.fields["content"]
+        if signal.fields["quote"] or not content:
+            continue
+        cues = (s.fields["cue"]["start"] for s in found)
+        later = [c for c in cues if content["start"] < c < content["end"]]
+        if later:
+            end = _CONJUNCTION_TAIL.sub("", doc.text[content["start"] : min(later)])
+            if len(end) > 3:
+                signal.fields["content"] = _span(doc, content["start"], content["start"] + len(end))
+    return found
+
+
+def _inside_quote(doc: Document, offset: int) -> bool:
+    return any(q.inner_start <= offset < q.inner_end for q in doc.quotes)
+
+
+def _span(doc: Document, start: int, end: int, **extra: Any) -> dict[str, Any]:
+    return {"start": start, "end": end, "text": doc.text[start:end], **extra}
+
+
+def _relay(doc: Document, signals: list[Signal]) -> list[Signal]:
+    """An attribution inside a quote is passed on by the quote's speaker: report both."""
+    by_content = {
+        (s.fields["content"]["start"], s.fields["content"]["end"]): s
+        for s in signals
+        if s.fields["quote"] and s.fields["content"]
+    }
+    for signal in signals:
+        cue = signal.fields["cue"]["start"]
+        for (a, b), speaker in by_content.items():
+            if a <= cue < b and speaker is not signal:
+                signal.fields["relayed_by"] = dict(speaker.fields["source"])
+                before = doc.text[a : doc.sentences[signal.sentence].start].rstrip()
+                if not signal.fields["quote"] and before:
+                    # "I was told this by...": what was told is the quote before it.
+                    signal.fields["content"] = _span(doc, a, a + len(before))
+    return signals

@@ -1,0 +1,160 @@
+"""Attribution: who is on record, by which cue, with what content, on real and made-up copy."""
+
+from __future__ import annotations
+
+import pytest
+
+import scorer
+from tests.conftest import INDEPENDENT, REWRITE
+
+
+def attributions(text_or_audit) -> list[tuple]:
+    audit = (
+        scorer.audit(text_or_audit, title="") if isinstance(text_or_audit, str) else text_or_audit
+    )
+    out = []
+    for s in audit.signals:
+        if s.kind != "attribution":
+            continue
+        source = s.fields["source"]
+        out.append((s.fields["cue"]["text"], source["text"], source["type"], s.fields["quote"]))
+    return out
+
+
+def fields(text: str) -> list[dict]:
+    return [s.fields for s in scorer.audit(text, title="").signals if s.kind == "attribution"]
+
+
+def test_independent_seed_attributions():
+    assert attributions(scorer.audit_file(str(INDEPENDENT))) == [
+        ("said", "Kamal al-Labwani", "named_person", True),
+        ("told", "a Western diplomatic official", "anonymous", False),
+        ("denied", "Syrian state television", "named_outlet", False),
+        ("said", "Syrian state television", "named_outlet", False),
+        ("according to", "the regime", "named_organization", False),
+        ("Rumours circulated", "", "agentless", False),
+        ("pledged", "he", "named_person", False),
+        ("said", "Mr Labwani", "named_person", False),
+        ("said", "Mr Labwani", "named_person", True),
+        ("said", "Adib Shishakly", "named_person", True),
+        ("says", "He", "named_person", False),
+        ("said", "Damascus", "named_organization", False),
+        ("said", "Faisal Mokdad", "named_person", True),
+        ("told", "he", "named_person", True),
+        ("threatened", "he", "named_person", False),
+    ]
+
+
+def test_rewrite_seed_attributions():
+    assert attributions(scorer.audit_file(str(REWRITE))) == [
+        ("say", "opposition sources", "anonymous", False),
+        ("reported", "Syrian state media", "named_outlet", False),
+        ("tell", "multiple sources", "anonymous", False),
+        ("It’s been suggested", "", "agentless", False),
+        ("thinks", "Kamal al-Labwani", "named_person", False),
+        ("says", "Kamal al-Labwani", "named_person", False),
+        ("said", "Labwani", "named_person", True),
+    ]
+
+
+def test_a_named_speaker_relaying_an_anonymous_source_reports_both():
+    audit = scorer.audit_file(str(INDEPENDENT))
+    relayed = [
+        s.fields for s in audit.signals if s.kind == "attribution" and "relayed_by" in s.fields
+    ]
+    assert len(relayed) == 1
+    assert relayed[0]["source"]["text"] == "a Western diplomatic official"
+    assert relayed[0]["source"]["described"] is True
+    assert relayed[0]["relayed_by"]["text"] == "Kamal al-Labwani"
+    assert relayed[0]["content"]["text"] == (
+        "Ali Habib has managed to escape from the grip of the regime and he is now in Turkey, "
+        "but this does not mean that he has joined the opposition."
+    )
+
+
+def test_appositive_gives_the_name_as_source_and_keeps_the_description():
+    (f,) = fields(
+        "Kamal al-Labwani, a senior member of the Syrian National Coalition, said the general had fled."
+    )
+    assert f["source"]["text"] == "Kamal al-Labwani"
+    assert f["source"]["description"]["text"] == "a senior member of the Syrian National Coalition"
+    assert f["content"]["text"] == "the general had fled"
+
+
+def test_source_after_the_cue_and_direct_quote_content():
+    (f,) = fields(
+        "“We’re getting a lot of calls,” said Adib Shishakly, who represents the coalition."
+    )
+    assert (f["source"]["text"], f["source"]["type"], f["quote"]) == (
+        "Adib Shishakly",
+        "named_person",
+        True,
+    )
+    assert f["content"]["text"] == "We’re getting a lot of calls,"
+
+
+def test_pronouns_resolve_to_the_last_named_person():
+    audit = scorer.audit_file(str(INDEPENDENT))
+    he = [
+        s.fields["source"]
+        for s in audit.signals
+        if s.kind == "attribution" and s.fields["source"]["text"] == "He"
+    ]
+    assert he[0]["resolved"]["text"] == "Adib Shishakly"
+
+
+def test_borrowed_reporting_names_the_outlet():
+    (f,) = fields("Multiple sources tell Reuters that he crossed the border.")
+    assert (f["source"]["text"], f["source"]["type"], f["source"]["described"]) == (
+        "Multiple sources",
+        "anonymous",
+        False,
+    )
+    assert f["outlet"]["text"] == "Reuters"
+    assert f["content"]["text"] == "he crossed the border"
+
+
+def test_in_an_interview_with_an_outlet():
+    text = "Faisal Mokdad spoke on Monday. In an interview with The Wall Street Journal he threatened to hit Turkey."
+    assert fields(text)[-1]["outlet"]["text"] == "The Wall Street Journal"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was reported that the general had fled.", ("It was reported", "", "agentless", False)),
+        (
+            "It’s been suggested that Alawites could hold posts.",
+            ("It’s been suggested", "", "agentless", False),
+        ),
+        (
+            "Rumours circulated that he was dismissed.",
+            ("Rumours circulated", "", "agentless", False),
+        ),
+        (
+            "The general fled, according to the regime.",
+            ("according to", "the regime", "named_organization", False),
+        ),
+        ("Critics say the plan will fail.", ("say", "Critics", "vague", False)),
+        (
+            "A report by the UN found that 40 people died.",
+            ("found", "A report by the UN", "document", False),
+        ),
+    ],
+)
+def test_source_types(text, expected):
+    assert attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claims were rejected.",
+        "Media reports were not confirmed.",
+        "A spokesman declined to comment.",
+        "If his defection is confirmed, he would be the highest ranking figure.",
+        "He found the keys under the mat.",
+    ],
+)
+def test_look_alikes_are_not_attributions(text):
+    assert attributions(text) == []
