@@ -478,17 +478,18 @@ def measure_sentences(
 
 def measure_polnear(report: Report, data: Path, args: argparse.Namespace) -> None:
     kinds = [k for k in ("cues", "sources") if args.errors in (None, k)]
-    root = data / datasets.POLNEAR_PATH / POLNEAR_SPLIT
+    root = data / datasets.POLNEAR_PATH / args.polnear_split
     if not (root / "text").is_dir() or not (root / "attributions").is_dir():
         for kind in kinds:
             report.rows[ROW_NAMES[kind]] = Row(ROW_NAMES[kind], skipped=f"{root} not found")
         return
-    articles = _cap(datasets.polnear(data, POLNEAR_SPLIT), args.limit)
+    articles = _cap(datasets.polnear(data, args.polnear_split), args.limit)
     run = run_articles(articles)
     report.refused += run.timer.refused
     for kind in kinds:
         name = ROW_NAMES[kind]
-        report.rows[name] = Row(name, len(articles), run.counts(kind), run.timer.words_per_second)
+        shown = name.replace("dev", args.polnear_split)
+        report.rows[name] = Row(shown, len(articles), run.counts(kind), run.timer.words_per_second)
     several = sum(1 for a in articles if len(a.annotators) > 1)
     report.notes.append(
         f"cues, sources: {root.relative_to(data)}: {len(articles)} articles,"
@@ -514,6 +515,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="at most N items per dataset")
     parser.add_argument("--errors", choices=KINDS, help="list errors of one measure")
     parser.add_argument("--show", type=int, default=10, help="errors of each sort to list")
+    parser.add_argument(
+        "--polnear-split",
+        default=POLNEAR_SPLIT,
+        choices=("train", "dev"),
+        help="PolNeAR split: dev is measured; inspect errors on train (PolNeAR asks that dev"
+        " and test are not read while developing)",
+    )
     args = parser.parse_args(argv)
 
     began = time.perf_counter()

@@ -33,7 +33,6 @@ def test_independent_seed_attributions():
         ("said", "Syrian state television", "named_outlet", False),
         ("according to", "the regime", "named_organization", False),
         ("Rumours circulated", "", "agentless", False),
-        ("pledged", "he", "named_person", False),
         ("said", "Mr Labwani", "named_person", False),
         ("said", "Mr Labwani", "named_person", True),
         ("said", "Adib Shishakly", "named_person", True),
@@ -146,12 +145,17 @@ def test_source_types(text, expected):
     assert attributions(text) == [expected]
 
 
+def test_declining_to_comment_is_on_record_with_no_content():
+    (f,) = fields("A spokesman for the ministry declined to comment.")
+    assert (f["cue"]["text"], f["cue"]["verb"], f["source"]["text"]) == ("declined to comment", "declined", "A spokesman for the ministry")
+    assert f["content"] is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "The claims were rejected.",
         "Media reports were not confirmed.",
-        "A spokesman declined to comment.",
         "If his defection is confirmed, he would be the highest ranking figure.",
         "He found the keys under the mat.",
     ],

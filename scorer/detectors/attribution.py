@@ -27,159 +27,28 @@ from scorer.signals import Signal
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*%?|\w+(?:[-'.]\w+)*|[^\w\s]")
 _NOUN_BEFORE = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "this",
-        "that",
-        "these",
-        "those",
-        "such",
-        "media",
-        "news",
-        "press",
-        "local",
-        "recent",
-        "earlier",
-        "unconfirmed",
-        "initial",
-        "conflicting",
-        "several",
-        "many",
-        "some",
-        "no",
-        "any",
-        "other",
-        "whose",
-    ]
+    "a an the his her their its our my your this that these those such media news press"
+    " local recent earlier unconfirmed initial conflicting several many some no any other"
+    " whose".split()
 )
 # Words that end a source phrase when walking away from the cue.
 _BOUNDARY = frozenset(
-    [
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "while",
-        "because",
-        "if",
-        "as",
-        "and",
-        "but",
-        "or",
-        "nor",
-        "so",
-        "than",
-        "then",
-        "after",
-        "before",
-        "since",
-        "although",
-        "though",
-        "however",
-        "also",
-        "not",
-        "never",
-        "only",
-        "just",
-        "yet",
-        "still",
-        "even",
-        "what",
-        "how",
-        "why",
-        "whether",
-        "said",
-        "says",
-        "told",
-        "according",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "should",
-        "must",
-        "do",
-        "does",
-        "did",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "about",
-        "into",
-        "over",
-        "under",
-        "against",
-        "during",
-        "without",
-        "within",
-        "there",
-        "here",
-        "it's",
-    ]
+    "that which who whom whose when where while because if as and but or nor so than then"
+    " after before since although though also not never only just yet still even"
+    " what how why whether said says told according is are was were be been being has have"
+    " had will would can could may might should must do does did to in on at for with from"
+    " about into over under against during without within there here it's".split()
 )
 _SKIP_BEFORE_CUE = frozenset(
-    [
-        "also",
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "later",
-        "previously",
-        "recently",
-        "earlier",
-        "then",
-        "further",
-        "repeatedly",
-        "publicly",
-        "privately",
-        "once",
-        "still",
-        "again",
-        "already",
-        "reportedly",
-        "yesterday",
-        "today",
-        "has",
-        "been",
-        "have",
-        "been",
-        "not",
-    ]
+    "also has have had is are was were will would later previously recently earlier then"
+    " further repeatedly publicly privately once still again already reportedly yesterday"
+    " today has been have been not however too instead quickly".split()
 )
+_NAMED_OR_PRONOUN = frozenset(["named_person", "named_organization", "named_outlet", "pronoun"])
+_LEADING = frozenset(
+    ["but", "and", "so", "yet", "however", "also", "still", "then", ",", "meanwhile"]
+)
+_INNER_PREPOSITIONS = frozenset(["of", "for", "at", "from", "with"])
 _RELATIVE = frozenset(["who", "which", "whose", "whom"])
 _APPOSITIVE_START = frozenset(
     ["a", "an", "the", "one", "its", "his", "her", "their", "who", "which"]
@@ -191,36 +60,9 @@ _BASE_FORMS = frozenset(
 )
 _MAX_PHRASE = 9
 _NOUNABLE = frozenset(
-    [
-        "report",
-        "reports",
-        "claim",
-        "claims",
-        "comment",
-        "comments",
-        "answer",
-        "answers",
-        "estimate",
-        "estimates",
-        "promise",
-        "promises",
-        "pledge",
-        "pledges",
-        "tweet",
-        "tweets",
-        "post",
-        "posts",
-        "warning",
-        "call",
-        "calls",
-        "thought",
-        "quote",
-        "quotes",
-        "threat",
-        "threats",
-        "statement",
-        "statements",
-    ]
+    "report reports claim claims comment comments answer answers estimate estimates"
+    " promise promises pledge pledges tweet tweets post posts warning call calls thought"
+    " quote quotes threat threats statement statements".split()
 )
 _DETERMINER_WORDS = frozenset(
     ["a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their"]
@@ -228,6 +70,10 @@ _DETERMINER_WORDS = frozenset(
 # What may stand between the cue and "that": "reported yesterday that", "tell Reuters that".
 _THAT = re.compile(r"(?:[^.,;:!?\s]+\s+){0,5}?that\s+|,?\s*(?:however,\s*)?that\s+", re.I)
 _CONJUNCTION_TAIL = re.compile(r"[\s,;]*(?:\b(?:and|but|while|as|or)\b[\s,]*)?$", re.I)
+_OPINION = frozenset(
+    "think thinks thought believe believes believed feel feels know knows hope hopes".split()
+)
+_FIRST_PERSON = frozenset(["i", "we", "you"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _PERSONAL = frozenset(["he", "she", "they", "it", "i", "we", "you"])
 _NAME_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu|de|van|von|da|di|le|la)-?[A-Z]")
@@ -289,9 +135,21 @@ def _sentence(
         if cue.type == "borrowed":
             borrowed.append(cue)
             continue
+        if cue.type == "stance" and (
+            _inside_quote(doc, cue.start) or _in_content(found, cue.start)
+        ):
+            continue  # "...was that he disagreed with": a stance inside reported words
         i = _index(toks, cue.start)
         j = _index(toks, cue.end - 1)
         source, outlet = _find_source(doc, toks, i, j, cue.phrase, found, sentence)
+        if source is None and i > 0 and toks[i - 1].text == "," and cue.phrase.endswith("ing"):
+            source = _subject(doc, toks, _inside_quote(doc, cue.start))  # "..., saying that"
+        if (
+            source is not None
+            and cue.phrase in _OPINION
+            and source["text"].lower() in _FIRST_PERSON
+        ):
+            continue  # "I think", "we believe": the speaker's own opinion, not a source
         if source is None or (
             cue.type == "document" and source["type"] not in ("document", "named_organization")
         ):
@@ -301,7 +159,34 @@ def _sentence(
         found.append(_signal(doc, sentence, cue.start, cue.end, cue.type, source, outlet, toks))
     for cue in borrowed:
         found.extend(_borrowed(doc, sentence, toks, cue, found, context))
+    found.extend(_colon_quotes(doc, sentence, toks, found, context))
     return found
+
+
+def _colon_quotes(
+    doc: Document,
+    sentence: Sentence,
+    toks: list[_Tok],
+    found: list[Signal],
+    context: sources.Context,
+) -> list[Signal]:
+    """'Trump: "I will win"' - a name, a colon, a quote: the colon is the cue."""
+    out = []
+    for n, tok in enumerate(toks[1:-1], 1):
+        if tok.text != ":" or toks[n + 1].text not in _QUOTE_CLOSE:
+            continue
+        if any(s.fields["cue"]["start"] <= tok.start <= s.end for s in found):
+            continue  # 'Mokdad said: "..."' has its cue already
+        source = _phrase_left(doc, toks, n - 1, _inside_quote(doc, tok.start))
+        if source is None or source["type"] not in (
+            "named_person",
+            "named_organization",
+            "pronoun",
+        ):
+            continue
+        source = sources.resolve(source, context)
+        out.append(_signal(doc, sentence, tok.start, tok.end, "neutral", source, None, toks))
+    return out
 
 
 def _not_a_cue(toks: list[_Tok], cue: lexicon.Cue, norm: str) -> bool:
@@ -373,23 +258,31 @@ def _find_source(
         or (toks[k].text == "," and k > 0 and toks[k - 1].text in _QUOTE_CLOSE)
     ):
         return _phrase_right(doc, toks, j + 1, in_quote), outlet
-    return _phrase_left(doc, toks, k, in_quote), outlet
+    left = _phrase_left(doc, toks, k, in_quote)
+    if left is None and toks[k].text == ",":
+        return _phrase_right(
+            doc, toks, j + 1, in_quote
+        ), outlet  # ", the race will be tight, said X"
+    return left, outlet
 
 
 def _subject(doc: Document, toks: list[_Tok], in_quote: bool) -> dict[str, Any] | None:
     """The sentence's opening noun phrase: 'Damascus' in 'Damascus remained defiant ... and
     said'. Capitalised words and determiners, then at most two lower-case nouns."""
-    n, lower = 0, 0
-    while n < len(toks) and _in_phrase(toks[n]):
+    first = 0
+    while first < len(toks) and toks[first].lower in _LEADING:
+        first += 1
+    n, lower = first, 0
+    while n < len(toks) and _in_phrase(toks, n):
         word = toks[n]
         if not (word.text[0].isupper() or word.lower in _DETERMINER_WORDS):
             if lower == 2 or word.lower.endswith("ed") or word.lower in _BE:
                 break
             lower += 1
         n += 1
-    if n == 0:
+    if n == first:
         return None
-    return _source(doc, toks[0].start, toks[n - 1].end, in_quote)
+    return _source(doc, toks[first].start, toks[n - 1].end, in_quote)
 
 
 def _passive_agent(toks: list[_Tok], n: int) -> int | None:
@@ -402,55 +295,57 @@ def _passive_agent(toks: list[_Tok], n: int) -> int | None:
 
 
 def _phrase_left(doc: Document, toks: list[_Tok], k: int, in_quote: bool) -> dict[str, Any] | None:
-    """The noun phrase ending at token k, looking through an appositive or relative clause."""
-    if k >= 0 and toks[k].lower in _PERSONAL:
+    """The noun phrase ending at token k, looking through an appositive, a relative clause
+    and a parenthesis: 'Rep. Elijah Cummings (D-Md.), chair of the committee, said'."""
+    if k >= 0 and toks[k].text == ")":
+        k = _matching_open(toks, k) - 1
+    if k < 0:
+        return None
+    if toks[k].lower in _PERSONAL:
         return _source(doc, toks[k].start, toks[k].end, in_quote)  # "... Journal he threatened"
-    if k >= 0 and toks[k].text == ",":
+    if toks[k].text == ",":
         return _behind_appositive(doc, toks, k, in_quote)
+    if toks[k].lower in _RELATIVE and k >= 2 and toks[k - 1].text == ",":
+        return _phrase_left(doc, toks, k - 2, in_quote)  # "the Mexican president, who said"
     start = k
-    while start >= 0 and k - start < _MAX_PHRASE and _in_phrase(toks[start]):
+    while start >= 0 and k - start < _MAX_PHRASE and _in_phrase(toks, start):
         start -= 1
     start += 1
-    boundary = toks[start - 1] if start > 0 else None
     if start > k:
         return None
-    first = toks[start].lower
-    appositive = boundary is not None and boundary.text == "," and first in _APPOSITIVE_START
-    relative = boundary is not None and boundary.lower in _RELATIVE
-    if (appositive or relative) and start - 2 >= 0:
-        comma = start - 1 if appositive else _comma_before(toks, start - 1)
-        if comma is not None and comma - 1 >= 0:
-            head = _phrase_left(doc, toks, comma - 1, in_quote)
-            if head is not None and head["type"] in (
-                "named_person",
-                "named_organization",
-                "named_outlet",
-            ):
-                head["description"] = _span(doc, toks[start].start, toks[k].end)
-                return head
+    if start >= 2 and toks[start - 1].text == "," and toks[start].lower in _APPOSITIVE_START:
+        # "Kamal al-Labwani, a senior member of the Syrian National Coalition said"
+        head = _phrase_left(doc, toks, start - 2, in_quote)
+        if head is not None and head["type"] in _NAMED_OR_PRONOUN:
+            head["description"] = _span(doc, toks[start].start, toks[k].end)
+            return head
     return _source(doc, toks[start].start, toks[k].end, in_quote)
+
+
+def _matching_open(toks: list[_Tok], close: int) -> int:
+    depth, n = 0, close
+    while n >= 0:
+        depth += {")": 1, "(": -1}.get(toks[n].text, 0)
+        if depth == 0:
+            return n
+        n -= 1
+    return close
 
 
 def _behind_appositive(
     doc: Document, toks: list[_Tok], comma: int, in_quote: bool
 ) -> dict[str, Any] | None:
-    """'Kamal al-Labwani, a Syrian dissident living in Paris, thinks': the name before the
-    comma-enclosed description ('X, 45, said' too)."""
-    opening = _comma_before(toks, comma - 1)
-    if opening is None or comma - opening > 16 or opening == 0:
-        return None
-    first = toks[opening + 1]
-    if first.lower not in _APPOSITIVE_START and not first.text[0].isdigit():
-        return None
-    head = _phrase_left(doc, toks, opening - 1, in_quote)
-    if head is not None and head["type"] in (
-        "named_person",
-        "named_organization",
-        "named_outlet",
-        "pronoun",
-    ):
-        head["description"] = _span(doc, first.start, toks[comma - 1].end)
-        return head
+    """'Rachel Berg, a philanthropist from Monsey, New York, said': the named phrase before
+    a comma-enclosed description, which may hold commas of its own."""
+    opening = comma
+    for _ in range(3):
+        opening = _comma_before(toks, opening - 1)
+        if opening is None or opening == 0 or comma - opening > 24:
+            return None
+        head = _phrase_left(doc, toks, opening - 1, in_quote)
+        if head is not None and head["type"] in _NAMED_OR_PRONOUN:
+            head["description"] = _span(doc, toks[opening + 1].start, toks[comma - 1].end)
+            return head
     return None
 
 
@@ -464,15 +359,24 @@ def _phrase_right(doc: Document, toks: list[_Tok], n: int, in_quote: bool) -> di
     while n < len(toks) and toks[n].text in (",", ":"):
         n += 1
     end = n
-    while end < len(toks) and end - n < _MAX_PHRASE and _in_phrase(toks[end]):
+    while end < len(toks) and end - n < _MAX_PHRASE and _in_phrase(toks, end):
         end += 1
     if end == n:
         return None
     return _source(doc, toks[n].start, toks[end - 1].end, in_quote)
 
 
-def _in_phrase(tok: _Tok) -> bool:
-    return (tok.is_word and tok.lower not in _BOUNDARY) or tok.text in ("-", "&")
+def _in_phrase(toks: list[_Tok], n: int) -> bool:
+    """Whether token n can belong to a source phrase; 'of', 'for', 'with'... can, between two
+    words that can ('a spokesman for the ministry', 'people familiar with the matter')."""
+    tok = toks[n]
+    if tok.lower in _INNER_PREPOSITIONS:
+        return 0 < n < len(toks) - 1 and _word(toks[n - 1]) and _word(toks[n + 1])
+    return _word(tok) or tok.text in ("-", "&")
+
+
+def _word(tok: _Tok) -> bool:
+    return tok.is_word and tok.lower not in _BOUNDARY
 
 
 def _source(doc: Document, start: int, end: int, in_quote: bool) -> dict[str, Any]:
@@ -487,7 +391,7 @@ def _source(doc: Document, start: int, end: int, in_quote: bool) -> dict[str, An
 def _recipient_outlet(doc: Document, toks: list[_Tok], n: int) -> dict[str, Any] | None:
     """'told Reuters', 'tell the AFP press agency': the recipient when it is an outlet."""
     end = n
-    while end < len(toks) and end - n < 5 and _in_phrase(toks[end]):
+    while end < len(toks) and end - n < 5 and _in_phrase(toks, end):
         end += 1
     if end == n:
         return None
@@ -614,6 +518,13 @@ def _trim_contents(doc: Document, found: list[Signal]) -> list[Signal]:
             if len(end) > 3:
                 signal.fields["content"] = _span(doc, content["start"], content["start"] + len(end))
     return found
+
+
+def _in_content(found: list[Signal], offset: int) -> bool:
+    return any(
+        f.fields["content"] and f.fields["content"]["start"] <= offset < f.fields["content"]["end"]
+        for f in found
+    )
 
 
 def _inside_quote(doc: Document, offset: int) -> bool:
