@@ -15,9 +15,16 @@ Detector = Callable[[Document], list[Signal]]
 
 def all_detectors() -> tuple[Detector, ...]:
     """The detectors in the order they run (later ones may not depend on earlier ones)."""
-    from scorer.detectors import attribution, boilerplate, hedges
+    from scorer.detectors import anonymity, attribution, boilerplate, headline, hedges, replies
 
-    return (boilerplate.detect, hedges.detect, attribution.detect)
+    return (
+        boilerplate.detect,
+        hedges.detect,
+        attribution.detect,
+        replies.detect,
+        anonymity.detect,
+        headline.detect,
+    )
 
 
 def detect(doc: Document) -> list[Signal]:

@@ -1,0 +1,36 @@
+"""The shared shape of the lexicon-only detectors: every cue of one lexicon, in copy, typed.
+
+Replies and anonymity reasons are phrases an editor looks for ("declined to comment",
+"was not authorised to speak"); what they mean comes from their type alone.
+"""
+
+from __future__ import annotations
+
+from scorer import lexicon
+from scorer.document import Document
+from scorer.signals import Signal
+
+
+def detect_phrases(
+    doc: Document, lexicon_name: str, kind: str, *, skip_quotes: bool
+) -> list[Signal]:
+    """A `kind` signal with `type` and `cue` fields for each cue of the lexicon in copy.
+
+    With `skip_quotes`, cues inside a direct quote are the speaker's words, not the story's.
+    """
+    cues = lexicon.load(lexicon_name)
+    quotes = [(q.inner_start, q.inner_end) for q in doc.quotes] if skip_quotes else []
+    signals = []
+    for sentence in doc.sentences:
+        if sentence.boilerplate:
+            continue
+        for cue in cues.finditer(doc.norm, sentence.start, sentence.end):
+            if any(a <= cue.start < b for a, b in quotes):
+                continue
+            fields = {"type": cue.type, "cue": cue.phrase}
+            signals.append(
+                Signal(
+                    kind, cue.start, cue.end, doc.text[cue.start : cue.end], sentence.index, fields
+                )
+            )
+    return signals

@@ -1,0 +1,16 @@
+"""Replies: the subject's answer is reported, or that they were asked.
+
+Flags "Syrian state television denied that", "declined to comment", "did not respond to
+requests for comment", "said in response" (types denial, declined, no_response,
+response); not the same words inside a direct quote ("“I deny nothing,” he said").
+"""
+
+from __future__ import annotations
+
+from scorer.detectors.phrases import detect_phrases
+from scorer.document import Document
+from scorer.signals import Signal
+
+
+def detect(doc: Document) -> list[Signal]:
+    return detect_phrases(doc, "replies", "reply", skip_quotes=True)
