@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
-from typing import NamedTuple, overload
+from typing import Any, NamedTuple, overload
 
 # Curly quotes, primes and apostrophes become their straight forms: one character for one
 # character, so a match in `Document.norm` has the same offsets as in `Document.text`.
@@ -128,6 +128,9 @@ class Document:
     boilerplate: tuple[Boilerplate, ...] = ()
     norm: str = field(default="", repr=False)
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    # Detector results, so a detector that builds on another (claims on attribution)
+    # does not run it twice. Filled by scorer.detectors.run, never by hand.
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.norm:

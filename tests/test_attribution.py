@@ -147,7 +147,11 @@ def test_source_types(text, expected):
 
 def test_declining_to_comment_is_on_record_with_no_content():
     (f,) = fields("A spokesman for the ministry declined to comment.")
-    assert (f["cue"]["text"], f["cue"]["verb"], f["source"]["text"]) == ("declined to comment", "declined", "A spokesman for the ministry")
+    assert (f["cue"]["text"], f["cue"]["verb"], f["source"]["text"]) == (
+        "declined to comment",
+        "declined",
+        "A spokesman for the ministry",
+    )
     assert f["content"] is None
 
 

@@ -90,8 +90,16 @@ def test_the_longest_cue_wins():
 
 
 def test_curly_and_straight_apostrophes_match_alike():
-    curly = [s for s in scorer.audit("It’s been suggested that he left.", title="").signals if s.kind == "hedge"]
-    straight = [s for s in scorer.audit("It's been suggested that he left.", title="").signals if s.kind == "hedge"]
+    curly = [
+        s
+        for s in scorer.audit("It’s been suggested that he left.", title="").signals
+        if s.kind == "hedge"
+    ]
+    straight = [
+        s
+        for s in scorer.audit("It's been suggested that he left.", title="").signals
+        if s.kind == "hedge"
+    ]
     assert [(s.start, s.end, s.fields) for s in curly] == [
         (s.start, s.end, s.fields) for s in straight
     ]

@@ -15,7 +15,15 @@ Detector = Callable[[Document], list[Signal]]
 
 def all_detectors() -> tuple[Detector, ...]:
     """The detectors in the order they run (later ones may not depend on earlier ones)."""
-    from scorer.detectors import anonymity, attribution, boilerplate, headline, hedges, replies
+    from scorer.detectors import (
+        anonymity,
+        attribution,
+        boilerplate,
+        claims,
+        headline,
+        hedges,
+        replies,
+    )
 
     return (
         boilerplate.detect,
@@ -23,11 +31,20 @@ def all_detectors() -> tuple[Detector, ...]:
         attribution.detect,
         replies.detect,
         anonymity.detect,
+        claims.detect,
         headline.detect,
     )
 
 
+def run(doc: Document, detector: Detector) -> list[Signal]:
+    """The detector's signals for this document, computed once however often asked."""
+    key = f"{detector.__module__}.{detector.__qualname__}"
+    if key not in doc._memo:
+        doc._memo[key] = detector(doc)
+    return doc._memo[key]
+
+
 def detect(doc: Document) -> list[Signal]:
-    signals = [signal for detector in all_detectors() for signal in detector(doc)]
+    signals = [signal for detector in all_detectors() for signal in run(doc, detector)]
     signals.sort(key=lambda s: (s.start, s.end, s.kind))
     return signals

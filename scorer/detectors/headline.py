@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from scorer.detectors import hedges as hedge_detector
+from scorer.detectors import run
 from scorer.document import Document, Span
 from scorer.signals import Signal, sentence_at
 from scorer.signals import span as span_of
@@ -29,7 +30,7 @@ _MIN_SHARED = 2
 
 
 def detect(doc: Document) -> list[Signal]:
-    all_hedges = hedge_detector.detect(doc)
+    all_hedges = run(doc, hedge_detector.detect)
     body_hedges = [h for h in all_hedges if _in_body(doc, h.sentence)]
     out = []
     for kind, span, text in _displays(doc):

@@ -1,0 +1,144 @@
+"""Claims: sentences that assert something checkable, and whether anyone stands behind them.
+
+A sentence is a claim when the weighted features of `rules/lexicons/claims.toml`
+(figures, records, comparisons, named actors doing things; minus intentions, opinions,
+exhortations, questions) reach the threshold: "General Ali Habib was appointed defense
+minister in 2009" is one, "I am all for this roadmap" is not. Its `status`:
+
+* attributed: a source is credited in the sentence, the sentence is part of a quote
+  someone is credited with, or it continues the indirect report of the sentence before;
+* unverified: only an agentless source ("it was reported") or a reporting or unconfirmed
+  hedge ("reportedly", "could not be verified") stands behind it;
+* hedged: the copy itself hedges it ("may", "if confirmed");
+* unattributed: nobody is on record for it.
+
+`features` lists the ids that made it a claim, so a reader can see why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from scorer.detectors import attribution, hedges, run
+from scorer.document import Document, Sentence
+from scorer.errors import ScorerError
+from scorer.resources import read_toml, rules_dir
+from scorer.signals import Signal
+
+_SOURCED = frozenset(
+    ["named_person", "named_organization", "named_outlet", "document", "anonymous", "vague", "self"]
+)
+_UNVERIFIED_HEDGES = frozenset(["reporting", "unconfirmed", "speculation"])
+# A sentence that goes on with the report of the one before: "He says eight other
+# generals ... are defecting. Their primary concern is for their families."
+_CONTINUES = re.compile(r"^\W*(he|she|they|their|his|her|its|it|this|that|these|those)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Feature:
+    id: str
+    pattern: re.Pattern[str]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Model:
+    features: tuple[Feature, ...]
+    threshold: float
+    long_words: int
+    long_weight: float
+
+    def score(self, text: str) -> tuple[float, list[str]]:
+        hits = [f for f in self.features if f.pattern.search(text)]
+        total = sum(f.weight for f in hits)
+        if len(text.split()) >= self.long_words:
+            total += self.long_weight
+        return total, [f.id for f in hits if f.weight > 0]
+
+
+@cache
+def model() -> Model:
+    path = rules_dir() / "lexicons" / "claims.toml"
+    data = read_toml(path)
+    features = []
+    for entry in data.get("feature", []):
+        try:
+            flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+            features.append(
+                Feature(entry["id"], re.compile(entry["pattern"], flags), float(entry["weight"]))
+            )
+        except (KeyError, re.error, TypeError, ValueError) as error:
+            raise ScorerError(
+                f"bad feature: {error}", path=str(path), rule=entry.get("id")
+            ) from None
+    return Model(
+        tuple(features),
+        float(data["threshold"]),
+        int(data.get("long_sentence_words", 15)),
+        float(data.get("long_sentence_weight", 0.0)),
+    )
+
+
+def detect(doc: Document) -> list[Signal]:
+    claims_model = model()
+    credited = _credited_sentences(doc)
+    hedged = _hedge_types(doc)
+    signals = []
+    for sentence in doc.copy_sentences:
+        text = doc.slice(sentence)
+        score, features = claims_model.score(doc.norm[sentence.start : sentence.end])
+        if score < claims_model.threshold:
+            continue
+        status = _status(sentence, credited, hedged)
+        fields: dict[str, Any] = {"status": status, "score": round(score, 2), "features": features}
+        signals.append(Signal("claim", sentence.start, sentence.end, text, sentence.index, fields))
+    return signals
+
+
+def _credited_sentences(doc: Document) -> dict[int, str]:
+    """Sentence index -> 'sourced' or 'agentless', from the attributions of the document."""
+    credited: dict[int, str] = {}
+    for signal in run(doc, attribution.detect):
+        kind = "sourced" if signal.fields["source"]["type"] in _SOURCED else "agentless"
+        for index in _covered(doc, signal):
+            if credited.get(index) != "sourced":
+                credited[index] = kind
+    return credited
+
+
+def _covered(doc: Document, signal: Signal) -> list[int]:
+    """The sentences an attribution stands behind: its own, those its quote spans, and a
+    following sentence that carries the report on."""
+    covered = {signal.sentence}
+    content = signal.fields["content"]
+    if signal.fields["quote"] and content:
+        covered |= {
+            s.index for s in doc.sentences if s.start < content["end"] and s.end > content["start"]
+        }
+    elif content and signal.sentence + 1 < len(doc.sentences):
+        following = doc.sentences[signal.sentence + 1]
+        same_paragraph = following.paragraph == doc.sentences[signal.sentence].paragraph
+        if same_paragraph and _CONTINUES.match(doc.slice(following)):
+            covered.add(following.index)
+    return sorted(covered)
+
+
+def _hedge_types(doc: Document) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for signal in run(doc, hedges.detect):
+        found.setdefault(signal.sentence, set()).add(signal.fields["type"])
+    return found
+
+
+def _status(sentence: Sentence, credited: dict[int, str], hedged: dict[int, set[str]]) -> str:
+    if credited.get(sentence.index) == "sourced":
+        return "attributed"
+    types = hedged.get(sentence.index, set())
+    if credited.get(sentence.index) == "agentless" or types & _UNVERIFIED_HEDGES:
+        return "unverified"
+    if types:
+        return "hedged"
+    return "unattributed"

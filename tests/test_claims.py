@@ -1,0 +1,75 @@
+"""Claims: checkable sentences, and whether anyone is on record for them."""
+
+from __future__ import annotations
+
+import pytest
+
+import scorer
+from tests.conftest import INDEPENDENT, REWRITE
+
+
+def claims(text: str) -> list[tuple[str, str]]:
+    return [
+        (s.text, s.fields["status"])
+        for s in scorer.audit(text, title="").signals
+        if s.kind == "claim"
+    ]
+
+
+def statuses(path) -> dict[int, str]:
+    return {
+        s.sentence: s.fields["status"]
+        for s in scorer.audit_file(str(path)).signals
+        if s.kind == "claim"
+    }
+
+
+def test_rewrite_seed_claim_statuses():
+    found = statuses(REWRITE)
+    assert found[1] == "unverified"  # "has reportedly defected to Turkey"
+    assert found[3] == "unattributed"  # "General Ali Habib was appointed defense minister in 2009."
+    assert found[4] == "attributed"  # "opposition sources say ..."
+    assert found[5] == "unverified"  # "Assad reportedly kept Habib under close guard"
+    assert found[13] == "unverified"  # "It's been suggested ..."
+    assert found[15] == "attributed"  # a direct quote, "Labwani said"
+    assert 16 not in found  # "I am all for this roadmap." is an opinion
+    assert 10 not in found  # "This is significant given..." is a judgement
+
+
+def test_independent_seed_claim_statuses():
+    found = statuses(INDEPENDENT)
+    assert found[11] == "unverified"  # "has reportedly defected"
+    assert found[12] == "hedged"  # "If his defection is confirmed"
+    assert found[17] == "unverified"  # "Rumours circulated that ..."
+    assert found[20] == "attributed"  # inside Mr Labwani's three-sentence quote
+    assert found[25] == "attributed"  # carries on "He says eight other generals ..."
+    assert found[22] == "unattributed"  # "Syrian opposition members have been hoping ..."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am all for this roadmap.",
+        "We will fight for every family in this country.",
+        "Is this the right way forward?",
+        "I think we should change course.",
+        "Thank you all for coming tonight.",
+    ],
+)
+def test_opinions_intentions_and_questions_are_not_claims(text):
+    assert claims(text) == []
+
+
+def test_figures_and_records_are_claims_and_say_why():
+    (signal,) = [
+        s
+        for s in scorer.audit("Unemployment rose to 8.1 percent in 2009.", title="").signals
+        if s.kind == "claim"
+    ]
+    assert signal.fields["status"] == "unattributed"
+    assert signal.fields["features"] == ["figure", "percentage", "change", "time", "policy"]
+
+
+def test_boilerplate_is_never_a_claim():
+    text = "Minister resigns\nThe minister resigned on Tuesday, her office said.\nSubscribe to our newsletter for $1 a week"
+    assert [status for _, status in claims(text)] == ["attributed"]
