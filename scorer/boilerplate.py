@@ -62,8 +62,13 @@ def load_patterns(path: Path) -> tuple[Pattern, ...]:
         raise ScorerError(
             f"unknown table or key {sorted(unknown_top)[0]!r}; expected [[pattern]]", path=str(path)
         )
+    entries = data.get("pattern", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ScorerError(
+            "'pattern' must be an array of tables: write each as [[pattern]]", path=str(path)
+        )
     patterns = []
-    for n, entry in enumerate(data.get("pattern", []), 1):
+    for n, entry in enumerate(entries, 1):
         pid = entry.get("id") if isinstance(entry.get("id"), str) else f"pattern #{n}"
 
         def fail(message: str, pid: str = pid) -> ScorerError:
@@ -86,6 +91,11 @@ def load_patterns(path: Path) -> tuple[Pattern, ...]:
             for key in ("match", "start", "end")
             if key in entry
         }
+        if "allow_quotes" in entry and not isinstance(entry["allow_quotes"], bool):
+            raise fail("'allow_quotes' must be true or false")
+        for key in ("description",):
+            if key in entry and not isinstance(entry[key], str):
+                raise fail(f"'{key}' must be a string")
         for key in ("max_words", "max_paragraphs"):
             if key in entry and (
                 not isinstance(entry[key], int) or isinstance(entry[key], bool) or entry[key] < 1

@@ -19,6 +19,7 @@ _DOUBLE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]')
 _DOUBLE_OPEN = frozenset("\u201c\u201e\u00ab")
 _DOUBLE_CLOSE = frozenset("\u201d\u00bb")
 _SINGLE = re.compile("['\u2018\u2019\u201a\u201b]")
+_DOUBLE_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033')
 _SINGLE_OPEN = frozenset("\u2018\u201a")
 # Characters after which an opening mark may stand, besides white space.
 _BEFORE_OPEN = frozenset("([{\u2014\u2013-/:")
@@ -66,6 +67,8 @@ def _role(
         return "close"
     if before.isalnum() and after.isalnum():
         return "inner"  # an apostrophe inside a word: don’t, Assad’s
+    if after.isdigit() and text[i] not in _DOUBLE_MARKS:
+        return "inner"  # a decade or year: the ’90s, class of ’08
     if text[i] in opens:
         return "open"
     if text[i] in closes:
@@ -103,6 +106,8 @@ def _pair(
             # A new opening mark while one is open: the first was never closed.
             yield _unclosed(text, open_at, i, paragraph.index)
             open_at = i
+        else:
+            open_at = i  # single marks: the earlier "opener" was an apostrophe ('til, 'em)
     if open_at is not None and keep_unclosed:
         yield _unclosed(text, open_at, end, paragraph.index)
 

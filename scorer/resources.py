@@ -33,6 +33,12 @@ def read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except FileNotFoundError:
         raise ScorerError("file not found", path=str(path)) from None
+    except IsADirectoryError:
+        raise ScorerError("is a directory, not a TOML file", path=str(path)) from None
+    except UnicodeDecodeError:
+        raise ScorerError("invalid TOML: the file is not UTF-8 text", path=str(path)) from None
+    except OSError as error:
+        raise ScorerError(f"cannot read: {error.strerror or error}", path=str(path)) from None
     except tomllib.TOMLDecodeError as error:
         # tomllib puts the position in the message only (no attribute before 3.14).
         where = _TOML_POSITION.search(str(error))

@@ -30,6 +30,14 @@ _FIRST_WORD_CHAR = re.compile(r"\w")
 # sentence. Group 1 ends where the sentence does.
 _CANDIDATE = re.compile(r"""([.!?]['"\u2019\u201d)\]]*)\s+(?=['"\u2018\u201c(\[]?[A-Z])""")
 _DOUBTFUL_STOP = re.compile(r"""[.!?]['"\u2019\u201d)\]]*\s+\S""")
+_PUNKT_WINDOW = 10_000
+_QUESTION_IN_QUOTES = re.compile(r"""[?!]['"\u2019\u201d]\s*$""")
+_NAME_THEN_SPEECH = re.compile(
+    r"(?:[A-Z][\w.'-]*\s+){1,4}(?:said|says|asked|asks|told|added|wrote|replied|shouted|"
+    r"cried|insisted|explained|continued|demanded|wondered)\b"
+)
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,3}\s*$")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
 _OPENERS = "'\"\u2018\u201c(["
 
 
@@ -39,6 +47,19 @@ def abbreviations(extra: tuple[str, ...] = ()) -> frozenset[str]:
     data = _abbreviation_lexicon()
     words = {w.lower().rstrip(".") for group in data["abbreviations"].values() for w in group}
     return frozenset(words | {w.lower().rstrip(".") for w in extra})
+
+
+@cache
+def _sentence_starters() -> frozenset[str]:
+    return frozenset(w.lower() for w in _abbreviation_lexicon()["sentence_starters"]["words"])
+
+
+@cache
+def _capitalised_only() -> frozenset[str]:
+    """Abbreviations that are also words ("Ill." and "ill"): abbreviations only when capitalised."""
+    return frozenset(
+        w.lower() for w in _abbreviation_lexicon()["abbreviations"].get("capitalised_only", [])
+    )
 
 
 @cache
@@ -67,11 +88,31 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for chunk_start, chunk_end in _clear_breaks(segment):
         for a, b in _punkt_spans(segment, chunk_start, chunk_end):
             for piece_start, piece_end in _unglue(segment, a, b):
-                if spans and _starts_lower(segment, piece_start, piece_end):
+                if spans and _continues(segment, spans[-1], piece_start, piece_end):
                     spans[-1] = (spans[-1][0], piece_end)
                 else:
                     spans.append((piece_start, piece_end))
     return [(a + start, b + start) for a, b in spans]
+
+
+def _continues(segment: str, previous: tuple[int, int], a: int, b: int) -> bool:
+    """Whether the piece a..b goes on with the sentence before it.
+
+    '"Are you sure?" she asked.' (a lower-case start), '"Why now?" Smith asked.' (a short
+    name and a speech verb after a question or exclamation in quotes), and 'J.K. | Rowling
+    wrote it' (initials before a capitalised word that seldom starts a sentence).
+    """
+    if _starts_lower(segment, a, b):
+        return True
+    before = segment[previous[0] : previous[1]]
+    if _QUESTION_IN_QUOTES.search(before) and _NAME_THEN_SPEECH.match(segment, a, b):
+        return True
+    if _INITIALS_END.search(before):
+        first = _FIRST_WORD.match(segment, a, b)
+        starters = _sentence_starters()
+        word = first.group(1) if first else ""
+        return word[:1].isupper() and word.lower() not in starters
+    return False
 
 
 def _clear_breaks(segment: str) -> Iterable[tuple[int, int]]:
@@ -82,12 +123,20 @@ def _clear_breaks(segment: str) -> Iterable[tuple[int, int]]:
     faster. Abbreviations, initials, numbers and anything else stay with Punkt.
     """
     abbrevs = abbreviations()
+    lower_words = _capitalised_only()
     cut = 0
     for match in _CANDIDATE.finditer(segment):
         stop = match.start()
         if segment[stop] == ".":
-            space = max(segment.rfind(" ", cut, stop), segment.rfind("\n", cut, stop))
-            word = segment[space + 1 : stop].lstrip(_OPENERS).lower()
+            # Bounded by `cut`: with no space since the last cut, the word starts there
+            # (without the bound, "Yes. Yes. ..." rescans the whole text: quadratic).
+            space = max(segment.rfind(" ", cut, stop), segment.rfind("\n", cut, stop), cut - 1)
+            written = segment[space + 1 : stop].lstrip(_OPENERS)
+            word = written.lower()
+            if word in lower_words and written[:1].islower():
+                yield cut, match.end(1)  # "he fell ill. Doctors": the word, not "Ill."
+                cut = match.end()
+                continue
             if (
                 len(word) < 2
                 or "." in word
@@ -106,8 +155,24 @@ def _punkt_spans(segment: str, a: int, b: int) -> Iterable[tuple[int, int]]:
     if not _DOUBTFUL_STOP.search(segment, a, b):
         yield a, b  # no stop inside: one sentence, nothing for Punkt to decide
         return
-    for x, y in _punkt().span_tokenize(segment[a:b]):
-        yield a + x, a + y
+    for lo, hi in _windows(segment, a, b):
+        for x, y in _punkt().span_tokenize(segment[lo:hi]):
+            yield lo + x, lo + y
+
+
+def _windows(segment: str, a: int, b: int) -> Iterable[tuple[int, int]]:
+    """Punkt's input in pieces of at most ~_PUNKT_WINDOW characters, cut at white space.
+
+    nltk runs Punkt's regular expressions under a 5-second wall-clock limit
+    (nltk.redos) and raises TimeoutError past it: 800 KB of "A. A. A." with no clear
+    break would hit it on a busy machine. Real sentences are far shorter than a window.
+    """
+    while b - a > _PUNKT_WINDOW:
+        cut = segment.rfind(" ", a + _PUNKT_WINDOW // 2, a + _PUNKT_WINDOW)
+        cut = a + _PUNKT_WINDOW if cut < 0 else cut + 1
+        yield a, cut
+        a = cut
+    yield a, b
 
 
 def _unglue(segment: str, a: int, b: int) -> Iterable[tuple[int, int]]:

@@ -110,3 +110,50 @@ def test_malformed_pattern_files_name_the_file_and_pattern(tmp_path, content, me
         boilerplate.load_patterns(path)
     expected = f"{path}{message}" if message.startswith(":") else f"{path} {message}"
     assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "He will become a member of the House of Lords next year, officials said.",
+        "Residents were urged to make a donation to the flood appeal by the mayor.",
+        "Your support means a lot, the coach told fans.",
+        "Related charges were filed against two other men.",
+        "Recommended doses of vitamin D vary by age.",
+        "More from the interview will be broadcast on Sunday.",
+        "Further reading suggests why.",
+        "Copyright infringement claims against Google rose last year.",
+        "Users who refuse to accept cookies will be shown fewer adverts, the regulator said.",
+    ],
+)
+def test_copy_that_starts_like_furniture_is_kept(copy):
+    assert marked(f"Headline\nFirst paragraph of copy.\n{copy}\nLast paragraph of copy.") == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            '[pattern]\nid = "x"\n',
+            ": 'pattern' must be an array of tables: write each as [[pattern]]",
+        ),
+        ("pattern = 1\n", ": 'pattern' must be an array of tables: write each as [[pattern]]"),
+        (
+            '[[pattern]]\nid = "x"\nscope = "paragraph"\nmatch = "a"\nallow_quotes = "no"\n',
+            " [x]: 'allow_quotes' must be true or false",
+        ),
+    ],
+)
+def test_malformed_pattern_shapes_are_clear_errors(tmp_path, content, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ScorerError) as caught:
+        boilerplate.load_patterns(path)
+    assert str(caught.value) == f"{path}{message}"
+
+
+def test_a_pattern_file_that_is_not_utf8_is_a_clear_error(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_bytes(b"\xff\xfe[[pattern]]")
+    with pytest.raises(ScorerError, match="invalid TOML: the file is not UTF-8 text"):
+        boilerplate.load_patterns(path)

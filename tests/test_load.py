@@ -118,3 +118,18 @@ def test_an_unknown_suffix_is_read_as_text(tmp_path):
 def test_unknown_format_name_is_an_error(tmp_path):
     with pytest.raises(ScorerError, match="unknown format 'pdf'"):
         load(write(tmp_path, "a.txt", ARTICLE.encode()), format="pdf")
+
+
+def test_a_fifo_or_device_is_refused_without_reading_it(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for path in (str(fifo), "/dev/zero"):
+        with pytest.raises(ScorerError, match="is not a regular file"):
+            load(path)
+
+
+def test_a_nul_in_the_path_is_a_clear_error():
+    with pytest.raises(ScorerError, match="the path contains a NUL character"):
+        load("a\x00b.txt")

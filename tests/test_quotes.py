@@ -58,3 +58,8 @@ def test_inner_span_excludes_the_marks():
     doc = load_string("“Yes,” he said.")
     quote = doc.quotes[0]
     assert doc.text[quote.inner_start : quote.inner_end] == "Yes,"
+
+
+def test_a_decade_apostrophe_does_not_open_a_quote():
+    assert quotes("In the '90s he said 'yes' often.") == [("'yes'", True)]
+    assert quotes("They stayed 'til dawn and said 'enough' at last.") == [("'enough'", True)]

@@ -179,3 +179,61 @@ def test_tokens_index_slice_and_iterate_alike():
     assert tokens[5].sentence == 1
     with pytest.raises(IndexError):
         tokens[8]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Why now?” Smith asked. He left.", ["“Why now?” Smith asked.", "He left."]),
+        (
+            "It was J.K. Rowling who wrote it. Then she rested.",
+            ["It was J.K. Rowling who wrote it.", "Then she rested."],
+        ),
+        (
+            "He fell ill. Doctors said he would recover.",
+            ["He fell ill.", "Doctors said he would recover."],
+        ),
+        (
+            "He said no. Opposition leaders were furious.",
+            ["He said no.", "Opposition leaders were furious."],
+        ),
+        ("He lives at No. 10 Downing Street.", ["He lives at No. 10 Downing Street."]),
+    ],
+)
+def test_reviewed_sentence_boundaries(text, expected):
+    assert sentences(text) == expected
+
+
+def test_one_word_sentences_segment_in_linear_time():
+    # "Yes. " * n once made the clear-break scan quadratic; 40,000 sentences must all split.
+    assert len(load_string("Yes. " * 40_000, title="").sentences) == 40_000
+
+
+def test_a_long_run_without_clear_breaks_is_fed_to_punkt_in_windows():
+    # nltk aborts a Punkt regex after 5 s of wall-clock time; windows keep each call short.
+    doc = load_string("A. " * 30_000, title="")
+    assert doc.sentences[0].start == 0 and doc.sentences[-1].end == len(doc.text.rstrip())
+
+
+def test_a_single_crlf_is_a_line_break_not_a_paragraph_break():
+    text = (
+        "The minister said on Tuesday that the government would not be changing\r\n"
+        "its policy on the matter, officials said."
+    )
+    doc = load_string(text)
+    assert doc.title is None and [p.kind for p in doc.paragraphs] == ["body"]
+
+
+def test_a_two_sentence_first_line_is_copy_not_a_headline():
+    doc = load_string(
+        "Canisters are being blasted into villages. An expert said: “It’s madness!”\n\nSecond para."
+    )
+    assert doc.title is None
+
+
+def test_a_headline_over_a_longer_lede_is_not_hard_wrapped_prose():
+    doc = load_string(
+        "Syria crisis: General deserts Damascus regime, says opposition\n"
+        "The Syrian defence minister has defected, according to reports."
+    )
+    assert doc.title == "Syria crisis: General deserts Damascus regime, says opposition"

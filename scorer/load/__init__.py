@@ -8,6 +8,7 @@ from there. Every failure is a ScorerError naming the source.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -61,7 +62,11 @@ def load(
     """
     charset = None
     if source == "-":
-        data, name = (stdin or sys.stdin.buffer).read(), "<stdin>"
+        data, name = (stdin or sys.stdin.buffer).read(MAX_FILE_BYTES + 1), "<stdin>"
+        if len(data) > MAX_FILE_BYTES:
+            raise ScorerError(
+                f"input is larger than {MAX_FILE_BYTES // 1_000_000} MB; refusing", path=name
+            )
     elif "://" in source or source.lower().startswith(("http:", "https:")):
         from scorer.load.fetch import fetch
 
@@ -92,23 +97,30 @@ def detect_format(path: str) -> str | None:
 
 
 def _read_file(path: str) -> bytes:
+    """The bytes of a regular file; a directory, FIFO or device is refused, not read.
+
+    Reading stops past the size limit: /dev/zero reports size 0 and never ends.
+    """
     try:
-        if os.path.isdir(path):
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise ScorerError("is a directory, not an article file", path=path)
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise ScorerError(
-                f"file is {size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES // 1_000_000} MB",
-                path=path,
-            )
+        if not stat.S_ISREG(info.st_mode):
+            raise ScorerError("is not a regular file (a pipe, socket or device)", path=path)
         with open(path, "rb") as handle:
-            return handle.read()
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ScorerError("no such file", path=path) from None
     except PermissionError:
         raise ScorerError("permission denied", path=path) from None
+    except ValueError:
+        raise ScorerError("the path contains a NUL character", path=repr(path)) from None
     except OSError as error:
         raise ScorerError(f"cannot read: {error.strerror or error}", path=path) from None
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 1_000_000
+        raise ScorerError(f"file is larger than {limit} MB; refusing", path=path)
+    return data
 
 
 def _from_bytes(data: bytes, source: str, format: str | None, *, charset: str | None) -> Loaded:

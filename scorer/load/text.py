@@ -16,7 +16,8 @@ from scorer.document import Span
 from scorer.load.types import Block, Loaded
 
 _LINE = re.compile(r"[^\r\n]+")
-_BLANK_RUN = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
+# "\r(?!\n)": the \r of one CRLF must not count as a line break of its own.
+_BLANK_RUN = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
 _SENTENCE_END = re.compile(r"""[.!?]['"\u2019\u201d)]*$""")
 _INNER_BOUNDARY = re.compile(r"""[a-z0-9][.!?]['"\u2019\u201d]*\s+['"\u2018\u201c]?[A-Z]""")
 _WRAP_WIDTH = 100
@@ -75,8 +76,12 @@ def _hard_wrapped(text: str, lines: list[Span]) -> bool:
     if len(lines) < 2:
         return False
     widths = [s.end - s.start for s in lines[:-1]]
-    # Wrapped lines are of a similar width; a headline over a standfirst is not.
+    last = lines[-1].end - lines[-1].start
+    # Wrapped lines are of a similar width and the last is no longer than the others;
+    # a headline over a standfirst or a lede is not.
     if max(widths) > _WRAP_WIDTH or min(widths) < max(_MIN_WRAP_WIDTH, 0.7 * max(widths)):
+        return False
+    if last > max(widths):
         return False
     body = lines[:-1]
     return not all(_SENTENCE_END.search(text[s.start : s.end]) for s in body)
@@ -96,6 +101,7 @@ def _is_headline(text: str, span: Span) -> bool:
         "\n" not in line
         and len(line.split()) <= _HEADLINE_MAX_WORDS
         and not line.rstrip("'\"\u2019\u201d").endswith((".", ",", ";", ":"))
+        and not _INNER_BOUNDARY.search(line)
     )
 
 
