@@ -95,10 +95,12 @@ class _Tok:
 
 
 @cache
-def _agentless() -> lexicon.Lexicon:
-    data = read_toml(rules_dir() / "lexicons" / "attribution.toml")
-    path = str(rules_dir() / "lexicons" / "attribution.toml")
-    return lexicon.compile_lexicon("agentless", {"agentless": data["agentless"]["phrases"]}, path)
+def _sourceless() -> lexicon.Lexicon:
+    """Phrases that are the cue and the (missing or vague) source at once."""
+    path = rules_dir() / "lexicons" / "attribution.toml"
+    data = read_toml(path)
+    types = {"agentless": data["agentless"]["phrases"], "vague": data["vague"]["phrases"]}
+    return lexicon.compile_lexicon("sourceless", types, str(path))
 
 
 def detect(doc: Document) -> list[Signal]:
@@ -124,10 +126,19 @@ def _sentence(
     ]
     found: list[Signal] = []
     taken: list[tuple[int, int]] = []
-    for cue in _agentless().finditer(norm, sentence.start, sentence.end):
+    for cue in _sourceless().finditer(norm, sentence.start, sentence.end):
         taken.append((cue.start, cue.end))
-        source = {"start": cue.start, "end": cue.start, "text": "", "type": "agentless"}
-        found.append(_signal(doc, sentence, cue.start, cue.end, "agentless", source, None, toks))
+        if cue.type == "vague":
+            # "some critics", "by many": the crowd is the source; the phrase is the cue.
+            source = {
+                "start": cue.start,
+                "end": cue.end,
+                "text": doc.text[cue.start : cue.end],
+                "type": "vague",
+            }
+        else:
+            source = {"start": cue.start, "end": cue.start, "text": "", "type": "agentless"}
+        found.append(_signal(doc, sentence, cue.start, cue.end, cue.type, source, None, toks))
     borrowed = []
     for cue in cues.finditer(norm, sentence.start, sentence.end):
         if any(a <= cue.start < b for a, b in taken) or _not_a_cue(toks, cue, norm):
