@@ -192,3 +192,57 @@ def test_importing_the_module_does_not_import_trafilatura() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+# --- trafilatura's internal failures --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<math><h2>T</h2><h>", "T\n"),
+        (
+            '<svg style="display:none"><h2>T</h2><p>Ministry figures were revised.',
+            "Ministry figures were revised.\n",
+        ),
+    ],
+    ids=["math", "svg"],
+)
+def test_a_page_that_breaks_metadata_extraction_still_gives_its_text(html: str, text: str) -> None:
+    # htmldate (via trafilatura.extract_metadata) hits an AssertionError in lxml's drop_tree.
+    loaded = load_html(html, "page.html")
+    assert (loaded.title, loaded.byline, loaded.date) == (None, None, None)
+    assert loaded.text == text
+
+
+def test_metadata_failure_leaves_the_metadata_empty(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise AssertionError
+
+    monkeypatch.setattr(trafilatura, "extract_metadata", broken)
+    html = f"<html><head><title>Figures</title></head><body><article>{PARAGRAPHS}</article>"
+    loaded = load_html(html, "page.html")
+    assert (loaded.title, loaded.standfirst, loaded.byline, loaded.date) == (None,) * 4
+    assert len(texts(loaded, "body")) == 6
+
+
+@pytest.mark.parametrize(
+    ("function", "error"),
+    [("load_html", AssertionError), ("extract", ValueError), ("extract", AssertionError)],
+)
+def test_extraction_failure_is_one_clear_error(
+    monkeypatch: pytest.MonkeyPatch, function: str, error: type[Exception]
+) -> None:
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise error("internal detail")
+
+    monkeypatch.setattr(trafilatura, function, broken)
+    with pytest.raises(ScorerError) as caught:
+        load_html(f"<html><body><article>{PARAGRAPHS}</article></body></html>", "page.html")
+    assert str(caught.value) == (
+        f"page.html: could not extract the article from the HTML: {error.__name__}"
+    )

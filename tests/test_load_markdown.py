@@ -303,14 +303,50 @@ def test_malformed_front_matter_names_the_file_and_line():
 
 
 @pytest.mark.parametrize(
-    "src",
-    ["---\n- a\n- b\n---\nText\n", "---\njust a string\n---\nText\n"],
-    ids=["list", "scalar"],
+    ("src", "blocks"),
+    [
+        (
+            "---\nJust a paragraph between rules\n---\nBody.",
+            [("heading", "Just a paragraph between rules"), ("body", "Body.")],
+        ),
+        ("---\n- a\n- b\n---\nText\n", [("body", "a"), ("body", "b"), ("body", "Text")]),
+        (
+            "---\nA sentence: with two: colons.\n\nAnother paragraph.\n---\nText\n",
+            [
+                ("body", "A sentence: with two: colons."),
+                ("heading", "Another paragraph."),
+                ("body", "Text"),
+            ],
+        ),
+        ("---\n[unbalanced\n...\nText\n", [("body", "[unbalanced\n...\nText")]),
+    ],
+    ids=["scalar", "list", "yaml-error", "dots-closer"],
 )
-def test_front_matter_that_is_not_a_mapping_is_an_error(src):
-    with pytest.raises(ScorerError, match="not a YAML mapping") as caught:
+def test_rules_around_a_block_without_keys_are_markdown_not_front_matter(src, blocks):
+    # The text between the `---` lines stays prose where it stands in the file.
+    loaded = load_markdown(src, "d.md")
+    assert loaded.title is None and loaded.byline is None
+    assert block_texts(src) == blocks
+    assert loaded.text[: len("---")] == "   "
+
+
+@pytest.mark.parametrize(
+    "src",
+    ["---\n- title: x\n  date: 2020-01-01\n---\nText\n", "---\n- author: A\n---\nText\n"],
+    ids=["list-of-mappings", "one-item"],
+)
+def test_front_matter_with_keys_that_is_not_a_mapping_is_an_error(src):
+    with pytest.raises(ScorerError) as caught:
         load_markdown(src, "d.md")
-    assert caught.value.line == 1
+    assert str(caught.value) == "d.md:1: front matter is not a YAML mapping"
+
+
+def test_invalid_yaml_in_a_block_with_keys_is_still_an_error():
+    with pytest.raises(ScorerError) as caught:
+        load_markdown("---\ntitle: [unclosed\n---\nText\n", "d.md")
+    assert str(caught.value) == (
+        "d.md:3: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'"
+    )
 
 
 def test_impossible_date_in_front_matter_is_an_error_not_a_crash():

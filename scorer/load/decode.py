@@ -32,6 +32,10 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an MS Office document"),
 )
 
+# Codecs Python accepts by name that are not a page's character set: `undefined` always
+# fails, and the escape codecs would turn a backslash in the text into another character.
+_NOT_CHARSETS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape"})
+
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I
 )
@@ -71,7 +75,7 @@ def decode(data: bytes, source: str, *, charset: str | None = None, html: bool =
 def _strict(data: bytes, encoding: str, source: str) -> str:
     try:
         text = data.decode(encoding)
-    except UnicodeDecodeError as error:
+    except UnicodeError as error:  # the base class: some codecs raise it undecorated
         raise _undecodable(data, error, source, encoding) from None
     _refuse_control_heavy(text, source)
     return text
@@ -95,16 +99,29 @@ def _declared_charset(head: bytes) -> str | None:
 
 
 def _known(encoding: str) -> bool:
+    """Whether a declared charset is one to decode the page with.
+
+    Only text encodings: `base64`, `rot13`, `zlib` and the like are bytes-to-bytes codecs.
+    Not UTF-16 or UTF-32 either: data with their BOM or NUL bytes never gets this far, so
+    a page that declares them (ASCII markup saying "utf-16") is not in them.
+    """
     try:
-        codecs.lookup(encoding)
-    except LookupError:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError):  # ValueError: a name with a NUL in it
         return False
-    return True
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return False
+    return not info.name.startswith(("utf-16", "utf-32"))
 
 
 def _undecodable(
-    data: bytes, error: UnicodeDecodeError, source: str, encoding: str = "utf-8"
+    data: bytes, error: UnicodeError, source: str, encoding: str = "utf-8"
 ) -> ScorerError:
+    if not isinstance(error, UnicodeDecodeError):  # no position to report
+        return ScorerError(
+            f"not valid {encoding.upper()} text: it cannot be decoded; save the file as UTF-8",
+            path=source,
+        )
     line = data.count(b"\n", 0, error.start) + 1
     column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
     byte = data[error.start]

@@ -43,7 +43,14 @@ def load_html(html: str, source: str) -> Loaded:
     import trafilatura
     from lxml import etree
 
-    tree = trafilatura.load_html(html) if html.strip() else None
+    # trafilatura, and htmldate and lxml beneath it, fail on some malformed pages with
+    # internal errors, such as an AssertionError from lxml's drop_tree for a heading inside
+    # <math> or <svg>. The input is a page we cannot reduce, not a bug of ours to surface,
+    # so at the calls into that library (and nowhere else) any Exception is caught.
+    try:
+        tree = trafilatura.load_html(html) if html.strip() else None
+    except Exception as error:
+        raise _cannot_extract(error, source) from error
     if tree is None:
         raise ScorerError("no article text found in the HTML", path=source)
     _prune_furniture(tree)
@@ -52,25 +59,30 @@ def load_html(html: str, source: str) -> Loaded:
     # favor_precision stays off: it did not remove the donation box either, and it adds
     # link-density deletion of paragraphs and blockquotes, where a linked source ("a
     # report by the ONS") is exactly what scoring needs to see.
-    extracted = trafilatura.extract(
-        tree,
-        output_format="xml",
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-    )
+    try:  # any Exception: see trafilatura.load_html above
+        extracted = trafilatura.extract(
+            tree,
+            output_format="xml",
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+        )
+        main = etree.fromstring(extracted).find("main") if extracted else None
+    except Exception as error:
+        raise _cannot_extract(error, source) from error
     body: list[tuple[str, str]] = []
-    if extracted:
-        main = etree.fromstring(extracted).find("main")
-        if main is not None:
-            _collect(main, body)
+    if main is not None:
+        _collect(main, body)
     if not body:
         raise ScorerError("no article text found in the HTML", path=source)
 
     # Metadata from the page as served: a pruned box may have held the byline or date.
-    meta = trafilatura.extract_metadata(html)
+    try:  # any Exception: see trafilatura.load_html above
+        meta = trafilatura.extract_metadata(html)
+    except Exception:
+        meta = None  # no headline, byline or date from metadata; the article text stands
     title = _clean(getattr(meta, "title", None))
     description = _clean(getattr(meta, "description", None))
     byline = _clean(getattr(meta, "author", None))
@@ -131,6 +143,12 @@ def load_html(html: str, source: str) -> Loaded:
         byline=byline,
         date=date,
         blocks=tuple(blocks),
+    )
+
+
+def _cannot_extract(error: Exception, source: str) -> ScorerError:
+    return ScorerError(
+        f"could not extract the article from the HTML: {type(error).__name__}", path=source
     )
 
 
