@@ -85,6 +85,21 @@ def main() -> int:
     for mode, seconds in timings.items():
         print(f"{mode:<32}{seconds:>10.3f}{seconds / mb:>10.3f}")
     worst = max(timings.values()) / mb
+
+    # The whole audit (all detectors) at a quarter and at the whole: growth must stay linear.
+    import scorer
+
+    quarter = "\n\n".join(bodies[: len(bodies) // 4])
+    q_mb = len(quarter.encode("utf-8")) / 1_000_000
+    audit_quarter = median_time(lambda: scorer.audit(quarter), max(1, args.runs // 2))
+    audit_whole = median_time(lambda: scorer.audit(whole), max(1, args.runs // 2))
+    growth = (audit_whole / audit_quarter) / (mb / q_mb)
+    print(f"{'audit, a quarter':<32}{audit_quarter:>10.3f}{audit_quarter / q_mb:>10.3f}")
+    print(f"{'audit, whole':<32}{audit_whole:>10.3f}{audit_whole / mb:>10.3f}")
+    print(
+        f"audit growth: {mb / q_mb:.1f}x the text took {audit_whole / audit_quarter:.1f}x the time"
+        f" ({growth:.2f} of linear)"
+    )
     verdict = "ok" if worst <= TARGET_SECONDS_PER_MB else "SLOWER THAN TARGET"
     print(f"target: {TARGET_SECONDS_PER_MB} s per MB: {verdict} ({args.runs} runs each)")
     return 0 if worst <= TARGET_SECONDS_PER_MB else 1

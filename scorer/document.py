@@ -153,6 +153,28 @@ class Document:
         return tuple(s for s in self.sentences if not s.boilerplate and s.paragraph in body)
 
     @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quote whose inner text holds `offset` (quotes are sorted and never overlap)."""
+        n = bisect_right(self._quote_starts, offset) - 1
+        if n >= 0 and self.quotes[n].inner_start <= offset < self.quotes[n].inner_end:
+            return self.quotes[n]
+        return None
+
+    def quotes_around(self, start: int, end: int) -> tuple[Quote | None, Quote | None]:
+        """The last quote ending at or before `start` and the first starting at or after `end`."""
+        starts = self._quote_starts
+        n = bisect_right(starts, start) - 1
+        while n >= 0 and self.quotes[n].end > start:
+            n -= 1
+        m = bisect_right(starts, end - 1)
+        while m < len(starts) and starts[m] < end:
+            m += 1
+        return (self.quotes[n] if n >= 0 else None, self.quotes[m] if m < len(starts) else None)
+
+    @cached_property
     def tokens(self) -> Tokens:
         """Words and punctuation marks of every sentence, with offsets.
 

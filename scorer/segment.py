@@ -234,6 +234,6 @@ def build_document(
         date=loaded.date,
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
-        quotes=tuple(quotes.find(text, paragraphs)),
+        quotes=tuple(sorted(quotes.find(text, paragraphs), key=lambda q: q.start)),
         boilerplate=tuple(boilerplate.spans(labelled)),
     )

@@ -59,6 +59,7 @@ _BASE_FORMS = frozenset(
     ["say", "tell", "claim", "comment", "think", "believe", "confirm", "deny", "answer"]
 )
 _MAX_PHRASE = 9
+_QUOTE_GAP = 4  # at most ",  " or ": " between a quote and its attribution
 _NOUNABLE = frozenset(
     "report reports claim claims comment comments answer answers estimate estimates"
     " promise promises pledge pledges tweet tweets post posts warning call calls thought"
@@ -485,11 +486,19 @@ def _adjacent_quote(
     """A quote that ends just before the cue and its source, or starts just after them."""
     lo = min(start, source["start"]) if source["text"] else start
     hi = max(end, source["end"])
-    for quote in doc.quotes:
-        if quote.end <= lo and not doc.text[quote.end : lo].strip(" ,\n\u2014-"):
-            return quote
-        if quote.start >= hi and not doc.text[hi : quote.start].strip(" ,:\n\u2014-"):
-            return quote
+    before, after = doc.quotes_around(lo, hi)
+    if (
+        before is not None
+        and lo - before.end <= _QUOTE_GAP
+        and not doc.text[before.end : lo].strip(" ,\n\u2014-")
+    ):
+        return before
+    if (
+        after is not None
+        and after.start - hi <= _QUOTE_GAP
+        and not doc.text[hi : after.start].strip(" ,:\n\u2014-")
+    ):
+        return after
     return None
 
 
@@ -539,7 +548,7 @@ def _in_content(found: list[Signal], offset: int) -> bool:
 
 
 def _inside_quote(doc: Document, offset: int) -> bool:
-    return any(q.inner_start <= offset < q.inner_end for q in doc.quotes)
+    return doc.quote_at(offset) is not None
 
 
 def _span(doc: Document, start: int, end: int, **extra: Any) -> dict[str, Any]:
@@ -555,11 +564,16 @@ def _relay(doc: Document, signals: list[Signal]) -> list[Signal]:
     }
     for signal in signals:
         cue = signal.fields["cue"]["start"]
-        for (a, b), speaker in by_content.items():
-            if a <= cue < b and speaker is not signal:
-                signal.fields["relayed_by"] = dict(speaker.fields["source"])
-                before = doc.text[a : doc.sentences[signal.sentence].start].rstrip()
-                if not signal.fields["quote"] and before:
-                    # "I was told this by...": what was told is the quote before it.
-                    signal.fields["content"] = _span(doc, a, a + len(before))
+        quote = doc.quote_at(cue)
+        if quote is None:
+            continue
+        a, b = quote.inner_start, quote.inner_end
+        speaker = by_content.get((a, b))
+        if speaker is None or speaker is signal:
+            continue
+        signal.fields["relayed_by"] = dict(speaker.fields["source"])
+        before = doc.text[a : doc.sentences[signal.sentence].start].rstrip()
+        if not signal.fields["quote"] and before:
+            # "I was told this by...": what was told is the quote before it.
+            signal.fields["content"] = _span(doc, a, a + len(before))
     return signals

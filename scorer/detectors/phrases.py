@@ -19,13 +19,12 @@ def detect_phrases(
     With `skip_quotes`, cues inside a direct quote are the speaker's words, not the story's.
     """
     cues = lexicon.load(lexicon_name)
-    quotes = [(q.inner_start, q.inner_end) for q in doc.quotes] if skip_quotes else []
     signals = []
     for sentence in doc.sentences:
         if sentence.boilerplate:
             continue
         for cue in cues.finditer(doc.norm, sentence.start, sentence.end):
-            if any(a <= cue.start < b for a, b in quotes):
+            if skip_quotes and doc.quote_at(cue.start) is not None:
                 continue
             fields = {"type": cue.type, "cue": cue.phrase}
             signals.append(
