@@ -37,7 +37,8 @@ _BOUNDARY = frozenset(
     " after before since although though also not never only just yet still even"
     " what how why whether said says told according is are was were be been being has have"
     " had will would can could may might should must do does did to in on at for with from"
-    " about into over under against during without within there here it's".split()
+    " about into over under against during without within there here it's do don't doesn't"
+    " didn't he's she's i'd we'd i'm we're they're i've we've can't won't wouldn't".split()
 )
 _SKIP_BEFORE_CUE = frozenset(
     "also has have had is are was were will would later previously recently earlier then"
@@ -47,6 +48,14 @@ _SKIP_BEFORE_CUE = frozenset(
 _NAMED_OR_PRONOUN = frozenset(["named_person", "named_organization", "named_outlet", "pronoun"])
 _LEADING = frozenset(
     ["but", "and", "so", "yet", "however", "also", "still", "then", ",", "meanwhile"]
+)
+_NOT_SOURCE_START = frozenset(
+    "of most more less some percent oh well yes no so um uh like just only even".split()
+)
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april"
+    " may june july august september october november december today yesterday tonight"
+    " tomorrow morning afternoon evening night week month year last this next on".split()
 )
 _INNER_PREPOSITIONS = frozenset(["of", "for", "at", "from", "with"])
 _RELATIVE = frozenset(["who", "which", "whose", "whom"])
@@ -154,8 +163,9 @@ def _sentence(
         i = _index(toks, cue.start)
         j = _index(toks, cue.end - 1)
         source, outlet = _find_source(doc, toks, i, j, cue.phrase, found, sentence)
-        if source is None and i > 0 and toks[i - 1].text == "," and cue.phrase.endswith("ing"):
-            source = _subject(doc, toks, _inside_quote(doc, cue.start))  # "..., saying that"
+        if source is None and (cue.type == "neutral" or (i > 0 and toks[i - 1].text == ",")):
+            # "..., saying that", "Rachel Berg ... said": the clause's subject is the source.
+            source = _subject(doc, toks, _inside_quote(doc, cue.start))
         if (
             source is not None
             and cue.phrase in _OPINION
@@ -292,7 +302,7 @@ def _subject(doc: Document, toks: list[_Tok], in_quote: bool) -> dict[str, Any] 
                 break
             lower += 1
         n += 1
-    if n == first:
+    if n == first or not _plausible(doc.text[toks[first].start : toks[n - 1].end]):
         return None
     return _source(doc, toks[first].start, toks[n - 1].end, in_quote)
 
@@ -373,8 +383,8 @@ def _phrase_right(doc: Document, toks: list[_Tok], n: int, in_quote: bool) -> di
     end = n
     while end < len(toks) and end - n < _MAX_PHRASE and _in_phrase(toks, end):
         end += 1
-    if end == n:
-        return None
+    if end == n or not _plausible(doc.text[toks[n].start : toks[end - 1].end]):
+        return None  # what follows a cue is often no source: "said of stock", "said Friday"
     return _source(doc, toks[n].start, toks[end - 1].end, in_quote)
 
 
@@ -389,6 +399,27 @@ def _in_phrase(toks: list[_Tok], n: int) -> bool:
 
 def _word(tok: _Tok) -> bool:
     return tok.is_word and tok.lower not in _BOUNDARY
+
+
+def _plausible(text: str) -> bool:
+    """Whether a phrase can name a source: not 'of stock', '48 percent', 'Friday', 'Oh'."""
+    words = text.split()
+    if not words:
+        return False
+    first = words[0].lower().strip(",.")
+    if first in _NOT_SOURCE_START or first[:1].isdigit():
+        return False
+    if all(w.lower().strip(",.") in _TIME_WORDS for w in words):
+        return False
+    known = sources.words()
+    return (
+        words[0][:1].isupper()
+        or first in _DETERMINER_WORDS
+        or first in _PERSONAL
+        or first in known.anonymous
+        or first in known.vague
+        or words[-1].lower() in known.anonymous | known.vague | known.document
+    )
 
 
 def _source(doc: Document, start: int, end: int, in_quote: bool) -> dict[str, Any]:
