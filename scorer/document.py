@@ -146,7 +146,7 @@ class Document:
         line = bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
-    @property
+    @cached_property
     def copy_sentences(self) -> tuple[Sentence, ...]:
         """The sentences that are article copy: not boilerplate, headline or standfirst."""
         body = {p.index for p in self.paragraphs if p.kind in ("body", "heading")}

@@ -109,9 +109,3 @@ def load(name: str) -> Lexicon:
     if "types" not in data or not isinstance(data["types"], dict):
         raise ScorerError("a lexicon needs a [types] table of phrase lists", path=str(path))
     return compile_lexicon(name, data["types"], str(path))
-
-
-def words(name: str, table: str, key: str) -> frozenset[str]:
-    """A plain word list from a lexicon file (e.g. anonymous-source nouns), lowercased."""
-    data = read_toml(rules_dir() / "lexicons" / f"{name}.toml")
-    return frozenset(w.lower() for w in data[table][key])

@@ -42,11 +42,11 @@ _OPENERS = "'\"\u2018\u201c(["
 
 
 @cache
-def abbreviations(extra: tuple[str, ...] = ()) -> frozenset[str]:
-    """The abbreviation list from the lexicon, plus any a configuration adds."""
+def abbreviations() -> frozenset[str]:
+    """The abbreviation list from the lexicon."""
     data = _abbreviation_lexicon()
     words = {w.lower().rstrip(".") for group in data["abbreviations"].values() for w in group}
-    return frozenset(words | {w.lower().rstrip(".") for w in extra})
+    return frozenset(words)
 
 
 @cache
@@ -68,12 +68,12 @@ def _abbreviation_lexicon() -> dict[str, dict[str, list[str]]]:
 
 
 @cache
-def _punkt(extra: tuple[str, ...] = ()) -> PunktSentenceTokenizer:
+def _punkt() -> PunktSentenceTokenizer:
     # Imported here: nltk costs ~0.2 s and `scorer --version` should not pay it.
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    params.abbrev_types = set(abbreviations(extra))
+    params.abbrev_types = set(abbreviations())
     # Punkt's frequent-sentence-starter heuristic: "5 p.m. The meeting" ends a sentence.
     params.sent_starters = {
         w.lower() for w in _abbreviation_lexicon()["sentence_starters"]["words"]

@@ -151,7 +151,7 @@ def _sentence(
         found.append(_signal(doc, sentence, cue.start, cue.end, cue.type, source, None, toks))
     borrowed = []
     for cue in cues.finditer(norm, sentence.start, sentence.end):
-        if any(a <= cue.start < b for a, b in taken) or _not_a_cue(toks, cue, norm):
+        if any(a <= cue.start < b for a, b in taken) or _not_a_cue(toks, cue):
             continue
         if cue.type == "borrowed":
             borrowed.append(cue)
@@ -211,7 +211,7 @@ def _colon_quotes(
     return out
 
 
-def _not_a_cue(toks: list[_Tok], cue: lexicon.Cue, norm: str) -> bool:
+def _not_a_cue(toks: list[_Tok], cue: lexicon.Cue) -> bool:
     i = _index(toks, cue.start)
     before = toks[i - 1].lower if i > 0 else ""
     if cue.phrase in _NOUNABLE and before in _NOUN_BEFORE:

@@ -31,7 +31,6 @@ _MONTH_BEFORE = frozenset(
         "last",
         "next",
         "this",
-        "since",
         "before",
         "after",
         "between",
@@ -106,16 +105,15 @@ def _is_hedge(doc: Document, phrase: str, start: int, end: int, sentence: Senten
 
 
 def _is_month(doc: Document, start: int, end: int, sentence: Sentence) -> bool:
-    sentence_start = sentence.start
     if doc.text[start] != "M":
         return False  # "may" in lower case is always the verb
     if _NUMBER_NEXT.match(doc.text, end):
         return True  # "May 2011", "May 4"
-    if start == sentence_start:
+    if start == sentence.start:
         return False  # "May I ask..." or a sentence-initial verb
     if _title_case(doc.slice(sentence)):
         # "Minister May Resign": in a title-case headline only a date word marks the month.
-        return _previous_word(doc, start, sentence_start) in _MONTH_BEFORE
+        return _previous_word(doc, start, sentence.start) in _MONTH_BEFORE
     return True  # mid-sentence, the modal is written in lower case
 
 

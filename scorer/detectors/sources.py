@@ -10,7 +10,7 @@ person (or organisation) it can point to; that mention goes in `resolved`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -68,7 +68,6 @@ class Context:
 
     last_person: dict[str, Any] | None = None
     last_organization: dict[str, Any] | None = None
-    seen: list[dict[str, Any]] = field(default_factory=list)
 
     def remember(self, source: dict[str, Any]) -> None:
         if source["type"] == "named_person" and "resolved" not in source:
