@@ -1,9 +1,10 @@
 """Lexicons: cue phrases with their types, read from `rules/lexicons/*.toml`.
 
 A phrase is words separated by spaces, matched whole and case-insensitively in
-`Document.norm` (so straight and curly apostrophes are alike). Three marks widen it:
-`_` stands for any one word, `_?` for an optional word, and a trailing `*` on a word for
-any ending ("rumo*" matches "rumour", "rumours", "rumors"). Every phrase of a lexicon
+`Document.norm` (so straight and curly apostrophes are alike). Four marks widen it:
+`_` stands for any one word, `_?` for an optional word, a trailing `*` on a word for
+any ending ("rumo*" matches "rumour", "rumours", "rumors"), and `/` between words for
+any one of them ("is/was widely/often regarded as"). Every phrase of a lexicon
 compiles into one alternation, longest phrase first, so the longest cue wins.
 """
 
@@ -67,6 +68,9 @@ def phrase_regex(phrase: str) -> str:
             parts.append(f"(?:{_WORD}" + r"\s+)?")
         elif word.endswith("*") and len(word) > 1:
             parts.append(re.escape(word[:-1]) + r"[\w'-]*\s+")
+        elif "/" in word:
+            choices = "|".join(re.escape(w) for w in word.split("/"))
+            parts.append(f"(?:{choices})" + r"\s+")
         else:
             parts.append(re.escape(word) + r"\s+")
     body = "".join(parts).removesuffix(r"\s+").removesuffix(r"\s+)?")
@@ -82,16 +86,22 @@ def compile_lexicon(name: str, types: dict[str, list[str]], source: str) -> Lexi
         ):
             raise ScorerError(f"'{type_name}' must be a list of non-empty phrases", path=source)
         for phrase in phrases:
-            key = " ".join(phrase.lower().split())
-            first = key.split()[0]
-            if first in ("_", "_?") or first.endswith("*") or not _WORD_RE.fullmatch(first):
-                raise ScorerError(f"phrase {phrase!r} must start with a plain word", path=source)
-            if key in seen and seen[key] != type_name:
-                raise ScorerError(
-                    f"phrase {phrase!r} is listed as both {seen[key]!r} and {type_name!r}",
-                    path=source,
-                )
-            seen[key] = type_name
+            words = phrase.lower().split()
+            if any("" in word.split("/") for word in words if "/" in word):
+                raise ScorerError(f"phrase {phrase!r} has an empty choice around '/'", path=source)
+            # "is/are regarded as" is two phrases, so that each is indexed by its first word.
+            for first in words[0].split("/"):
+                key = " ".join([first, *words[1:]])
+                if first in ("_", "_?") or first.endswith("*") or not _WORD_RE.fullmatch(first):
+                    raise ScorerError(
+                        f"phrase {phrase!r} must start with a plain word", path=source
+                    )
+                if key in seen and seen[key] != type_name:
+                    raise ScorerError(
+                        f"phrase {phrase!r} is listed as both {seen[key]!r} and {type_name!r}",
+                        path=source,
+                    )
+                seen[key] = type_name
     index: dict[str, list[tuple[re.Pattern[str], str, str]]] = {}
     # Longest first within a first word: "could not be independently verified" before "could".
     for phrase, type_name in sorted(seen.items(), key=lambda e: (-len(e[0]), e[0])):

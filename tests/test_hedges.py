@@ -62,6 +62,11 @@ def test_rewrite_seed_hedges():
         "She couldn't see the border from the camp.",
         "The country's military might was on display.",
         "The claims were rejected by the court.",
+        "The drug may be used as an astringent.",
+        "Smaller gatherings may also be called potlucks.",
+        "The sauce may contain nuts.",
+        "Lactation may vary from 4 to 50 days.",
+        "Smokers are more likely to develop the disease.",
     ],
 )
 def test_look_alikes_are_not_hedges(text):
@@ -111,3 +116,18 @@ def test_boilerplate_is_not_scanned_for_hedges():
         hedges("Minister resigns\nThe minister resigned.\nRead more: Why ministers may resign")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The general may have fled to Turkey.", "may"),
+        ("The drug may be dangerous.", "may"),
+        ("He could also face charges.", "could"),
+        ("The talks might include Iran.", "might"),
+        ("The repairs could cost billions.", "could"),
+        ("A deal is likely to be signed.", "likely"),
+    ],
+)
+def test_modals_of_ability_or_habit_are_told_from_modals_of_doubt(text, cue):
+    assert hedges(text) == ([(cue, "epistemic")] if cue else [])

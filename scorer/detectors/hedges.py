@@ -3,16 +3,21 @@
 Flags "reportedly", "if confirmed", "it is believed", "could not be independently
 verified"... from `rules/lexicons/hedges.toml`, typed reporting, epistemic, conditional,
 unconfirmed or speculation. Not hedges: "May" the month ("in May 2011"), "could" of past
-inability ("could not attend"), "might" the noun ("military might"), and anything inside
-a direct quote: there the source hedges, not the reporter. Boilerplate is skipped.
+inability ("could not attend"), "might" the noun ("military might"), a modal of what
+things can or sometimes do ("may be used", "could include"), "more likely" comparing
+frequencies, and anything inside a direct quote: there the source hedges, not the
+reporter. Boilerplate is skipped.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from scorer import lexicon
 from scorer.document import Document, Sentence
+from scorer.errors import ScorerError
+from scorer.resources import read_toml, rules_dir
 from scorer.signals import Signal
 
 _MONTH_BEFORE = frozenset(
@@ -63,6 +68,30 @@ _NEXT_WORD = re.compile(r"\s*([\w']+)")
 _PREV_WORD = re.compile(r"([\w']+)\s*$")
 _NUMBER_NEXT = re.compile(r"\s*\d")
 _WORDS = re.compile(r"[A-Za-z][\w']*")
+_MODALS = frozenset(["may", "might", "could"])
+_COMPARED = frozenset(["more", "less", "as", "equally"])
+
+
+class _Dynamic:
+    """Word sets from `[dynamic]` in hedges.toml: modals that mean ability or habit."""
+
+    def __init__(self, table: object, path: str) -> None:
+        if not isinstance(table, dict) or not all(
+            isinstance(table.get(key), list) and all(isinstance(w, str) for w in table[key])
+            for key in ("adverbs", "verbs", "passive")
+        ):
+            raise ScorerError(
+                "[dynamic] needs 'adverbs', 'verbs' and 'passive' lists of words", path=path
+            )
+        self.adverbs = frozenset(w.lower() for w in table["adverbs"])
+        self.verbs = frozenset(w.lower() for w in table["verbs"])
+        self.passive = frozenset(w.lower() for w in table["passive"])
+
+
+@cache
+def _dynamic() -> _Dynamic:
+    path = rules_dir() / "lexicons" / "hedges.toml"
+    return _Dynamic(read_toml(path).get("dynamic"), str(path))
 
 
 def detect(doc: Document) -> list[Signal]:
@@ -95,13 +124,41 @@ def detect(doc: Document) -> list[Signal]:
 
 
 def _is_hedge(doc: Document, phrase: str, start: int, end: int, sentence: Sentence) -> bool:
+    if phrase in _MODALS and _is_dynamic(doc, end, sentence.end):
+        return False
     if phrase == "may":
         return not _is_month(doc, start, end, sentence)
     if phrase == "might":
         return _previous_word(doc, start, sentence.start) not in _MIGHT_NOUN_BEFORE
     if phrase == "could":
         return _next_word(doc, end) not in _ABILITY_AFTER
+    if phrase == "likely":
+        return _previous_word(doc, start, sentence.start) not in _COMPARED
     return True
+
+
+def _is_dynamic(doc: Document, end: int, limit: int) -> bool:
+    """Whether the modal ending at `end` says what can or does happen: "may be used"."""
+    dynamic = _dynamic()
+    words = [m.group(1).lower() for m in _following_words(doc, end, limit, 3)]
+    if words and words[0] in dynamic.adverbs:
+        words = words[1:]
+    if not words:
+        return False
+    if words[0] in dynamic.verbs:
+        return True
+    return len(words) > 1 and words[0] == "be" and words[1] in dynamic.passive
+
+
+def _following_words(doc: Document, end: int, limit: int, count: int) -> list[re.Match[str]]:
+    found = []
+    for _ in range(count):
+        match = _NEXT_WORD.match(doc.norm, end, limit)
+        if not match:
+            break
+        found.append(match)
+        end = match.end()
+    return found
 
 
 def _is_month(doc: Document, start: int, end: int, sentence: Sentence) -> bool:
