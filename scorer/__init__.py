@@ -30,19 +30,26 @@ if TYPE_CHECKING:
 
 
 def audit(text: str, title: str | None = None, config: object = None) -> Audit:
-    """Audit article text: its signals (and, with the rules engine, its score and findings)."""
+    """Audit article text: its signals, findings and score.
+
+    `config` is a `scorer.config.Config`, the path of a config file (`.scorer.toml` or a
+    `pyproject.toml` with `[tool.scorer]`), or a mapping of the same keys.
+    """
+    from scorer.config import coerce
     from scorer.load import load_string
     from scorer.pipeline import audit_document
 
-    return audit_document(load_string(text, title=title))
+    return audit_document(load_string(text, title=title), coerce(config))
 
 
-def audit_file(source: str) -> Audit:
-    """Audit a path, `-` or an http(s) URL."""
+def audit_file(source: str, config: object = None) -> Audit:
+    """Audit a path, `-` or an http(s) URL; without `config`, the nearest config file applies."""
+    from scorer.config import coerce, for_source
     from scorer.load import load
     from scorer.pipeline import audit_document
 
-    return audit_document(load(source))
+    chosen = for_source(source) if config is None else coerce(config)
+    return audit_document(load(source), chosen)
 
 
 def load_document(source: str, *, format: str | None = None) -> Document:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -111,11 +113,53 @@ def compile_lexicon(name: str, types: dict[str, list[str]], source: str) -> Lexi
     return Lexicon(name, frozen_types, {k: tuple(v) for k, v in index.items()})
 
 
-@cache
+HouseEntries = tuple[tuple[str, tuple[str, ...]], ...]
+# The house entries in force for the audit running in this thread: (config file, lexicons).
+_HOUSE: ContextVar[tuple[str, dict[str, HouseEntries]] | None] = ContextVar("house", default=None)
+
+
 def load(name: str) -> Lexicon:
-    """The shipped lexicon `rules/lexicons/<name>.toml`: its `[types]` table of phrase lists."""
+    """The lexicon `rules/lexicons/<name>.toml`, with the house entries of the audit in force."""
+    house = _HOUSE.get()
+    if house is not None and name in house[1]:
+        return extended(name, house[1][name], house[0])
+    return _shipped(name)
+
+
+@contextmanager
+def house(source: str, entries: dict[str, HouseEntries]) -> Iterator[None]:
+    """Add a configuration's phrases to the lexicons while the block runs."""
+    token = _HOUSE.set((source, entries) if entries else None)
+    try:
+        yield
+    finally:
+        _HOUSE.reset(token)
+
+
+def _types(name: str) -> tuple[Path, dict[str, list[str]]]:
     path: Path = rules_dir() / "lexicons" / f"{name}.toml"
     data = read_toml(path)
     if "types" not in data or not isinstance(data["types"], dict):
         raise ScorerError("a lexicon needs a [types] table of phrase lists", path=str(path))
-    return compile_lexicon(name, data["types"], str(path))
+    return path, data["types"]
+
+
+@cache
+def _shipped(name: str) -> Lexicon:
+    path, types = _types(name)
+    return compile_lexicon(name, types, str(path))
+
+
+@cache
+def extended(name: str, entries: HouseEntries, source: str) -> Lexicon:
+    """The shipped lexicon plus a configuration's phrases; errors name the configuration."""
+    _, shipped = _types(name)
+    types = {type_name: list(phrases) for type_name, phrases in shipped.items()}
+    for type_name, phrases in entries:
+        if type_name not in types:
+            raise ScorerError(
+                f"lexicons.{name}.{type_name}: unknown type; expected one of {', '.join(types)}",
+                path=source,
+            )
+        types[type_name].extend(phrases)
+    return compile_lexicon(name, types, source)

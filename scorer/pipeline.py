@@ -1,24 +1,43 @@
-"""The pipeline run on one document: the Audit it makes, and `to_dict()`, the JSON shape."""
+"""The pipeline run on one document: the Audit it makes, and `to_dict()`, the JSON shape.
+
+document -> signals (detectors) -> facts -> findings (rules engine) -> score.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from scorer import __version__
+from scorer.config import DEFAULT, Config
 from scorer.document import Document
 from scorer.signals import Signal
+
+if TYPE_CHECKING:
+    from scorer.engine import RuleSet
+    from scorer.score import Finding
 
 
 @dataclass(frozen=True)
 class Audit:
     document: Document
     signals: tuple[Signal, ...]
+    findings: tuple[Finding, ...] = ()
+    score: float = 0.0
+    label: str = ""
+    subscores: Mapping[str, float] | None = None
+    engine: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         doc = self.document
         return {
             "version": __version__,
+            "engine": self.engine,
+            "score": self.score,
+            "label": self.label,
+            "subscores": dict(self.subscores or {}),
             "document": {
                 "source": doc.source,
                 "format": doc.format,
@@ -33,10 +52,47 @@ class Audit:
                 "words": doc.word_count,
             },
             "signals": [signal.to_dict() for signal in self.signals],
+            "findings": [finding.to_dict() for finding in self.findings],
         }
 
 
-def audit_document(doc: Document) -> Audit:
+def audit_document(doc: Document, config: Config = DEFAULT) -> Audit:
+    from scorer import lexicon
     from scorer.detectors import detect
+    from scorer.engine import facts, run
+    from scorer.score import fold
 
-    return Audit(doc, tuple(detect(doc)))
+    with lexicon.house(config.path or "<config>", dict(config.lexicons)):
+        signals = tuple(detect(doc))
+    ruleset = rule_set(config)
+    built = facts.build(doc, signals)
+    engine = config.engine or default_engine()
+    score = fold(doc, signals, built, ruleset, run(ruleset, built, engine))
+    return Audit(
+        document=doc,
+        signals=signals,
+        findings=score.findings,
+        score=score.total,
+        label=score.label,
+        subscores=score.subscores,
+        engine=engine,
+    )
+
+
+@cache
+def rule_set(config: Config = DEFAULT) -> RuleSet:
+    """The shipped rule packs plus the config's rule files, with its disables and overrides."""
+    from scorer.config import apply
+    from scorer.engine import RuleSet
+    from scorer.engine.rulefile import load_rule_files, load_scoring, shipped_rule_files
+
+    scoring = load_scoring()
+    rules = load_rule_files([*shipped_rule_files(), *config.rules], scoring)
+    return RuleSet.of(apply(rules, config), scoring)
+
+
+@cache
+def default_engine() -> str:
+    from scorer.engine import default_engine as choose
+
+    return choose()

@@ -1,0 +1,218 @@
+"""Configuration: a house's rules, overrides and lexicon entries.
+
+Read from `--config FILE`, or else from the nearest `.scorer.toml` or `pyproject.toml`
+with a `[tool.scorer]` table, looking upward from the audited file (or the working
+directory). The nearest directory wins; in one directory `.scorer.toml` wins.
+
+    [tool.scorer]                          # in .scorer.toml: the same keys at the top level
+    rules = ["house/rules.toml"]           # extra rule files, relative to this file
+    disable = ["borrowed-reporting"]       # rule ids not to run
+    engine = "python"                      # or "durable-rules" (the default where installed)
+
+    [tool.scorer.rule.hedge-density]       # change a rule without copying it
+    severity = "info"
+    points = -2
+    cap = -4
+
+    [tool.scorer.lexicons.hedges]          # phrases added to a lexicon, by type
+    epistemic = ["in all probability"]
+
+Unknown keys and wrong types are errors naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from scorer.errors import ScorerError
+from scorer.resources import read_toml
+
+EXTENSIBLE_LEXICONS = ("hedges", "attribution", "replies", "anonymity", "accusations")
+_KEYS = ("rules", "disable", "engine", "rule", "lexicons")
+_OVERRIDES = ("severity", "points", "cap")
+
+
+@dataclass(frozen=True)
+class Config:
+    """A checked configuration; `path` is the file it came from (None: the defaults)."""
+
+    path: str | None = None
+    rules: tuple[Path, ...] = ()
+    disable: tuple[str, ...] = ()
+    engine: str | None = None
+    overrides: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    lexicons: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = ()
+
+    def lexicon_extras(self, name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return dict(self.lexicons).get(name, ())
+
+
+DEFAULT = Config()
+
+
+def find(start: Path) -> Path | None:
+    """The nearest config file at or above `start`."""
+    directory = start if start.is_dir() else start.parent
+    for folder in (directory.resolve(), *directory.resolve().parents):
+        own = folder / ".scorer.toml"
+        if own.is_file():
+            return own
+        project = folder / "pyproject.toml"
+        if project.is_file() and "scorer" in read_toml(project).get("tool", {}):
+            return project
+    return None
+
+
+def for_source(source: str) -> Config:
+    """The configuration that applies to a path (or, for `-` and URLs, the working directory)."""
+    here = source == "-" or "://" in source
+    found = find(Path.cwd() if here else Path(source))
+    return load(found) if found else DEFAULT
+
+
+@cache
+def load(path: Path) -> Config:
+    data = read_toml(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("scorer")
+        if table is None:
+            raise ScorerError("no [tool.scorer] table", path=str(path))
+        prefix = "tool.scorer."
+    else:
+        table, prefix = data, ""
+    return from_mapping(table, path=str(path), prefix=prefix, base=path.parent)
+
+
+def from_mapping(
+    table: Mapping[str, Any], *, path: str = "<config>", prefix: str = "", base: Path | None = None
+) -> Config:
+    """Check a `[tool.scorer]`-shaped mapping; errors name the file and the key."""
+
+    def fail(key: str, problem: str) -> ScorerError:
+        return ScorerError(f"{prefix}{key}: {problem}", path=path)
+
+    if not isinstance(table, Mapping):
+        raise ScorerError("the configuration must be a table", path=path)
+    unknown = sorted(set(table) - set(_KEYS))
+    if unknown:
+        raise fail(unknown[0], f"unknown key; expected one of {', '.join(_KEYS)}")
+    rules = _strings(table.get("rules", []), lambda p: fail("rules", p))
+    root = base or Path.cwd()
+    rule_paths = tuple(root / rule for rule in rules)
+    for rule_path in rule_paths:
+        if not rule_path.is_file():
+            raise fail("rules", f"rule file not found: {rule_path}")
+    disable = _strings(table.get("disable", []), lambda p: fail("disable", p))
+    engine = table.get("engine")
+    if engine is not None and engine not in ("durable-rules", "python"):
+        raise fail("engine", f"must be 'durable-rules' or 'python', not {engine!r}")
+    overrides = []
+    rule_table = table.get("rule", {})
+    if not isinstance(rule_table, Mapping):
+        raise fail("rule", "must be a table of rule ids, e.g. [tool.scorer.rule.hedge-density]")
+    for rule_id, values in rule_table.items():
+        key = f"rule.{rule_id}"
+        if not isinstance(values, Mapping):
+            raise fail(key, "must be a table of severity, points and cap")
+        bad = sorted(set(values) - set(_OVERRIDES))
+        if bad:
+            raise fail(f"{key}.{bad[0]}", f"cannot be overridden; expected {', '.join(_OVERRIDES)}")
+        for name, value in values.items():
+            if name == "severity" and value not in ("info", "warning", "error"):
+                raise fail(f"{key}.severity", "must be 'info', 'warning' or 'error'")
+            if name != "severity" and (
+                not isinstance(value, (int, float)) or isinstance(value, bool)
+            ):
+                raise fail(f"{key}.{name}", "must be a number")
+        overrides.append((rule_id, tuple(sorted(values.items()))))
+    lexicons = []
+    lexicon_table = table.get("lexicons", {})
+    if not isinstance(lexicon_table, Mapping):
+        raise fail("lexicons", "must be a table of lexicon names")
+    for name, types in lexicon_table.items():
+        key = f"lexicons.{name}"
+        if name not in EXTENSIBLE_LEXICONS:
+            raise fail(key, f"unknown lexicon; expected one of {', '.join(EXTENSIBLE_LEXICONS)}")
+        if not isinstance(types, Mapping):
+            raise fail(key, "must be a table of types, each a list of phrases")
+        entries = tuple(
+            (type_name, _strings(phrases, lambda p, k=f"{key}.{type_name}": fail(k, p)))
+            for type_name, phrases in types.items()
+        )
+        lexicons.append((name, entries))
+    config = Config(
+        path=path,
+        rules=rule_paths,
+        disable=disable,
+        engine=engine,
+        overrides=tuple(overrides),
+        lexicons=tuple(lexicons),
+    )
+    _check_lexicons(config)
+    return config
+
+
+def _strings(value: object, fail: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail("must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _check_lexicons(config: Config) -> None:
+    """Compile every extended lexicon now, so a bad phrase is reported against this file."""
+    from scorer import lexicon
+
+    for name, _ in config.lexicons:
+        lexicon.extended(name, config.lexicon_extras(name), config.path or "<config>")
+
+
+def coerce(config: object) -> Config:
+    """What `scorer.audit(config=...)` accepts: a Config, a config file path, or a mapping."""
+    if config is None:
+        return DEFAULT
+    if isinstance(config, Config):
+        return config
+    if isinstance(config, (str, Path)):
+        return load(Path(config))
+    if isinstance(config, Mapping):
+        return from_mapping(config)
+    raise ScorerError(f"config must be a Config, a path or a mapping, not {type(config).__name__}")
+
+
+def apply(rules: tuple[Any, ...], config: Config) -> tuple[Any, ...]:
+    """The rules with the config's disables and overrides; unknown ids are errors."""
+    ids = {rule.id for rule in rules}
+    where = config.path or "<config>"
+    for rule_id in config.disable:
+        if rule_id not in ids:
+            raise ScorerError(f"disable: no rule with id {rule_id!r}", path=where)
+    kept = [rule for rule in rules if rule.id not in config.disable]
+    for rule in rules:
+        if rule.id in config.disable and rule.derive:
+            readers = [r.id for r in kept if rule.derive in r.reads]
+            if readers:
+                raise ScorerError(
+                    f"disable: {rule.id!r} derives '{rule.derive}', which "
+                    f"{', '.join(readers)} read(s); disable those too",
+                    path=where,
+                )
+    overrides = dict(config.overrides)
+    for rule_id in overrides:
+        if rule_id not in ids:
+            raise ScorerError(f"rule.{rule_id}: no rule with that id", path=where)
+    out = []
+    for rule in kept:
+        if rule.id in overrides:
+            changes = dict(overrides[rule.id])
+            rule = dataclasses.replace(rule, **changes)
+            if rule.cap is not None and (rule.points == 0 or (rule.cap > 0) != (rule.points > 0)):
+                raise ScorerError(
+                    f"rule.{rule.id}: 'cap' must have the same sign as 'points'", path=where
+                )
+        out.append(rule)
+    return tuple(out)

@@ -1,0 +1,242 @@
+"""Facts: what the rules see. One flat fact per signal, and one per document.
+
+Everything that needs a regex, a count or a look at neighbouring sentences is computed
+here, in Python, so that a rule's `when` is a plain comparison (durable-rules cannot be
+trusted with regexes or counting: see docs). A signal fact carries the signal's fields
+(`source.type` flattened to `source__type`), a few answers about its neighbourhood
+(`source.reason`: is the anonymity explained nearby?) and every document metric under
+`doc.`, so a signal rule can say `source.type == 'anonymous' and doc.named_sources == 0`.
+
+`SIGNAL_FIELDS` and `DOC_METRICS` are the schema rule files are checked against: a rule
+that reads a field not listed here is refused when it is loaded.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from scorer.document import Document
+from scorer.engine.expr import flat
+from scorer.signals import KINDS, Signal
+
+SOURCE_TYPES = (
+    "named_person",
+    "named_organization",
+    "named_outlet",
+    "document",
+    "anonymous",
+    "vague",
+    "agentless",
+    "self",
+)
+NAMED = frozenset(["named_person", "named_organization", "named_outlet", "document"])
+UNNAMED = frozenset(["anonymous", "vague", "agentless"])
+HEDGE_TYPES = ("reporting", "epistemic", "conditional", "unconfirmed", "speculation")
+REPLY_TYPES = ("denial", "declined", "no_response", "response")
+ANONYMITY_TYPES = ("reason", "rote_reason", "knowledge")
+CLAIM_STATUSES = ("attributed", "unattributed", "hedged", "unverified")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One readable field: its type (`str`, `num`, `bool`), allowed values, and meaning."""
+
+    type: str
+    help: str
+    values: tuple[str, ...] = ()
+
+
+SIGNAL_FIELDS: dict[str, Field] = {
+    "kind": Field("str", "the signal kind", KINDS),
+    "text": Field("str", "the text of the signal's span"),
+    "sentence": Field("num", "index of the sentence holding the signal"),
+    "lede": Field("bool", "the signal is in the first sentence of copy"),
+    "type": Field(
+        "str",
+        "hedge, reply or anonymity_reason type",
+        HEDGE_TYPES + REPLY_TYPES + ANONYMITY_TYPES,
+    ),
+    "status": Field("str", "claim status", CLAIM_STATUSES),
+    "cue": Field("str", "a hedge's cue phrase"),
+    "cue.text": Field("str", "an attribution's cue words"),
+    "cue.verb": Field("str", "the cue's type: neutral, loaded, stance, borrowed, ..."),
+    "source.text": Field("str", "the words naming the source"),
+    "source.type": Field("str", "who the source is", SOURCE_TYPES),
+    "source.described": Field("bool", "an anonymous source has a role or side given"),
+    "source.named": Field("bool", "the source is a named person, organisation, outlet or document"),
+    "source.reason": Field("bool", "a reason for anonymity is given in this or the next sentence"),
+    "source.rote_reason": Field(
+        "bool", "a rote reason ('not authorised to speak') is given nearby"
+    ),
+    "source.knowledge": Field("bool", "how the source knows is given nearby ('who attended')"),
+    "quote": Field("bool", "an attribution of a direct quote"),
+    "relayed": Field("bool", "a named speaker relays this source ('I was told by ...')"),
+    "outlet_named": Field("bool", "a named source or outlet is credited in the same sentence"),
+    "attributed": Field(
+        "bool", "a hedge is also the cue of an attribution ('it is believed' is both)"
+    ),
+}
+
+DOC_METRICS: dict[str, Field] = {
+    "words": Field("num", "words of copy"),
+    "sentences": Field("num", "sentences of copy"),
+    "attributions": Field("num", "attributions of every kind"),
+    "named_sources": Field("num", "distinct named people, organisations, outlets and documents"),
+    "named_people": Field("num", "distinct named people"),
+    "source_kinds": Field("num", "how many kinds of named source (person, organisation, ...)"),
+    "anonymous": Field("num", "attributions to anonymous sources"),
+    "anonymous_bare": Field("num", "attributions to anonymous sources with no description"),
+    "vague": Field("num", "attributions to vague crowds ('critics say')"),
+    "agentless": Field("num", "attributions with no source at all ('it was reported')"),
+    "borrowed": Field("num", "attributions to another news outlet"),
+    "direct_quotes": Field("num", "attributions of direct quotes"),
+    "unnamed_share": Field("num", "anonymous, vague and agentless attributions / all, 0..1"),
+    "hedges": Field("num", "hedges"),
+    "hedges_per_1000": Field("num", "hedges per 1,000 words of copy"),
+    "reporting_hedges": Field("num", "'reportedly', 'allegedly', 'is said to' ..."),
+    "speculation_hedges": Field("num", "'rumours circulated', 'it is believed' ..."),
+    "unconfirmed_hedges": Field("num", "'could not be independently verified' ..."),
+    "claims": Field("num", "check-worthy claims"),
+    "claims_unattributed": Field("num", "claims nobody is on record for"),
+    "unattributed_share": Field("num", "unattributed claims / claims, 0..1"),
+    "replies": Field("num", "replies of every type"),
+    "anonymity_reasons": Field("num", "reasons or knowledge given for anonymity"),
+    "accusations": Field("num", "accusing words in copy ('accused', 'alleged', 'blamed')"),
+    "headline_overstates": Field("bool", "the headline asserts what the body hedges"),
+}
+
+_NEAR = 1  # sentences after an anonymous source where its reason may come
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The facts of one document: `signals[i]` is the fact of `signal_list[i]`."""
+
+    document: dict[str, Any]
+    signals: tuple[dict[str, Any], ...]
+
+
+def build(doc: Document, signals: Sequence[Signal]) -> Facts:
+    metrics = document_metrics(doc, signals)
+    doc_part = {flat(f"doc.{name}"): value for name, value in metrics.items()}
+    lede = doc.copy_sentences[0].index if doc.copy_sentences else -1
+    by_sentence: dict[int, list[Signal]] = {}
+    for signal in signals:
+        by_sentence.setdefault(signal.sentence, []).append(signal)
+    facts = []
+    for signal in signals:
+        fact = _flatten(signal.to_dict())
+        fact.pop("id", None)
+        fact["lede"] = signal.sentence == lede
+        fact.update(_neighbourhood(signal, by_sentence))
+        fact.update(doc_part)
+        facts.append(fact)
+    return Facts(doc_part, tuple(facts))
+
+
+def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Scalars only, nested keys joined with `__`; lists (a headline's hedges) are left out."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            out.update(_flatten(value, f"{name}__"))
+        elif isinstance(value, (str, int, float, bool)):
+            out[name] = value
+    return out
+
+
+def _neighbourhood(signal: Signal, by_sentence: Mapping[int, list[Signal]]) -> dict[str, Any]:
+    following = range(signal.sentence, signal.sentence + _NEAR + 1)
+    near = [s for i in following for s in by_sentence.get(i, ())]
+    same = by_sentence.get(signal.sentence, ())
+    if signal.kind == "attribution":
+        source = signal.fields.get("source") or {}
+        reasons = {s.fields.get("type") for s in near if s.kind == "anonymity_reason"}
+        return {
+            "source__named": source.get("type") in NAMED,
+            "source__reason": "reason" in reasons,
+            "source__rote_reason": "rote_reason" in reasons,
+            "source__knowledge": "knowledge" in reasons,
+            "relayed": "relayed_by" in signal.fields,
+        }
+    if signal.kind == "hedge":
+        attributions = [s for s in same if s.kind == "attribution"]
+        return {
+            "outlet_named": any(
+                (s.fields.get("source") or {}).get("type") in NAMED for s in attributions
+            ),
+            "attributed": any(s.start < signal.end and signal.start < s.end for s in attributions),
+        }
+    return {}
+
+
+def document_metrics(doc: Document, signals: Iterable[Signal]) -> dict[str, Any]:
+    """Counts, densities and shares over the copy: the document fact."""
+    by_kind: dict[str, list[Signal]] = {kind: [] for kind in KINDS}
+    for signal in signals:
+        by_kind[signal.kind].append(signal)
+    attributions = by_kind["attribution"]
+    source_types = Counter(_source(s).get("type") for s in attributions)
+    named = {
+        (_source(s)["type"], _name_key(s)) for s in attributions if _source(s).get("type") in NAMED
+    }
+    hedges = Counter(s.fields.get("type") for s in by_kind["hedge"])
+    claims = Counter(s.fields.get("status") for s in by_kind["claim"])
+    words = doc.word_count
+    unnamed = sum(source_types[t] for t in UNNAMED)
+    return {
+        "words": words,
+        "sentences": len(doc.copy_sentences),
+        "attributions": len(attributions),
+        "named_sources": len(named),
+        "named_people": sum(1 for kind, _ in named if kind == "named_person"),
+        "source_kinds": len({kind for kind, _ in named}),
+        "anonymous": source_types["anonymous"],
+        "anonymous_bare": sum(
+            1
+            for s in attributions
+            if _source(s).get("type") == "anonymous" and not _source(s).get("described")
+        ),
+        "vague": source_types["vague"],
+        "agentless": source_types["agentless"],
+        "borrowed": source_types["named_outlet"],
+        "direct_quotes": sum(1 for s in attributions if s.fields.get("quote")),
+        "unnamed_share": round(unnamed / len(attributions), 4) if attributions else 0.0,
+        "hedges": len(by_kind["hedge"]),
+        "hedges_per_1000": round(1000 * len(by_kind["hedge"]) / words, 2) if words else 0.0,
+        "reporting_hedges": hedges["reporting"],
+        "speculation_hedges": hedges["speculation"],
+        "unconfirmed_hedges": hedges["unconfirmed"],
+        "claims": len(by_kind["claim"]),
+        "claims_unattributed": claims["unattributed"],
+        "unattributed_share": (
+            round(claims["unattributed"] / len(by_kind["claim"]), 4) if by_kind["claim"] else 0.0
+        ),
+        "replies": len(by_kind["reply"]),
+        "anonymity_reasons": len(by_kind["anonymity_reason"]),
+        "accusations": _accusations(doc),
+        "headline_overstates": bool(by_kind["headline"]),
+    }
+
+
+def _source(signal: Signal) -> Mapping[str, Any]:
+    return signal.fields.get("source") or {}
+
+
+def _name_key(signal: Signal) -> str:
+    """One key per named entity: a pronoun or short reference counts as what it resolves to."""
+    source = _source(signal)
+    resolved = source.get("resolved")
+    text = resolved.get("text", "") if isinstance(resolved, Mapping) else source.get("text", "")
+    return " ".join(str(text).lower().split())
+
+
+def _accusations(doc: Document) -> int:
+    from scorer import lexicon
+
+    accusing = lexicon.load("accusations")
+    return sum(1 for s in doc.copy_sentences for _ in accusing.finditer(doc.norm, s.start, s.end))

@@ -1,0 +1,26 @@
+"""The pure-Python engine: the test oracle for durable-rules, and the fallback without it.
+
+It reads the same normal-form conditions durable-rules is given and fires every rule on
+every fact it matches, as asserted facts do there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from scorer.engine import expr
+from scorer.engine.rulefile import Rule
+
+NAME = "python"
+
+
+def fire(rules: Sequence[Rule], facts: Sequence[dict[str, Any]]) -> list[tuple[str, int]]:
+    """(rule id, fact index) for every match; fact 0 is the document fact."""
+    hits = []
+    for rule in rules:
+        wanted = "document" if rule.scope == "document" else "signal"
+        for index, fact in enumerate(facts):
+            if fact["t"] == wanted and expr.evaluate(rule.when, fact):
+                hits.append((rule.id, index))
+    return hits

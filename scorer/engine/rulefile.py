@@ -1,0 +1,390 @@
+"""Rule files: `[[rule]]` tables in TOML, checked whole when they are loaded.
+
+    [[rule]]
+    id = "anonymous-source-undescribed"
+    title = "Anonymous source with no description"
+    category = "anonymity"
+    severity = "warning"                   # info | warning | error
+    scope = "signal"                       # per signal, or "document"
+    when = "kind == 'attribution' and source.type == 'anonymous' and not source.described"
+    points = -5                            # per finding
+    cap = -15                              # the most the rule can move one document
+    message = "'{source.text}' is anonymous, with no role, side or agency"
+    why = "AP: simply quoting 'a source' is not allowed. (AP Stylebook, 2004)"
+    derive = "anonymous_undescribed"       # optional: a fact other rules can read
+    example = "A source said the talks had failed."
+
+Every mistake is refused at load time with the file, the rule's line and id, and what is
+wrong: unknown keys, wrong types, unknown categories, fields the facts do not have,
+comparisons of the wrong type, derived facts nobody derives, and cycles between rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scorer.engine import expr
+from scorer.engine.facts import DOC_METRICS, SIGNAL_FIELDS, Field
+from scorer.errors import ScorerError
+from scorer.resources import read_toml, rules_dir
+
+SEVERITIES = ("info", "warning", "error")
+SCOPES = ("signal", "document")
+PLACES = ("document", "headline", "lede")
+_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_FACT_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_KEYS = {
+    "id": "str",
+    "title": "str",
+    "category": "str",
+    "severity": "str",
+    "scope": "str",
+    "when": "str",
+    "points": "num",
+    "cap": "num",
+    "message": "str",
+    "why": "str",
+    "derive": "str",
+    "at": "str",
+    "example": "str",
+}
+_REQUIRED = ("id", "title", "category", "severity", "scope", "when", "why")
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Label:
+    min: float
+    name: str
+    style: str
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """`rules/scoring.toml`: the base score, the labels by score, and the categories."""
+
+    base: float
+    labels: tuple[Label, ...]
+    categories: tuple[Category, ...]
+
+    def label(self, score: float) -> Label:
+        return next(label for label in self.labels if score >= label.min)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    category: str
+    severity: str
+    scope: str
+    when_source: str
+    when: expr.Node
+    why: str
+    points: float = 0
+    cap: float | None = None
+    message: str | None = None
+    derive: str | None = None
+    at: str = "document"
+    example: str | None = None
+    path: str = ""
+    line: int | None = None
+    reads: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def makes_findings(self) -> bool:
+        return self.message is not None
+
+    def where(self) -> str:
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
+def load_scoring(path: Path | None = None) -> Scoring:
+    path = path or rules_dir() / "scoring.toml"
+    data = read_toml(path)
+    where = str(path)
+    try:
+        base = data["score"]["base"]
+        labels = data["label"]
+        categories = data["category"]
+        if not isinstance(base, (int, float)) or isinstance(base, bool):
+            raise TypeError("[score] base must be a number")
+        parsed_labels = tuple(
+            sorted(
+                (Label(float(x["min"]), str(x["name"]), str(x.get("style", ""))) for x in labels),
+                key=lambda label: -label.min,
+            )
+        )
+        if not parsed_labels or parsed_labels[-1].min > 0:
+            raise TypeError("the [[label]] list needs one label with min = 0")
+        parsed_categories = tuple(
+            Category(str(key), str(value["title"])) for key, value in categories.items()
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ScorerError(f"invalid scoring file: {error}", path=where) from None
+    return Scoring(float(base), parsed_labels, parsed_categories)
+
+
+def load_rule_files(paths: Iterable[Path], scoring: Scoring) -> tuple[Rule, ...]:
+    """Parse and check rule files together: ids are unique and derived facts resolve across them."""
+    rules: list[Rule] = []
+    for path in paths:
+        rules.extend(parse_rule_file(path, scoring))
+    check_rule_set(rules)
+    return tuple(rules)
+
+
+def shipped_rule_files() -> list[Path]:
+    return sorted((rules_dir() / "packs").glob("*.toml"))
+
+
+def parse_rule_file(path: Path, scoring: Scoring) -> list[Rule]:
+    data = read_toml(path)
+    text = path.read_text(encoding="utf-8", errors="replace")
+    where = str(path)
+    unknown = set(data) - {"rule"}
+    if unknown:
+        raise ScorerError(
+            f"unknown top-level key(s) {', '.join(sorted(unknown))}: "
+            "a rule file holds [[rule]] tables",
+            path=where,
+        )
+    tables = data.get("rule", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise ScorerError("'rule' must be an array of tables: write [[rule]]", path=where)
+    if not tables:
+        raise ScorerError("no rules: write one or more [[rule]] tables", path=where)
+    return [_parse_rule(table, scoring, where, text, n) for n, table in enumerate(tables)]
+
+
+def _rule_line(text: str, rule_id: object, index: int) -> int | None:
+    if isinstance(rule_id, str):
+        pattern = re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(rule_id)}[\"']", re.MULTILINE)
+        match = pattern.search(text)
+        if match:
+            return text.count("\n", 0, match.start()) + 1
+    headers = [m.start() for m in re.finditer(r"^\s*\[\[rule\]\]", text, re.MULTILINE)]
+    return text.count("\n", 0, headers[index]) + 1 if index < len(headers) else None
+
+
+def _parse_rule(
+    table: Mapping[str, Any], scoring: Scoring, path: str, text: str, index: int
+) -> Rule:
+    rule_id = table.get("id")
+    line = _rule_line(text, rule_id, index)
+    name = rule_id if isinstance(rule_id, str) else f"rule #{index + 1}"
+
+    def fail(message: str) -> ScorerError:
+        return ScorerError(message, path=path, line=line, rule=name)
+
+    unknown = sorted(set(table) - set(_KEYS))
+    if unknown:
+        raise fail(f"unknown key(s) {', '.join(unknown)}; a rule takes {', '.join(_KEYS)}")
+    for key in _REQUIRED:
+        if key not in table:
+            raise fail(f"missing required key '{key}'")
+    for key, kind in _KEYS.items():
+        if key not in table:
+            continue
+        value = table[key]
+        if kind == "str" and (not isinstance(value, str) or not value.strip()):
+            raise fail(f"'{key}' must be a non-empty string")
+        if kind == "num" and (not isinstance(value, (int, float)) or isinstance(value, bool)):
+            raise fail(f"'{key}' must be a number")
+    if not _ID.fullmatch(table["id"]):
+        raise fail("'id' must be lower-case words joined by hyphens, e.g. 'hedge-density'")
+    categories = [c.id for c in scoring.categories]
+    if table["category"] not in categories:
+        raise fail(
+            f"unknown category {table['category']!r}; expected one of {', '.join(categories)}"
+        )
+    if table["severity"] not in SEVERITIES:
+        raise fail(f"severity must be one of {', '.join(SEVERITIES)}, not {table['severity']!r}")
+    if table["scope"] not in SCOPES:
+        raise fail(f"scope must be 'signal' or 'document', not {table['scope']!r}")
+    at = table.get("at", "document")
+    if at not in PLACES:
+        raise fail(f"'at' must be one of {', '.join(PLACES)}, not {at!r}")
+    if "at" in table and table["scope"] != "document":
+        raise fail("'at' places a document finding; a signal finding is at its signal")
+    points = table.get("points", 0)
+    cap = table.get("cap")
+    if abs(points) > 100 or (cap is not None and abs(cap) > 100):
+        raise fail("'points' and 'cap' must lie between -100 and 100")
+    if cap is not None and (points == 0 or (cap > 0) != (points > 0)):
+        raise fail("'cap' must have the same sign as 'points'")
+    message = table.get("message")
+    derive = table.get("derive")
+    if message is None and derive is None:
+        raise fail("a rule needs a 'message' (to report a finding) or 'derive' (to make a fact)")
+    if message is None and points:
+        raise fail("a rule with points needs a 'message' saying what was found")
+    if derive is not None and not _FACT_NAME.fullmatch(derive):
+        raise fail("'derive' must be a lower_case_name")
+    if derive is not None and derive in SIGNAL_FIELDS:
+        raise fail(f"'derive' name {derive!r} is already a field of the facts")
+    try:
+        node = expr.parse(table["when"])
+    except expr.ExprError as error:
+        raise fail(f"invalid 'when': {error}") from None
+    reads = frozenset(expr.paths(node))
+    _check_types(node, table["scope"], fail)
+    if message is not None:
+        for placeholder in _PLACEHOLDER.findall(message):
+            if _field(placeholder, table["scope"], derived=False) is None:
+                raise fail(f"message placeholder {{{placeholder}}} is not a field of the facts")
+    return Rule(
+        id=table["id"],
+        title=table["title"],
+        category=table["category"],
+        severity=table["severity"],
+        scope=table["scope"],
+        when_source=table["when"],
+        when=expr.normal_form(node),
+        why=table["why"],
+        points=points,
+        cap=cap,
+        message=message,
+        derive=derive,
+        at=at,
+        example=table.get("example"),
+        path=path,
+        line=line,
+        reads=reads,
+    )
+
+
+_DERIVED = Field("bool", "a fact derived by a rule")
+
+
+def _field(path: str, scope: str, derived: bool = True) -> Field | None:
+    """The schema entry for a path; an undotted name that is no field is a derived fact."""
+    if path.startswith("doc."):
+        return DOC_METRICS.get(path[4:])
+    if scope == "signal" and path in SIGNAL_FIELDS:
+        return SIGNAL_FIELDS[path]
+    return _DERIVED if derived and "." not in path else None
+
+
+def _is_derived(path: str, scope: str) -> bool:
+    return _field(path, scope) is _DERIVED
+
+
+def _check_types(node: expr.Node, scope: str, fail: Any) -> None:
+    """Every path exists for the scope (or is a derived fact) and is compared as its type."""
+    match node:
+        case expr.Not(item):
+            _check_types(item, scope, fail)
+        case expr.And(items) | expr.Or(items):
+            for item in items:
+                _check_types(item, scope, fail)
+        case expr.Truth(path):
+            spec = _need(path, scope, fail)
+            if spec.type != "bool":
+                raise fail(f"'{path}' is a {_TYPE_NAMES[spec.type]}: compare it with a value")
+        case expr.Compare(path, op, value):
+            spec = _need(path, scope, fail)
+            _check_value(path, spec, value, fail)
+            if spec.type != "num" and op not in ("==", "!="):
+                raise fail(
+                    f"'{path}' is a {_TYPE_NAMES[spec.type]}: use == or != with it, not {op}"
+                )
+        case expr.In(path, values, _):
+            spec = _need(path, scope, fail)
+            for value in values:
+                _check_value(path, spec, value, fail)
+
+
+_TYPE_NAMES = {"str": "string", "num": "number", "bool": "true/false field"}
+
+
+def _need(path: str, scope: str, fail: Any) -> Field:
+    spec = _field(path, scope)
+    if spec is None:
+        raise fail(_unknown(path, scope))
+    return spec
+
+
+def _unknown(path: str, scope: str) -> str:
+    if scope == "document" and not path.startswith("doc."):
+        return (
+            f"unknown field '{path}': a document rule reads doc.<metric> and derived facts "
+            "(see `scorer rules fields`)"
+        )
+    return f"unknown field '{path}' (see `scorer rules fields` for the fields rules can read)"
+
+
+def _check_value(path: str, spec: Field, value: expr.Literal, fail: Any) -> None:
+    kind = "bool" if isinstance(value, bool) else "str" if isinstance(value, str) else "num"
+    if kind != spec.type:
+        raise fail(f"'{path}' is a {_TYPE_NAMES[spec.type]} and cannot be compared with {value!r}")
+    if spec.values and value not in spec.values:
+        raise fail(
+            f"{value!r} is not a value of '{path}'; expected one of {', '.join(spec.values)}"
+        )
+
+
+def check_rule_set(rules: list[Rule]) -> None:
+    """Unique ids; derived facts that exist; no rule depending on itself."""
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise ScorerError(
+                f"rule id {rule.id!r} is also defined at {seen[rule.id].where()}",
+                path=rule.path,
+                line=rule.line,
+                rule=rule.id,
+            )
+        seen[rule.id] = rule
+    derived = {rule.derive for rule in rules if rule.derive}
+    for rule in rules:
+        for name in rule.reads:
+            if _is_derived(name, rule.scope) and name not in derived:
+                raise ScorerError(
+                    f"'{name}' is neither a field of a {rule.scope} fact "
+                    "nor a fact any rule derives",
+                    path=rule.path,
+                    line=rule.line,
+                    rule=rule.id,
+                )
+    strata(rules)
+
+
+def strata(rules: Iterable[Rule]) -> tuple[tuple[Rule, ...], ...]:
+    """Rules in layers: a rule runs after every rule deriving a fact it reads."""
+    pending = list(rules)
+    makers: dict[str, list[Rule]] = {}
+    for rule in pending:
+        if rule.derive:
+            makers.setdefault(rule.derive, []).append(rule)
+    done: set[str] = set()
+    layers: list[tuple[Rule, ...]] = []
+    while pending:
+        ready = [
+            rule
+            for rule in pending
+            if all(m.id in done for name in rule.reads for m in makers.get(name, ()))
+        ]
+        if not ready:
+            stuck = pending[0]
+            raise ScorerError(
+                "rules derive facts from each other in a cycle: "
+                + ", ".join(rule.id for rule in pending),
+                path=stuck.path,
+                line=stuck.line,
+                rule=stuck.id,
+            )
+        layers.append(tuple(ready))
+        done.update(rule.id for rule in ready)
+        pending = [rule for rule in pending if rule.id not in done]
+    return tuple(layers)

@@ -1,0 +1,146 @@
+"""Score: the engine's hits folded into findings, points, sub-scores and a label.
+
+Each hit of a rule with a message is a finding at its signal's span (or, for a document
+rule, at the place the rule names). A rule's points count once per finding until its cap
+is reached; later findings of that rule are still reported, with 0 points, so nothing is
+hidden. The score is the base of `rules/scoring.toml` plus every finding's points, held
+between 0 and 100; a category's sub-score is 100 plus the points of its findings, held the
+same way, so one category's credit never hides another's problems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from scorer.document import Document
+from scorer.engine import Hit, RuleSet
+from scorer.engine.expr import flat
+from scorer.engine.facts import Facts
+from scorer.signals import Signal
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    title: str
+    category: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    text: str
+    line: int
+    column: int
+    points: float
+    signal: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "title": self.title,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "line": self.line,
+            "column": self.column,
+            "points": self.points,
+            "signal": self.signal,
+        }
+
+
+@dataclass(frozen=True)
+class Score:
+    total: float
+    label: str
+    subscores: Mapping[str, float]
+    findings: tuple[Finding, ...]
+
+
+def fold(
+    doc: Document, signals: Sequence[Signal], built: Facts, ruleset: RuleSet, hits: Sequence[Hit]
+) -> Score:
+    findings: list[Finding] = []
+    for rule, fact_hits in _by_rule(hits):
+        if not rule.makes_findings:
+            continue
+        placed = sorted((_place(doc, signals, rule, index), index) for index in fact_hits)
+        taken = 0.0
+        for (start, end, signal_id), index in placed:
+            points = float(rule.points)
+            if rule.cap is not None:
+                room = rule.cap - taken
+                points = max(points, room) if rule.cap < 0 else min(points, room)
+            taken += points
+            fact = built.document if index == 0 else built.signals[index - 1]
+            line, column = doc.line_col(start)
+            findings.append(
+                Finding(
+                    rule=rule.id,
+                    title=rule.title,
+                    category=rule.category,
+                    severity=rule.severity,
+                    message=_message(rule.message or "", fact),
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    line=line,
+                    column=column,
+                    points=round(points, 2) + 0.0,
+                    signal=signal_id,
+                )
+            )
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    scoring = ruleset.scoring
+    total = _clamp(scoring.base + sum(f.points for f in findings))
+    subscores = {
+        c.id: _clamp(100 + sum(f.points for f in findings if f.category == c.id))
+        for c in scoring.categories
+    }
+    return Score(total, scoring.label(total).name, subscores, tuple(findings))
+
+
+def _by_rule(hits: Sequence[Hit]) -> list[tuple[Any, list[int]]]:
+    grouped: dict[str, tuple[Any, list[int]]] = {}
+    for hit in hits:
+        grouped.setdefault(hit.rule.id, (hit.rule, []))[1].append(hit.fact)
+    return list(grouped.values())
+
+
+def _place(
+    doc: Document, signals: Sequence[Signal], rule: Any, index: int
+) -> tuple[int, int, str | None]:
+    if index > 0:
+        signal = signals[index - 1]
+        return signal.start, signal.end, signal.id
+    if rule.at == "headline":
+        head = next((p for p in doc.paragraphs if p.kind == "headline"), None)
+        if head is not None:
+            return head.start, head.end, None
+    if rule.at in ("lede", "headline") and doc.copy_sentences:
+        lede = doc.copy_sentences[0]
+        return lede.start, lede.end, None
+    return 0, 0, None
+
+
+def _message(template: str, fact: Mapping[str, Any]) -> str:
+    def value(match: re.Match[str]) -> str:
+        found = fact.get(flat(match.group(1)), "")
+        if isinstance(found, bool):
+            return "yes" if found else "no"
+        if isinstance(found, float):
+            return f"{found:g}"
+        return " ".join(str(found).split())
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+def _clamp(value: float) -> float:
+    return round(min(100.0, max(0.0, value)), 1) + 0.0
