@@ -294,6 +294,8 @@ def _check_types(node: expr.Node, scope: str, fail: Any) -> None:
                 raise fail(f"'{path}' is a {_TYPE_NAMES[spec.type]}: compare it with a value")
         case expr.Compare(path, op, value):
             spec = _need(path, scope, fail)
+            if spec is _DERIVED and not isinstance(value, bool):
+                raise fail(_unknown(path, scope))
             _check_value(path, spec, value, fail)
             if spec.type != "num" and op not in ("==", "!="):
                 raise fail(
@@ -301,6 +303,8 @@ def _check_types(node: expr.Node, scope: str, fail: Any) -> None:
                 )
         case expr.In(path, values, _):
             spec = _need(path, scope, fail)
+            if spec is _DERIVED:
+                raise fail(_unknown(path, scope))
             for value in values:
                 _check_value(path, spec, value, fail)
 

@@ -1,0 +1,113 @@
+"""Configuration: found upward from the audited file, checked, and applied."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import scorer
+from scorer import config
+from scorer.errors import ScorerError
+
+ARTICLE = "Critics say the plan will fail. The minister has reportedly resigned.\n"
+
+
+def rules_of(audit: scorer.Audit) -> list[str]:
+    return [f.rule for f in audit.findings]
+
+
+def test_the_nearest_config_applies_and_dot_scorer_wins_over_pyproject(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.scorer]\ndisable = ["vague-attribution"]\n'
+    )
+    nested = tmp_path / "desk" / "drafts"
+    nested.mkdir(parents=True)
+    article = nested / "story.txt"
+    article.write_text(ARTICLE)
+    assert config.find(article) == tmp_path / "pyproject.toml"
+    assert "vague-attribution" not in rules_of(scorer.audit_file(str(article)))
+    (tmp_path / "desk" / ".scorer.toml").write_text('disable = ["reportedly-without-source"]\n')
+    assert config.find(article) == tmp_path / "desk" / ".scorer.toml"
+    found = rules_of(scorer.audit_file(str(article)))
+    assert "vague-attribution" in found
+    assert "reportedly-without-source" not in found
+
+
+def test_a_pyproject_without_tool_scorer_is_passed_over(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert config.find(tmp_path) in (None, *[p / ".scorer.toml" for p in tmp_path.parents])
+
+
+def test_overrides_change_severity_and_points(tmp_path):
+    path = tmp_path / ".scorer.toml"
+    path.write_text('[rule.vague-attribution]\nseverity = "error"\npoints = -7\ncap = -7\n')
+    audit = scorer.audit(ARTICLE, config=path)
+    (vague,) = [f for f in audit.findings if f.rule == "vague-attribution"]
+    assert (vague.severity, vague.points) == ("error", -7.0)
+
+
+def test_extra_rule_files_are_relative_to_the_config(tmp_path):
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "rules.toml").write_text(
+        '[[rule]]\nid = "house-reportedly"\ntitle = "t"\ncategory = "hedging"\n'
+        'severity = "error"\nscope = "signal"\nwhen = "kind == \'hedge\'"\npoints = -1\n'
+        'message = "no {text} here"\nwhy = "House style."\n'
+    )
+    (tmp_path / ".scorer.toml").write_text('rules = ["house/rules.toml"]\n')
+    audit = scorer.audit(ARTICLE, config=tmp_path / ".scorer.toml")
+    (house,) = [f for f in audit.findings if f.rule == "house-reportedly"]
+    assert house.message == "no reportedly here"
+
+
+def test_house_lexicon_entries_are_added_for_the_audit_only(tmp_path):
+    path = tmp_path / ".scorer.toml"
+    path.write_text('[lexicons.hedges]\nepistemic = ["in all probability"]\n')
+    text = "In all probability the minister resigned."
+    house = [s.text for s in scorer.audit(text, config=path).signals if s.kind == "hedge"]
+    shipped = [s.text for s in scorer.audit(text).signals if s.kind == "hedge"]
+    assert (house, shipped) == (["In all probability"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("colour = true\n", "colour: unknown key; expected one of rules, disable"),
+        ("disable = 'vague-attribution'\n", "disable: must be a list of non-empty strings"),
+        ("disable = ['no-such-rule']\n", "disable: no rule with id 'no-such-rule'"),
+        ("disable = ['hedge-density']\n", "'hedge-density' derives 'hedge_heavy'"),
+        ("engine = 'drools'\n", "engine: must be 'durable-rules' or 'python'"),
+        ("rules = ['missing.toml']\n", "rules: rule file not found"),
+        ("[rule.vague-attribution]\nweight = 2\n", "rule.vague-attribution.weight: cannot be"),
+        ("[rule.vague-attribution]\npoints = 'x'\n", "rule.vague-attribution.points: must be a"),
+        ("[rule.vague-attribution]\ncap = 5\n", "'cap' must have the same sign as 'points'"),
+        ("[rule.nope]\npoints = 1\n", "rule.nope: no rule with that id"),
+        ("[lexicons.slang]\nx = ['a']\n", "lexicons.slang: unknown lexicon"),
+        ("[lexicons.hedges]\nmaybe = ['a']\n", "lexicons.hedges.maybe: unknown type"),
+        ("[lexicons.hedges]\nreporting = ['may']\n", "'may' is listed as both"),
+        ("[lexicons.hedges]\nreporting = ['_ said']\n", "must start with a plain word"),
+        ("disable = [\n", "invalid TOML"),
+    ],
+)
+def test_each_config_mistake_names_the_file_and_the_key(tmp_path, text, problem):
+    path = tmp_path / ".scorer.toml"
+    path.write_text(text)
+    with pytest.raises(ScorerError, match=re.escape(problem)) as raised:
+        scorer.audit(ARTICLE, config=path)
+    assert raised.value.path == str(path)
+
+
+def test_pyproject_keys_are_named_with_their_table(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_text("[tool.scorer]\ncolour = true\n")
+    with pytest.raises(ScorerError, match=re.escape("tool.scorer.colour: unknown key")):
+        config.load(Path(path))
+
+
+def test_a_mapping_or_a_config_object_is_accepted():
+    audit = scorer.audit(ARTICLE, config={"disable": ["vague-attribution"], "engine": "python"})
+    assert audit.engine == "python"
+    assert "vague-attribution" not in rules_of(audit)
+    with pytest.raises(ScorerError, match="config must be a Config, a path or a mapping"):
+        scorer.audit(ARTICLE, config=42)

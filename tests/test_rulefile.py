@@ -1,0 +1,118 @@
+"""Rule files: the shipped packs load, and every mistake names the file, line and rule."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from scorer.engine import RuleSet
+from scorer.engine.rulefile import (
+    load_rule_files,
+    load_scoring,
+    parse_rule_file,
+    shipped_rule_files,
+)
+from scorer.errors import ScorerError
+
+GOOD = """\
+[[rule]]
+id = "house-hedge"
+title = "Hedge"
+category = "hedging"
+severity = "info"
+scope = "signal"
+when = "kind == 'hedge'"
+points = -1
+message = "hedge '{text}'"
+why = "House style."
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "house.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_shipped_packs_load_with_at_least_twenty_rules_in_every_category():
+    scoring = load_scoring()
+    rules = load_rule_files(shipped_rule_files(), scoring)
+    assert len(rules) >= 20
+    assert {rule.category for rule in rules} == {c.id for c in scoring.categories}
+    assert all(rule.why and rule.title for rule in rules)
+    layers = RuleSet.of(rules, scoring).layers
+    assert [rule.id for rule in layers[-1]] == ["anonymous-and-hedged"]
+
+
+def test_a_good_house_file_loads(tmp_path):
+    (rule,) = parse_rule_file(write(tmp_path, GOOD), load_scoring())
+    assert (rule.id, rule.line, rule.points, rule.reads) == ("house-hedge", 2, -1, {"kind"})
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (("points = -1", "points = 'five'"), "'points' must be a number"),
+        (('severity = "info"', 'severity = "fatal"'), "severity must be one of info, warning"),
+        (('category = "hedging"', 'category = "style"'), "unknown category 'style'"),
+        (('scope = "signal"', 'scope = "sentence"'), "scope must be 'signal' or 'document'"),
+        (('why = "House style."', 'wy = "House style."'), "unknown key(s) wy"),
+        (("kind == 'hedge'", "kind == 'hedg'"), "'hedg' is not a value of 'kind'"),
+        (("kind == 'hedge'", "knd == 'hedge'"), "unknown field 'knd'"),
+        (("kind == 'hedge'", "sorce.type == 'vague'"), "unknown field 'sorce.type'"),
+        (("kind == 'hedge'", "doc.words == 'many'"), "'doc.words' is a number and cannot"),
+        (("kind == 'hedge'", "kind > 'hedge'"), "'kind' is a string: use == or != with it, not >"),
+        (("kind == 'hedge'", "kind"), "'kind' is a string: compare it with a value"),
+        (("kind == 'hedge'", "kind == 'hedge' and"), "invalid 'when': the expression ends"),
+        (("kind == 'hedge'", "__class__ == 1"), "cannot start with '_'"),
+        (("kind == 'hedge'", "nobody_derives_this"), "'nobody_derives_this' is neither a field"),
+        (("'{text}'", "'{txt}'"), "message placeholder {txt} is not a field"),
+        (("points = -1", "points = -1\ncap = 5"), "'cap' must have the same sign"),
+        (('id = "house-hedge"', 'id = "House Hedge"'), "'id' must be lower-case words"),
+        (('id = "house-hedge"', 'id = "speculation"'), "rule id 'speculation' is also"),
+        (("points = -1", "points = -500"), "between -100 and 100"),
+        (("message = \"hedge '{text}'\"", ""), "needs a 'message'"),
+    ],
+)
+def test_each_mistake_is_one_message_with_file_line_and_rule(tmp_path, change, problem):
+    path = write(tmp_path, GOOD.replace(*change))
+    with pytest.raises(ScorerError, match=re.escape(problem)) as raised:
+        load_rule_files([*shipped_rule_files(), path], load_scoring())
+    error = raised.value
+    assert error.path == str(path)
+    assert error.line == 2
+    assert error.rule in ("house-hedge", "House Hedge", "speculation")
+
+
+def test_a_house_rule_may_read_a_fact_a_shipped_rule_derives(tmp_path):
+    path = write(tmp_path, GOOD.replace("kind == 'hedge'", "kind == 'hedge' and hedge_heavy"))
+    rules = load_rule_files([*shipped_rule_files(), path], load_scoring())
+    layers = RuleSet.of(rules, load_scoring()).layers
+    assert "house-hedge" in [rule.id for rule in layers[1]]
+
+
+def test_a_toml_syntax_error_names_the_line(tmp_path):
+    path = write(tmp_path, GOOD.replace('title = "Hedge"', "title = Hedge"))
+    with pytest.raises(ScorerError) as raised:
+        parse_rule_file(path, load_scoring())
+    assert (raised.value.path, raised.value.line) == (str(path), 3)
+
+
+def test_rules_deriving_from_each_other_in_a_cycle_are_refused(tmp_path):
+    cycle = GOOD.replace("when = \"kind == 'hedge'\"", 'when = "b_fact"').replace(
+        "message = \"hedge '{text}'\"", 'derive = "a_fact"'
+    ).replace("points = -1\n", "") + GOOD.replace("house-hedge", "house-other").replace(
+        "when = \"kind == 'hedge'\"", 'when = "a_fact"'
+    ).replace("message = \"hedge '{text}'\"", 'derive = "b_fact"').replace("points = -1\n", "")
+    path = write(tmp_path, cycle)
+    with pytest.raises(ScorerError, match="in a cycle: house-hedge, house-other"):
+        load_rule_files([path], load_scoring())
+
+
+def test_a_file_with_no_rules_or_stray_tables_is_refused(tmp_path):
+    with pytest.raises(ScorerError, match="no rules"):
+        parse_rule_file(write(tmp_path, "# nothing\n"), load_scoring())
+    with pytest.raises(ScorerError, match="unknown top-level key"):
+        parse_rule_file(write(tmp_path, "[rules]\nid = 1\n"), load_scoring())

@@ -1,0 +1,81 @@
+"""The score: findings with their points, caps, sub-scores, labels, and the JSON shape."""
+
+from __future__ import annotations
+
+import scorer
+from scorer.config import Config
+
+PYTHON = Config(engine="python")
+
+
+def test_a_cap_limits_what_one_rule_can_take_and_later_findings_still_show():
+    text = " ".join(f"Critics say plan {n} will fail." for n in range(5))
+    audit = scorer.audit(text, config=PYTHON)
+    vague = [f for f in audit.findings if f.rule == "vague-attribution"]
+    assert [f.points for f in vague] == [-3.0, -3.0, -3.0, 0.0, 0.0]
+    assert [f.text for f in vague] == ["Critics say"] * 5
+    assert vague[0].message == "'Critics say' credits an unnamed crowd"
+    assert (vague[1].line, vague[1].column) == (1, 31)
+
+
+def test_a_story_nobody_is_named_in_is_poorly_sourced():
+    text = "A source said the minister lied.\n\nIt is believed he fled the country on Tuesday."
+    audit = scorer.audit(text, config=PYTHON)
+    assert [(f.rule, f.text, f.points) for f in audit.findings] == [
+        ("anonymous-source-no-knowledge", "A source said", -2.0),
+        ("anonymous-source-no-reason", "A source said", -3.0),
+        ("anonymous-source-undescribed", "A source said", -6.0),
+        ("no-named-source", "A source said the minister lied.", -20.0),
+        ("agentless-attribution", "It is believed", -4.0),
+        ("unverified-claim", "It is believed he fled the country on Tuesday.", -2.0),
+    ]
+    assert audit.score == 38.0
+    assert audit.label == "poorly sourced"
+    assert audit.subscores == {
+        "anonymity": 69.0,
+        "attribution": 96.0,
+        "claims": 98.0,
+        "hedging": 100.0,
+        "headline": 100.0,
+        "fairness": 100.0,
+    }
+
+
+def test_credit_lifts_a_story_with_named_sources_quotes_and_a_reply():
+    text = (
+        "“We will appeal,” said Jane Smith, the mayor.\n\n"
+        "“The ruling is wrong,” said John Brown, a councillor.\n\n"
+        "The court said in a statement that the ruling stands. "
+        "The city declined to comment on the costs."
+    )
+    audit = scorer.audit(text, config=PYTHON)
+    credit = {f.rule: f.points for f in audit.findings if f.points > 0}
+    assert credit == {
+        "named-sources-on-record": 8.0,
+        "distinct-source-kinds": 4.0,
+        "direct-quotes": 4.0,
+        "reply-reported": 3.0,
+    }
+    assert audit.score == 94.0
+    assert audit.label == "well sourced"
+
+
+def test_to_dict_carries_score_label_subscores_findings_and_engine():
+    data = scorer.audit("Critics say the plan will fail.", config=PYTHON).to_dict()
+    assert list(data)[:5] == ["version", "engine", "score", "label", "subscores"]
+    assert data["engine"] == "python"
+    assert [f["rule"] for f in data["findings"]] == ["vague-attribution", "no-named-source"]
+    assert data["findings"][1] == {
+        "rule": "no-named-source",
+        "title": "No named source",
+        "category": "anonymity",
+        "severity": "error",
+        "message": "nobody in the story is named as a source: 1 attribution(s), none on record",
+        "start": 0,
+        "end": 31,
+        "text": "Critics say the plan will fail.",
+        "line": 1,
+        "column": 1,
+        "points": -20.0,
+        "signal": None,
+    }
