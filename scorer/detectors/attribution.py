@@ -67,6 +67,12 @@ _APPOSITIVE_START = frozenset(
     ["a", "an", "the", "one", "its", "his", "her", "their", "who", "which"]
 )
 _QUOTE_CLOSE = set("\"'")
+# Labels, not speakers, before a colon: "Update: ...", "Q: ...".
+_NOT_HEADLINE_SPEAKERS = frozenset(
+    "update updated note correction editor's editors photo photos video watch read related"
+    " breaking exclusive q a analysis opinion live sources source where when what why how"
+    " who bottom first second third last final next".split()
+)
 _OBJECTS_BEFORE_BY = frozenset(["this", "that", "so", "it", "me", "him", "her", "us", "them"])
 _MAX_PHRASE = 9
 _QUOTE_GAP = 4  # at most ",  " or ": " between a quote and its attribution
@@ -162,7 +168,8 @@ def _sentence(
             borrowed.append(cue)
             continue
         if cue.type in ("stance", "loaded") and (
-            _inside_quote(doc, cue.start) or _in_content(doc, found, cue.start)
+            _inside_quote(doc, cue.start)
+            or (_in_content(doc, found, cue.start) and not _coordinated(toks, cue.start))
         ):
             continue  # "...was that he disagreed with": a stance inside reported words
         i = _index(toks, cue.start)
@@ -207,10 +214,15 @@ def _colon_quotes(
     found: list[Signal],
     context: sources.Context,
 ) -> list[Signal]:
-    """'Trump: "I will win"' - a name, a colon, a quote: the colon is the cue."""
+    """'Trump: "I will win"' - a name, a colon, a quote: the colon is the cue. Without the
+    quote only as a headline does it: 'Sanders: Endorsements prove Clinton is the
+    establishment', the name opening the sentence and a clause after the colon."""
     out = []
     for n, tok in enumerate(toks[1:-1], 1):
-        if tok.text != ":" or toks[n + 1].text not in _QUOTE_CLOSE:
+        if tok.text != ":":
+            continue
+        quoted = toks[n + 1].text in _QUOTE_CLOSE
+        if not quoted and (len(toks) - n < 4 or toks[0].lower in _NOT_HEADLINE_SPEAKERS):
             continue
         if any(s.fields["cue"]["start"] <= tok.start <= s.end for s in found):
             continue  # 'Mokdad said: "..."' has its cue already
@@ -221,6 +233,12 @@ def _colon_quotes(
             "pronoun",
         ):
             continue
+        if not quoted and (
+            source["start"] != toks[0].start
+            or source["type"] == "pronoun"
+            or not all(w[0].isupper() for w in source["text"].split())
+        ):
+            continue  # "Syria crisis: General deserts Damascus" is a topic, not a speaker
         source = sources.resolve(source, context)
         out.append(_signal(doc, sentence, tok.start, tok.end, "neutral", source, None, toks))
     return out
@@ -341,8 +359,18 @@ def _phrase_left(doc: Document, toks: list[_Tok], k: int, in_quote: bool) -> dic
         return _source(doc, toks[k].start, toks[k].end, in_quote)  # "... Journal he threatened"
     if toks[k].text == ",":
         return _behind_appositive(doc, toks, k, in_quote)
-    if toks[k].lower in _RELATIVE and k >= 2 and toks[k - 1].text == ",":
-        return _phrase_left(doc, toks, k - 2, in_quote)  # "the Mexican president, who said"
+    if toks[k].lower in ("who", "which") and k >= 1:
+        # "the Mexican president, who said", "voters who support him": the relative pronoun
+        # names the source, as "he" does, and resolves to the phrase it follows.
+        head = k - 2 if toks[k - 1].text == "," else k - 1
+        antecedent = _phrase_left(doc, toks, head, in_quote) if head >= 0 else None
+        if antecedent is None:
+            return None
+        return {
+            **_span(doc, toks[k].start, toks[k].end),
+            "type": antecedent["type"],
+            "resolved": {key: antecedent[key] for key in ("start", "end", "text")},
+        }
     start = k
     while start >= 0 and k - start < _MAX_PHRASE and _in_phrase(toks, start):
         start -= 1
@@ -647,6 +675,14 @@ def _document_head(doc: Document, source: dict[str, Any], in_quote: bool) -> dic
     if not ends:
         return source
     return _source(doc, source["start"], source["start"] + ends[-1], in_quote)
+
+
+def _coordinated(toks: list[_Tok], offset: int) -> bool:
+    """'Clinton said X and argued that Y': a second verb of the same subject."""
+    k = _index(toks, offset) - 1
+    while k >= 0 and toks[k].lower in _SKIP_BEFORE_CUE:
+        k -= 1
+    return k >= 0 and toks[k].lower in ("and", "but")
 
 
 def _can_hold_a_view(source: dict[str, Any]) -> bool:
