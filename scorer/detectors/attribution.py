@@ -366,6 +366,10 @@ def _phrase_left(doc: Document, toks: list[_Tok], k: int, in_quote: bool) -> dic
         antecedent = _phrase_left(doc, toks, head, in_quote) if head >= 0 else None
         if antecedent is None:
             return None
+        by = antecedent["text"].rfind(" by ")
+        if by >= 0:  # "praised by Senator Warren, who said": the agent is the antecedent
+            start = antecedent["start"] + by + 4
+            antecedent = _source(doc, start, antecedent["end"], in_quote)
         return {
             **_span(doc, toks[k].start, toks[k].end),
             "type": antecedent["type"],
