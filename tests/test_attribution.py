@@ -166,3 +166,89 @@ def test_declining_to_comment_is_on_record_with_no_content():
 )
 def test_look_alikes_are_not_attributions(text):
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senator Warren argued that the plan would fail.",
+            ("argued", "Senator Warren", "named_person", False),
+        ),
+        ("Clinton vowed to fight on.", ("vowed", "Clinton", "named_person", False)),
+        (
+            "The senator called for a ban on assault weapons.",
+            ("called for", "The senator", "anonymous", False),
+        ),
+        (
+            "A Des Moines Register poll released Saturday found Trump ahead.",
+            ("found", "A Des Moines Register poll", "document", False),
+        ),
+        (
+            "Sanders: Endorsements prove Clinton is the establishment candidate.",
+            (":", "Sanders", "named_person", False),
+        ),
+        ("Trump is expected to win the state.", ("is expected to", "", "agentless", False)),
+    ],
+)
+def test_stance_and_judging_verbs_are_cues(text, expected):
+    assert attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill supports new taxes on imports.",  # no one to hold the view
+        "His views on trade are well known.",  # a noun after a determiner
+        "They traveled to Iowa to criticize the senator.",  # 'to criticize': not done yet
+        "Syria crisis: General deserts Damascus in a blow to Assad.",  # a topic label
+        "Syrian opposition members have been hoping for defections.",  # a state of mind
+    ],
+)
+def test_stance_look_alikes_are_not_attributions(text):
+    assert attributions(text) == []
+
+
+def test_first_person_stances_inside_a_quote_are_the_speakers_own():
+    assert attributions("“I want to win,” he said.") == [("said", "he", "anonymous", True)]
+
+
+def test_an_aide_after_a_clause_is_the_source_not_the_noun_before_the_comma():
+    (f,) = fields("Cummings is waiting for the transcripts, an aide said Thursday.")
+    assert (f["source"]["text"], f["source"]["type"]) == ("an aide", "anonymous")
+    assert f["content"]["text"] == "Cummings is waiting for the transcripts"
+
+
+def test_titles_with_full_stops_stay_in_the_source():
+    (f,) = fields("“It is great,” said former South Carolina Gov. Jim Hodges.")
+    assert (f["source"]["text"], f["source"]["type"]) == (
+        "former South Carolina Gov. Jim Hodges",
+        "named_person",
+    )
+    (g,) = fields("After the event, Mr. Emanuel said Mr. Bush had not won him over.")
+    assert g["source"]["text"] == "Mr. Emanuel"
+
+
+def test_a_participle_after_a_comma_keeps_the_speaker():
+    found = fields("Mr. Murphy said in a statement, adding that he hoped for big ideas.")
+    assert [(f["cue"]["text"], f["source"]["text"]) for f in found] == [
+        ("said in a statement", "Mr. Murphy"),
+        ("adding", "Mr. Murphy"),
+    ]
+
+
+def test_a_relative_pronoun_names_the_source_and_resolves_to_its_head():
+    found = fields("The plan was praised by Senator Warren, who said it would work.")
+    who = found[-1]["source"]
+    assert (who["text"], who["type"], who["resolved"]["text"]) == (
+        "who",
+        "named_person",
+        "Senator Warren",
+    )
+
+
+def test_a_stance_after_but_is_not_inside_the_previous_content():
+    assert attributions("Clinton proposed a debate on ABC, but Sanders rejected that.") == [
+        ("proposed", "Clinton", "named_person", False),
+        ("rejected", "Sanders", "named_person", False),
+    ]

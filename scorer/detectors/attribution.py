@@ -43,7 +43,8 @@ _BOUNDARY = frozenset(
 _SKIP_BEFORE_CUE = frozenset(
     "also has have had is are was were will would later previously recently earlier then"
     " further repeatedly publicly privately once still again already reportedly yesterday"
-    " today has been have been not however too instead quickly".split()
+    " today has been have been not however too instead quickly do does did don't doesn't"
+    " didn't won't wouldn't can't cannot could should may might must never now".split()
 )
 _NAMED_OR_PRONOUN = frozenset(["named_person", "named_organization", "named_outlet", "pronoun"])
 _LEADING = frozenset(
@@ -57,16 +58,22 @@ _TIME_WORDS = frozenset(
     " may june july august september october november december today yesterday tonight"
     " tomorrow morning afternoon evening night week month year last this next on".split()
 )
+_TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen gov sen rep lt col maj capt sgt adm rev prof st jr sr".split()
+)
 _INNER_PREPOSITIONS = frozenset(["of", "for", "at", "from", "with"])
 _RELATIVE = frozenset(["who", "which", "whose", "whom"])
 _APPOSITIVE_START = frozenset(
     ["a", "an", "the", "one", "its", "his", "her", "their", "who", "which"]
 )
 _QUOTE_CLOSE = set("\"'")
-_OBJECTS_BEFORE_BY = frozenset(["this", "that", "so", "it", "me", "him", "her", "us", "them"])
-_BASE_FORMS = frozenset(
-    ["say", "tell", "claim", "comment", "think", "believe", "confirm", "deny", "answer"]
+# Labels, not speakers, before a colon: "Update: ...", "Q: ...".
+_NOT_HEADLINE_SPEAKERS = frozenset(
+    "update updated note correction editor's editors photo photos video watch read related"
+    " breaking exclusive q a analysis opinion live sources source where when what why how"
+    " who bottom first second third last final next".split()
 )
+_OBJECTS_BEFORE_BY = frozenset(["this", "that", "so", "it", "me", "him", "her", "us", "them"])
 _MAX_PHRASE = 9
 _QUOTE_GAP = 4  # at most ",  " or ": " between a quote and its attribution
 _NOUNABLE = frozenset(
@@ -74,11 +81,15 @@ _NOUNABLE = frozenset(
     " promise promises pledge pledges tweet tweets post posts warning call calls thought"
     " quote quotes threat threats statement statements".split()
 )
+# Before these a cue word is a noun or an adjective: "his views", "the proposed plan",
+# "her speaking fees", "a reported $1.2 million".
+_DETERMINER_ONLY = frozenset("a an the his her its their our my your whose every each".split())
 _DETERMINER_WORDS = frozenset(
     ["a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their"]
 )
 # What may stand between the cue and "that": "reported yesterday that", "tell Reuters that".
 _THAT = re.compile(r"(?:[^.,;:!?\s]+\s+){0,5}?that\s+|,?\s*(?:however,\s*)?that\s+", re.I)
+_CLAUSE_BREAK = re.compile(r"[;]|,\s*(?:but|and|while|whereas|yet|though|although)\s", re.I)
 _CONJUNCTION_TAIL = re.compile(r"[\s,;]*(?:\b(?:and|but|while|as|or)\b[\s,]*)?$", re.I)
 _OPINION = frozenset(
     "think thinks thought believe believes believed feel feels know knows hope hopes".split()
@@ -156,8 +167,9 @@ def _sentence(
         if cue.type == "borrowed":
             borrowed.append(cue)
             continue
-        if cue.type == "stance" and (
-            _inside_quote(doc, cue.start) or _in_content(found, cue.start)
+        if cue.type in ("stance", "loaded") and (
+            _inside_quote(doc, cue.start)
+            or (_in_content(doc, found, cue.start) and not _coordinated(toks, cue.start))
         ):
             continue  # "...was that he disagreed with": a stance inside reported words
         i = _index(toks, cue.start)
@@ -168,14 +180,24 @@ def _sentence(
             source = _subject(doc, toks, _inside_quote(doc, cue.start))
         if (
             source is not None
-            and cue.phrase in _OPINION
             and source["text"].lower() in _FIRST_PERSON
+            and (
+                cue.phrase in _OPINION
+                or cue.type in ("stance", "loaded")
+                or _inside_quote(doc, cue.start)
+            )
         ):
-            continue  # "I think", "we believe": the speaker's own opinion, not a source
+            # "I think", "we support", '"I said no," he said': the speaker's own view or
+            # words, not a source the copy relies on.
+            continue
+        if source is not None and cue.type == "document":
+            source = _document_head(doc, source, _inside_quote(doc, cue.start))
         if source is None or (
             cue.type == "document" and source["type"] not in ("document", "named_organization")
         ):
             continue
+        if cue.type in ("stance", "loaded") and not _can_hold_a_view(source):
+            continue  # "a persistent fear", "the bill supports": no one to credit
         source = sources.resolve(source, context)
         context.remember(source)
         found.append(_signal(doc, sentence, cue.start, cue.end, cue.type, source, outlet, toks))
@@ -192,10 +214,15 @@ def _colon_quotes(
     found: list[Signal],
     context: sources.Context,
 ) -> list[Signal]:
-    """'Trump: "I will win"' - a name, a colon, a quote: the colon is the cue."""
+    """'Trump: "I will win"' - a name, a colon, a quote: the colon is the cue. Without the
+    quote only as a headline does it: 'Sanders: Endorsements prove Clinton is the
+    establishment', the name opening the sentence and a clause after the colon."""
     out = []
     for n, tok in enumerate(toks[1:-1], 1):
-        if tok.text != ":" or toks[n + 1].text not in _QUOTE_CLOSE:
+        if tok.text != ":":
+            continue
+        quoted = toks[n + 1].text in _QUOTE_CLOSE
+        if not quoted and (len(toks) - n < 4 or toks[0].lower in _NOT_HEADLINE_SPEAKERS):
             continue
         if any(s.fields["cue"]["start"] <= tok.start <= s.end for s in found):
             continue  # 'Mokdad said: "..."' has its cue already
@@ -206,6 +233,12 @@ def _colon_quotes(
             "pronoun",
         ):
             continue
+        if not quoted and (
+            source["start"] != toks[0].start
+            or source["type"] == "pronoun"
+            or not all(w[0].isupper() for w in source["text"].split())
+        ):
+            continue  # "Syria crisis: General deserts Damascus" is a topic, not a speaker
         source = sources.resolve(source, context)
         out.append(_signal(doc, sentence, tok.start, tok.end, "neutral", source, None, toks))
     return out
@@ -216,13 +249,15 @@ def _not_a_cue(toks: list[_Tok], cue: lexicon.Cue) -> bool:
     before = toks[i - 1].lower if i > 0 else ""
     if cue.phrase in _NOUNABLE and before in _NOUN_BEFORE:
         return True  # "the claims", "media reports", "his comments"
-    if _passive_without_agent(toks, i, cue.end):
-        return True  # "if his defection is confirmed": nobody is credited
-    if before == "to" and cue.phrase in _BASE_FORMS:
-        return True  # "declined to comment", "refused to say"
-    return cue.phrase in ("found", "shows", "showed", "finds") and not _followed_by_that(
-        toks, cue.end
-    )
+    if (before in _DETERMINER_ONLY or before == "of") and " " not in cue.phrase:
+        return True  # "his views", "the proposed platform", "a lot of calls": a noun
+    progressive = cue.phrase.split()[0].endswith("ing") and cue.type != "stance"
+    if not progressive and _passive_without_agent(toks, i, cue.end):
+        # "if his defection is confirmed": nobody is credited. "He was saying" is no
+        # passive, but "they have been hoping" is a state of mind, not words on record.
+        return True
+    # "declined to comment", "plans to support": not said or done yet
+    return before == "to" and cue.type != "declined"
 
 
 def _passive_without_agent(toks: list[_Tok], i: int, end: int) -> bool:
@@ -230,11 +265,6 @@ def _passive_without_agent(toks: list[_Tok], i: int, end: int) -> bool:
     while k >= 0 and toks[k].lower in ("not", "also", "independently", "officially", "yet"):
         k -= 1
     return k >= 0 and toks[k].lower in _BE and _passive_agent(toks, _index(toks, end)) is None
-
-
-def _followed_by_that(toks: list[_Tok], end: int) -> bool:
-    j = _index(toks, end)
-    return j < len(toks) and toks[j].lower == "that"
 
 
 def _index(toks: list[_Tok], offset: int) -> int:
@@ -269,7 +299,9 @@ def _find_source(
         if phrase in ("told", "tells", "tell", "telling")
         else None
     )
-    if k >= 0 and toks[k].lower in ("and", "but"):
+    participle = toks[k].text == "," and phrase.split()[0].endswith("ing") if k >= 0 else False
+    if k >= 0 and (toks[k].lower in ("and", "but") or participle):
+        # "... and said", "Twitter said in a statement, adding that": the same speaker.
         own = [f for f in found if f.sentence == sentence.index and f.fields["source"]["text"]]
         if own:
             return dict(own[-1].fields["source"]), outlet
@@ -327,8 +359,22 @@ def _phrase_left(doc: Document, toks: list[_Tok], k: int, in_quote: bool) -> dic
         return _source(doc, toks[k].start, toks[k].end, in_quote)  # "... Journal he threatened"
     if toks[k].text == ",":
         return _behind_appositive(doc, toks, k, in_quote)
-    if toks[k].lower in _RELATIVE and k >= 2 and toks[k - 1].text == ",":
-        return _phrase_left(doc, toks, k - 2, in_quote)  # "the Mexican president, who said"
+    if toks[k].lower in ("who", "which") and k >= 1:
+        # "the Mexican president, who said", "voters who support him": the relative pronoun
+        # names the source, as "he" does, and resolves to the phrase it follows.
+        head = k - 2 if toks[k - 1].text == "," else k - 1
+        antecedent = _phrase_left(doc, toks, head, in_quote) if head >= 0 else None
+        if antecedent is None:
+            return None
+        by = antecedent["text"].rfind(" by ")
+        if by >= 0:  # "praised by Senator Warren, who said": the agent is the antecedent
+            start = antecedent["start"] + by + 4
+            antecedent = _source(doc, start, antecedent["end"], in_quote)
+        return {
+            **_span(doc, toks[k].start, toks[k].end),
+            "type": antecedent["type"],
+            "resolved": {key: antecedent[key] for key in ("start", "end", "text")},
+        }
     start = k
     while start >= 0 and k - start < _MAX_PHRASE and _in_phrase(toks, start):
         start -= 1
@@ -338,10 +384,21 @@ def _phrase_left(doc: Document, toks: list[_Tok], k: int, in_quote: bool) -> dic
     if start >= 2 and toks[start - 1].text == "," and toks[start].lower in _APPOSITIVE_START:
         # "Kamal al-Labwani, a senior member of the Syrian National Coalition said"
         head = _phrase_left(doc, toks, start - 2, in_quote)
-        if head is not None and head["type"] in _NAMED_OR_PRONOUN:
+        if _appositive_head(toks, head):
             head["description"] = _span(doc, toks[start].start, toks[k].end)
             return head
     return _source(doc, toks[start].start, toks[k].end, in_quote)
+
+
+def _appositive_head(toks: list[_Tok], head: dict[str, Any] | None) -> bool:
+    """Whether `head` can carry an appositive: a name in subject position. In "releasing
+    them to the public, an aide said" the aide is the source, not "the public"."""
+    if head is None or head["type"] not in _NAMED_OR_PRONOUN:
+        return False
+    k = _index(toks, head["start"]) - 1
+    while k >= 0 and (toks[k].text == "." or toks[k].lower in _TITLE_ABBREVIATIONS):
+        k -= 1  # "Mr. Labwani"
+    return k < 0 or toks[k].lower in _LEADING or not toks[k].is_word
 
 
 def _matching_open(toks: list[_Tok], close: int) -> int:
@@ -365,7 +422,7 @@ def _behind_appositive(
         if opening is None or opening == 0 or comma - opening > 24:
             return None
         head = _phrase_left(doc, toks, opening - 1, in_quote)
-        if head is not None and head["type"] in _NAMED_OR_PRONOUN:
+        if _appositive_head(toks, head):
             head["description"] = _span(doc, toks[opening + 1].start, toks[comma - 1].end)
             return head
     return None
@@ -383,9 +440,25 @@ def _phrase_right(doc: Document, toks: list[_Tok], n: int, in_quote: bool) -> di
     end = n
     while end < len(toks) and end - n < _MAX_PHRASE and _in_phrase(toks, end):
         end += 1
-    if end == n or not _plausible(doc.text[toks[n].start : toks[end - 1].end]):
+    if end == n:
+        return None
+    text = doc.text[toks[n].start : toks[end - 1].end]
+    if not (_plausible(text) or _titled(text)):
         return None  # what follows a cue is often no source: "said of stock", "said Friday"
     return _source(doc, toks[n].start, toks[end - 1].end, in_quote)
+
+
+def _titled(text: str) -> bool:
+    """'former South Carolina Gov. Jim Hodges', 'master of ceremonies Asab Al-Tabchi': lower-case
+    words before a name, as after an inverted 'said'."""
+    words = text.split()
+    first = words[0].lower()
+    return (
+        first.isalpha()
+        and first not in _NOT_SOURCE_START
+        and first not in _TIME_WORDS
+        and any(w[0].isupper() and w.lower() not in _TIME_WORDS for w in words[1:])
+    )
 
 
 def _in_phrase(toks: list[_Tok], n: int) -> bool:
@@ -394,7 +467,14 @@ def _in_phrase(toks: list[_Tok], n: int) -> bool:
     tok = toks[n]
     if tok.lower in _INNER_PREPOSITIONS:
         return 0 < n < len(toks) - 1 and _word(toks[n - 1]) and _word(toks[n + 1])
-    return _word(tok) or tok.text in ("-", "&")
+    if tok.text == ".":
+        # "Mr. Emanuel", "former South Carolina Gov. Jim Hodges": a title's full stop.
+        return (
+            0 < n < len(toks) - 1
+            and toks[n - 1].lower in _TITLE_ABBREVIATIONS
+            and toks[n + 1].text[0].isupper()
+        )
+    return _word(tok) or tok.text in ("-", "&", "/")
 
 
 def _word(tok: _Tok) -> bool:
@@ -539,6 +619,8 @@ def _indirect_content(
     text = doc.text
     after = max(end, source["end"])
     rest = text[after : sentence.end].strip(" ,:;")
+    if all(w.lower().strip(".,") in _TIME_WORDS for w in rest.split()):
+        rest = ""  # "..., an aide said Thursday.": the content is before the cue
     if len(rest) > 3:
         offset = text.index(rest, after)
         that = _THAT.match(doc.norm, offset)
@@ -571,10 +653,58 @@ def _trim_contents(doc: Document, found: list[Signal]) -> list[Signal]:
     return found
 
 
-def _in_content(found: list[Signal], offset: int) -> bool:
-    return any(
-        f.fields["content"] and f.fields["content"]["start"] <= offset < f.fields["content"]["end"]
-        for f in found
+def _in_content(doc: Document, found: list[Signal], offset: int) -> bool:
+    """Whether `offset` is inside the reported content of an earlier attribution, before
+    any clause boundary: in "Clinton proposed a debate, but Sanders rejected that" the
+    rejection is the copy's own report, not part of what Clinton proposed."""
+    for f in found:
+        content = f.fields["content"]
+        if (
+            content
+            and content["start"] <= offset < content["end"]
+            and not _CLAUSE_BREAK.search(doc.norm, content["start"], offset)
+        ):
+            return True
+    return False
+
+
+def _document_head(doc: Document, source: dict[str, Any], in_quote: bool) -> dict[str, Any]:
+    """'A Des Moines Register poll released Saturday found': the source ends at its
+    document noun, so it is typed as the poll, not as 'Saturday'."""
+    if source["type"] == "document":
+        return source
+    known = sources.words().document
+    text = source["text"]
+    ends = [m.end() for m in re.finditer(r"[\w'-]+", text) if m.group().lower() in known]
+    if not ends:
+        return source
+    return _source(doc, source["start"], source["start"] + ends[-1], in_quote)
+
+
+def _coordinated(toks: list[_Tok], offset: int) -> bool:
+    """'Clinton said X and argued that Y': a second verb of the same subject."""
+    k = _index(toks, offset) - 1
+    while k >= 0 and toks[k].lower in _SKIP_BEFORE_CUE:
+        k -= 1
+    return k >= 0 and toks[k].lower in ("and", "but")
+
+
+def _can_hold_a_view(source: dict[str, Any]) -> bool:
+    """A stance needs somebody to hold it: a name, a pronoun, a role ('the senator'), an
+    organisation or a crowd; not a determiner before an unknown noun ('the bill')."""
+    if source["type"] in ("document", "agentless"):
+        return False
+    words = source["text"].lower().split()
+    if source["type"] != "pronoun" or len(words) < 2:
+        return True
+    known = sources.words()
+    head = words[-1]
+    return (
+        head in known.titles
+        or head in known.anonymous
+        or head in known.vague
+        or head in known.organization
+        or head in known.people
     )
 
 

@@ -37,6 +37,7 @@ class Words:
     media_modifiers: frozenset[str]
     titles: frozenset[str]
     pronouns: frozenset[str]
+    people: frozenset[str]
 
 
 @cache
@@ -59,6 +60,7 @@ def words() -> Words:
         media_modifiers=of("outlet", "media_modifiers"),
         titles=of("person", "titles"),
         pronouns=of("person", "pronouns"),
+        people=of("person", "nouns"),
     )
 
 
