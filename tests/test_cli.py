@@ -21,7 +21,7 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[s
 def test_version():
     result = run("--version")
     assert result.returncode == 0
-    assert result.stdout == "scorer, version 0.1.0\n"
+    assert result.stdout.splitlines()[0] == "scorer, version 0.1.0"
 
 
 def test_audit_prints_the_structure_of_the_seed_article():

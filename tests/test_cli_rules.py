@@ -1,0 +1,483 @@
+"""The rules on the command line: `--version`, the scored `audit`, `rules list|show|check|fields`
+and `explain`, driven as a user would, with the exit codes and one-line errors they give.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REWRITE, ROOT
+
+DURABLE = importlib.util.find_spec("durable") is not None
+DEFAULT_ENGINE = "durable-rules" if DURABLE else "python"
+ENGINE_DESCRIPTION = "durable-rules 2.0.28" if DURABLE else "python evaluator"
+
+HOUSE_RULE = """\
+[[rule]]
+id = "house-test"
+title = "Test"
+category = "attribution"
+severity = "info"
+scope = "signal"
+when = "kind == 'hedge'"
+points = -1
+message = "hedge '{text}'"
+why = "House style."
+"""
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """The command as a user types it; from the checkout, so rule files show as rules/..."""
+    return subprocess.run(
+        [sys.executable, "-m", "scorer", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+    )
+
+
+def squeezed(text: str) -> list[str]:
+    """Lines with runs of spaces made one: column widths follow the longest rule id."""
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --version
+
+
+def test_version_names_the_rules_engine_on_its_second_line():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "scorer, version 0.1.0",
+        f"rules engine: {ENGINE_DESCRIPTION}",
+    ]
+
+
+def test_version_does_not_import_nltk():
+    code = (
+        "import sys\n"
+        "from scorer.cli import cli\n"
+        "try:\n"
+        "    cli(['--version'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('nltk' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert result.stdout.splitlines()[-1] == "False"
+
+
+def test_the_engine_choices_are_the_engines_names():
+    from scorer.cli import ENGINE_CHOICES
+    from scorer.engine import ENGINES
+
+    assert ENGINE_CHOICES == ENGINES
+
+
+# audit
+
+
+def test_audit_prints_the_score_and_findings_after_the_structure():
+    result = run("audit", str(REWRITE))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1] == "title:       Someone Really Important Just Defected From Syria"
+    assert f"score:       24.0 / 100  poorly sourced  (engine: {DEFAULT_ENGINE})" in lines
+    assert "findings:    24" in lines
+    assert lines.index("findings:    24") > lines.index("quotes:      2 in copy (2 in all)")
+    flat = squeezed(result.stdout)
+    assert (
+        "7:67 warning anonymous-source-undescribed -6 "
+        "'multiple sources' is anonymous, with no agency, side or role given"
+    ) in flat
+    assert (
+        "3:64 warning reportedly-without-source -4 'reportedly' with no outlet or source named in the sentence"
+        in flat
+    )
+    assert "1:1 info named-sources-on-record +8 3 named sources on record" in flat
+    assert (
+        "13:170 info loaded-attribution-verb 0 'thinks' judges the statement; 'said' reports it"
+        in flat
+    )
+    assert result.stderr == ""
+
+
+def test_the_python_engine_finds_what_the_default_engine_finds():
+    default = run("audit", str(REWRITE))
+    python = run("audit", "--engine", "python", str(REWRITE))
+    assert default.returncode == python.returncode == 0
+    assert "score:       24.0 / 100  poorly sourced  (engine: python)" in python.stdout.splitlines()
+    assert default.stdout.replace(f"(engine: {DEFAULT_ENGINE})", "(engine: python)") == (
+        python.stdout
+    )
+
+
+def test_an_unknown_engine_is_a_usage_error():
+    result = run("audit", "--engine", "drools", str(REWRITE))
+    assert result.returncode == 2
+    assert "Invalid value for '--engine'" in result.stderr
+
+
+def test_a_config_that_disables_a_rule_removes_its_findings(tmp_path):
+    config = write(tmp_path / ".scorer.toml", 'disable = ["unattributed-claim"]\n')
+    before = run("audit", str(REWRITE))
+    after = run("audit", "--config", str(config), str(REWRITE))
+    assert after.returncode == 0, after.stderr
+    assert "unattributed-claim" in before.stdout
+    assert "unattributed-claim" not in after.stdout
+    # Its six findings cost -6 (their cap): the score rises by 6.
+    lines = after.stdout.splitlines()
+    assert f"score:       30.0 / 100  poorly sourced  (engine: {DEFAULT_ENGINE})" in lines
+    assert "findings:    18" in lines
+
+
+def test_the_nearest_config_applies_to_each_file(tmp_path):
+    write(tmp_path / ".scorer.toml", 'disable = ["unattributed-claim"]\nengine = "python"\n')
+    article = tmp_path / "rewrite.txt"
+    shutil.copy(REWRITE, article)
+    result = run("audit", str(article))
+    assert result.returncode == 0, result.stderr
+    assert "score:       30.0 / 100  poorly sourced  (engine: python)" in result.stdout.splitlines()
+    assert "unattributed-claim" not in result.stdout
+
+
+def test_engine_option_overrides_the_configs_engine(tmp_path):
+    config = write(tmp_path / ".scorer.toml", 'engine = "python"\n')
+    result = run("audit", "--config", str(config), "--engine", DEFAULT_ENGINE, str(REWRITE))
+    assert result.returncode == 0, result.stderr
+    assert f"score:       24.0 / 100  poorly sourced  (engine: {DEFAULT_ENGINE})" in (
+        result.stdout.splitlines()
+    )
+
+
+def test_a_config_with_an_unknown_key_is_one_error_naming_file_and_key(tmp_path):
+    config = write(tmp_path / ".scorer.toml", 'colour = "red"\n')
+    result = run("audit", "--config", str(config), str(REWRITE))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"scorer: error: {config}: colour: unknown key; "
+        "expected one of rules, disable, engine, rule, lexicons\n"
+    )
+    assert result.stdout == ""
+
+
+def test_a_broken_nearest_config_is_said_once_for_the_files_it_governs(tmp_path):
+    config = write(tmp_path / ".scorer.toml", 'colour = "red"\n')
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    shutil.copy(REWRITE, first)
+    shutil.copy(REWRITE, second)
+    result = run("audit", str(first), str(second))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"scorer: error: {config}: colour: unknown key; "
+        "expected one of rules, disable, engine, rule, lexicons"
+    ]
+
+
+def test_a_malformed_house_rule_file_named_by_the_config_is_a_usage_error(tmp_path):
+    house = write(tmp_path / "house.toml", HOUSE_RULE.replace("kind == 'hedge'", "kind =="))
+    config = write(tmp_path / ".scorer.toml", 'rules = ["house.toml"]\n')
+    result = run("audit", "--config", str(config), str(REWRITE))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"scorer: error: {house}:2 [house-test]: invalid 'when': the expression ends too early\n"
+    )
+    assert result.stdout == ""
+
+
+def test_a_house_rule_named_by_the_config_makes_findings(tmp_path):
+    write(tmp_path / "house.toml", HOUSE_RULE)
+    config = write(tmp_path / ".scorer.toml", 'rules = ["house.toml"]\n')
+    result = run("audit", "--config", str(config), str(REWRITE))
+    assert result.returncode == 0, result.stderr
+    assert "3:64 info house-test -1 hedge 'reportedly'" in squeezed(result.stdout)
+
+
+# rules list
+
+
+def test_rules_list_tables_the_rules_in_force_by_file():
+    result = run("rules", "list")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(f" rules in force (engine: {ENGINE_DESCRIPTION})")
+    flat = squeezed(result.stdout)
+    assert "id category severity points scope title" in flat
+    assert "rules/packs/anonymity.toml" in lines
+    assert (
+        "anonymous-source-undescribed anonymity warning -6 cap -18 signal "
+        "Anonymous source with no description"
+    ) in flat
+    assert "no-named-source anonymity error -20 document No named source" in flat
+    assert "anonymity-explained anonymity info +2 cap +4 signal Anonymity explained" in flat
+    # Under the file each comes from.
+    assert lines.index("rules/packs/hedging.toml") < lines.index(
+        next(line for line in lines if line.lstrip().startswith("hedge-density "))
+    )
+
+
+def test_rules_list_shows_house_rules_and_leaves_out_disabled_ones(tmp_path):
+    house = write(tmp_path / "house.toml", HOUSE_RULE)
+    config = write(
+        tmp_path / ".scorer.toml", 'rules = ["house.toml"]\ndisable = ["borrowed-reporting"]\n'
+    )
+    result = run("rules", "list", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"config: {config}" in lines
+    assert str(house) in lines
+    assert "house-test attribution info -1 signal Test" in squeezed(result.stdout)
+    assert not any(line.lstrip().startswith("borrowed-reporting ") for line in lines)
+    assert lines[-1] == "disabled by the config: borrowed-reporting"
+
+
+def test_rules_list_with_a_broken_config_exits_2(tmp_path):
+    config = write(tmp_path / ".scorer.toml", 'disable = ["no-such-rule"]\n')
+    result = run("rules", "list", "--config", str(config))
+    assert result.returncode == 2
+    assert result.stderr == f"scorer: error: {config}: disable: no rule with id 'no-such-rule'\n"
+
+
+# rules show
+
+
+def test_rules_show_prints_everything_about_a_rule(tmp_path):
+    house = write(
+        tmp_path / "house.toml",
+        HOUSE_RULE.replace("points = -1", "points = -1\ncap = -3\nexample = 'He reportedly left.'"),
+    )
+    config = write(tmp_path / ".scorer.toml", 'rules = ["house.toml"]\n')
+    result = run("rules", "show", "house-test", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "id:       house-test",
+        "title:    Test",
+        "category: attribution (Attribution)",
+        "severity: info",
+        "scope:    signal",
+        "when:     kind == 'hedge'",
+        "points:   -1",
+        "cap:      -3",
+        "derive:   -",
+        "message:  hedge '{text}'",
+        "why:      House style.",
+        "example:  He reportedly left.",
+        f"file:     {house}:2",
+    ]
+
+
+def test_rules_show_of_a_shipped_rule_names_its_pack():
+    result = run("rules", "show", "hedge-density")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "when:     doc.hedges_per_1000 >= 12 and doc.hedges >= 3" in lines
+    assert "derive:   hedge_heavy" in lines
+    assert "at:       document" in lines
+    assert "example:  -" in lines
+    assert any(line.startswith("file:     rules/packs/hedging.toml:") for line in lines)
+
+
+def test_rules_show_reflects_the_configs_overrides(tmp_path):
+    config = write(
+        tmp_path / ".scorer.toml", '[rule.hedge-density]\nseverity = "info"\npoints = -2\n'
+    )
+    result = run("rules", "show", "hedge-density", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert "severity: info" in result.stdout.splitlines()
+    assert "points:   -2" in result.stdout.splitlines()
+
+
+def test_rules_show_of_an_unknown_id_suggests_the_close_one():
+    result = run("rules", "show", "hedge-densty")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "scorer: error: no rule with id 'hedge-densty'; did you mean 'hedge-density'?\n"
+    )
+    assert result.stdout == ""
+
+
+def test_rules_show_of_an_id_like_no_other_has_no_suggestion():
+    result = run("rules", "show", "xyzzy")
+    assert result.returncode == 2
+    assert result.stderr == "scorer: error: no rule with id 'xyzzy'\n"
+
+
+def test_rules_show_of_a_disabled_rule_says_which_config_disabled_it(tmp_path):
+    config = write(tmp_path / ".scorer.toml", 'disable = ["borrowed-reporting"]\n')
+    result = run("rules", "show", "borrowed-reporting", "--config", str(config))
+    assert result.returncode == 2
+    assert result.stderr == f"scorer: error: rule 'borrowed-reporting' is disabled by {config}\n"
+
+
+# rules check
+
+
+def test_rules_check_of_a_good_file(tmp_path):
+    good = write(tmp_path / "good.toml", HOUSE_RULE)
+    result = run("rules", "check", str(good))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{good}: ok (1 rule)\n"
+    assert result.stderr == ""
+
+
+def test_rules_check_of_a_syntax_error_in_when_names_file_line_and_rule(tmp_path):
+    bad = write(tmp_path / "bad.toml", HOUSE_RULE.replace("kind == 'hedge'", "kind == 'hedge' and"))
+    result = run("rules", "check", str(bad))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"scorer: error: {bad}:2 [house-test]: invalid 'when': the expression ends too early\n"
+    )
+    assert result.stdout == ""
+
+
+def test_rules_check_of_an_unknown_field_points_at_rules_fields(tmp_path):
+    bad = write(tmp_path / "bad.toml", HOUSE_RULE.replace("kind == 'hedge'", "colour == 'red'"))
+    result = run("rules", "check", str(bad))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"scorer: error: {bad}:2 [house-test]: unknown field 'colour' "
+        "(see `scorer rules fields` for the fields rules can read)\n"
+    )
+
+
+def test_rules_check_of_a_toml_syntax_error(tmp_path):
+    bad = write(tmp_path / "bad.toml", '[[rule]\nid = "x"\n')
+    result = run("rules", "check", str(bad))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"scorer: error: {bad}:1: invalid TOML: Expected ']]' at the end of an array declaration\n"
+    )
+
+
+def test_rules_check_of_an_id_a_shipped_pack_has(tmp_path):
+    bad = write(tmp_path / "bad.toml", HOUSE_RULE.replace('"house-test"', '"hedge-density"'))
+    result = run("rules", "check", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        f"scorer: error: {bad}:2 [hedge-density]: rule id 'hedge-density' is also defined at "
+    )
+    assert "rules/packs/hedging.toml:" in result.stderr
+
+
+def test_rules_check_reads_facts_the_shipped_packs_derive(tmp_path):
+    good = write(
+        tmp_path / "good.toml",
+        HOUSE_RULE.replace("kind == 'hedge'", "kind == 'hedge' and hedge_heavy"),
+    )
+    result = run("rules", "check", str(good))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{good}: ok (1 rule)\n"
+
+
+def test_rules_check_checks_every_file_and_exits_2_if_any_is_bad(tmp_path):
+    good = write(tmp_path / "good.toml", HOUSE_RULE)
+    bad = write(tmp_path / "bad.toml", HOUSE_RULE.replace('"info"', '"fatal"'))
+    result = run("rules", "check", str(bad), str(good), str(tmp_path / "missing.toml"))
+    assert result.returncode == 2
+    assert result.stdout == f"{good}: ok (1 rule)\n"
+    assert result.stderr.splitlines() == [
+        f"scorer: error: {bad}:2 [house-test]: severity must be one of info, warning, error, not 'fatal'",
+        f"scorer: error: {tmp_path / 'missing.toml'}: file not found",
+    ]
+
+
+def test_rules_check_of_the_shipped_packs_themselves():
+    packs = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "rules" / "packs").glob("*.toml"))
+    result = run("rules", "check", *packs)
+    assert result.returncode == 0, result.stderr
+    assert "rules/packs/anonymity.toml: ok (7 rules)" in result.stdout.splitlines()
+    assert len(result.stdout.splitlines()) == len(packs)
+
+
+def test_rules_check_needs_a_file():
+    assert run("rules", "check").returncode == 2
+
+
+# rules fields
+
+
+def test_rules_fields_lists_every_field_with_its_type():
+    from scorer.engine.facts import DOC_METRICS, SIGNAL_FIELDS
+
+    result = run("rules", "fields")
+    assert result.returncode == 0, result.stderr
+    flat = squeezed(result.stdout)
+    names = {line.split()[0] for line in flat if line and not line.endswith(":")}
+    assert set(SIGNAL_FIELDS) <= names
+    assert {f"doc.{name}" for name in DOC_METRICS} <= names
+    assert "kind string the signal kind" in flat
+    assert "source.described bool an anonymous source has a role or side given" in flat
+    assert "doc.hedges_per_1000 number hedges per 1,000 words of copy" in flat
+    assert "status string claim status" in flat
+    assert "one of: attributed, unattributed, hedged, unverified" in flat
+    assert any(line.startswith("hedge_heavy bool derived by hedge-density (") for line in flat)
+
+
+# explain
+
+
+def test_explain_shows_the_rule_firing_on_its_example():
+    result = run("explain", "anonymous-source-undescribed")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "anonymous-source-undescribed: Anonymous source with no description"
+    assert lines[1] == (
+        "checks:   kind == 'attribution' and source.type == 'anonymous' and not source.described"
+    )
+    assert lines[2] == "          (on each signal)"
+    assert lines[3].startswith("costs:    -6 per finding, at most -18 a document; severity warning")
+    assert any(line.startswith("why:      Readers cannot weigh a source") for line in lines)
+    assert "example:  A source said the general had left the country." in lines
+    assert (
+        "result:   fires (-6): 'A source' is anonymous, with no agency, side or role given"
+    ) in lines
+    assert lines[-1] == f"          (audited with the {DEFAULT_ENGINE} engine)"
+
+
+def test_explain_says_so_when_a_rule_does_not_fire_on_its_example(tmp_path):
+    write(
+        tmp_path / "house.toml",
+        HOUSE_RULE + 'example = "The minister resigned on Tuesday."\n',
+    )
+    config = write(tmp_path / ".scorer.toml", 'rules = ["house.toml"]\n')
+    result = run("explain", "house-test", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert "result:   does not fire on its own example (found instead: unattributed-lede)" in (
+        result.stdout.splitlines()
+    )
+
+
+def test_explain_of_a_rule_with_no_example(tmp_path):
+    result = run("explain", "hedge-density")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "derives:  'hedge_heavy', a fact other rules can read" in lines
+    assert lines[-1] == "example:  none given"
+
+
+def test_explain_of_an_unknown_id_suggests_the_close_one():
+    result = run("explain", "anonymous-source-undescribd")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "scorer: error: no rule with id 'anonymous-source-undescribd'; "
+        "did you mean 'anonymous-source-undescribed'?\n"
+    )
+
+
+@pytest.mark.parametrize("command", [("rules", "show"), ("explain",)])
+def test_an_id_is_required(command):
+    assert run(*command).returncode == 2
