@@ -210,6 +210,10 @@ def apply(rules: tuple[Any, ...], config: Config) -> tuple[Any, ...]:
         if rule.id in overrides:
             changes = dict(overrides[rule.id])
             rule = dataclasses.replace(rule, **changes)
+            if abs(rule.points) > 100 or (rule.cap is not None and abs(rule.cap) > 100):
+                raise ScorerError(
+                    f"rule.{rule.id}: 'points' and 'cap' must lie between -100 and 100", path=where
+                )
             if rule.cap is not None and (rule.points == 0 or (rule.cap > 0) != (rule.points > 0)):
                 raise ScorerError(
                     f"rule.{rule.id}: 'cap' must have the same sign as 'points'", path=where

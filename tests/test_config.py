@@ -83,6 +83,7 @@ def test_house_lexicon_entries_are_added_for_the_audit_only(tmp_path):
         ("[rule.vague-attribution]\npoints = 'x'\n", "rule.vague-attribution.points: must be a"),
         ("[rule.vague-attribution]\ncap = 5\n", "'cap' must have the same sign as 'points'"),
         ("[rule.nope]\npoints = 1\n", "rule.nope: no rule with that id"),
+        ("[rule.vague-attribution]\npoints = -1000\n", "must lie between -100 and 100"),
         ("[lexicons.slang]\nx = ['a']\n", "lexicons.slang: unknown lexicon"),
         ("[lexicons.hedges]\nmaybe = ['a']\n", "lexicons.hedges.maybe: unknown type"),
         ("[lexicons.hedges]\nreporting = ['may']\n", "'may' is listed as both"),

@@ -93,6 +93,13 @@ def test_a_house_rule_may_read_a_fact_a_shipped_rule_derives(tmp_path):
     assert "house-hedge" in [rule.id for rule in layers[1]]
 
 
+def test_a_duplicate_id_in_one_file_names_both_lines(tmp_path):
+    path = write(tmp_path, GOOD + "\n" + GOOD)
+    with pytest.raises(ScorerError, match=re.escape(f"also defined at {path}:2")) as raised:
+        load_rule_files([path], load_scoring())
+    assert raised.value.line == 13
+
+
 def test_a_toml_syntax_error_names_the_line(tmp_path):
     path = write(tmp_path, GOOD.replace('title = "Hedge"', "title = Hedge"))
     with pytest.raises(ScorerError) as raised:

@@ -422,7 +422,10 @@ def _behind_appositive(
         if opening is None or opening == 0 or comma - opening > 24:
             return None
         head = _phrase_left(doc, toks, opening - 1, in_quote)
-        if _appositive_head(toks, head):
+        # A relative clause may follow any subject: "An official, who was not authorised
+        # to speak, said"; a noun-phrase description needs a name or pronoun before it.
+        relative = head is not None and toks[opening + 1].lower in _RELATIVE
+        if relative or _appositive_head(toks, head):
             head["description"] = _span(doc, toks[opening + 1].start, toks[comma - 1].end)
             return head
     return None

@@ -75,8 +75,9 @@ SIGNAL_FIELDS: dict[str, Field] = {
     "quote": Field("bool", "an attribution of a direct quote"),
     "relayed": Field("bool", "a named speaker relays this source ('I was told by ...')"),
     "outlet_named": Field("bool", "a named source or outlet is credited in the same sentence"),
-    "attributed": Field(
-        "bool", "a hedge is also the cue of an attribution ('it is believed' is both)"
+    "outlet.text": Field("str", "the outlet whose reporting is borrowed ('tell Reuters')"),
+    "hedge": Field(
+        "bool", "an attribution's cue is also a hedge ('it is believed', 'rumours circulated')"
     ),
 }
 
@@ -162,6 +163,9 @@ def _neighbourhood(signal: Signal, by_sentence: Mapping[int, list[Signal]]) -> d
             "source__rote_reason": "rote_reason" in reasons,
             "source__knowledge": "knowledge" in reasons,
             "relayed": "relayed_by" in signal.fields,
+            "hedge": any(
+                s.kind == "hedge" and s.start < signal.end and signal.start < s.end for s in same
+            ),
         }
     if signal.kind == "hedge":
         attributions = [s for s in same if s.kind == "attribution"]

@@ -168,13 +168,18 @@ def parse_rule_file(path: Path, scoring: Scoring) -> list[Rule]:
 
 
 def _rule_line(text: str, rule_id: object, index: int) -> int | None:
+    """The line of the index-th `[[rule]]`'s id (or of its header): what an editor jumps to."""
+    headers = [m.start() for m in re.finditer(r"^\s*\[\[rule\]\]", text, re.MULTILINE)]
+    if index >= len(headers):
+        return None
+    start = headers[index]
+    end = headers[index + 1] if index + 1 < len(headers) else len(text)
     if isinstance(rule_id, str):
         pattern = re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(rule_id)}[\"']", re.MULTILINE)
-        match = pattern.search(text)
+        match = pattern.search(text, start, end)
         if match:
-            return text.count("\n", 0, match.start()) + 1
-    headers = [m.start() for m in re.finditer(r"^\s*\[\[rule\]\]", text, re.MULTILINE)]
-    return text.count("\n", 0, headers[index]) + 1 if index < len(headers) else None
+            start = match.start()
+    return text.count("\n", 0, start) + 1
 
 
 def _parse_rule(
