@@ -73,3 +73,19 @@ def test_figures_and_records_are_claims_and_say_why():
 def test_boilerplate_is_never_a_claim():
     text = "Minister resigns\nThe minister resigned on Tuesday, her office said.\nSubscribe to our newsletter for $1 a week"
     assert [status for _, status in claims(text)] == ["attributed"]
+
+
+def statuses_of(text: str) -> list[str]:
+    return [status for _, status in claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "one" is mostly a pronoun: it weighs half what a real count does.
+        ("No one is in the budget talks.", []),
+        ("Twelve states are in the budget talks.", ["unattributed"]),
+    ],
+)
+def test_one_is_a_weak_number_word(text, expected):
+    assert statuses_of(text) == expected
