@@ -89,3 +89,16 @@ def statuses_of(text: str) -> list[str]:
 )
 def test_one_is_a_weak_number_word(text, expected):
     assert statuses_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I don't think the army was ready for this war.", []),
+        ("I thought the army was ready for this war.", []),
+        ("I agree with Senator Smith that the army was not ready.", []),
+        ("The army was not ready for this war, General Smith said.", ["attributed"]),
+    ],
+)
+def test_negated_past_and_agreeing_opinions_are_not_claims(text, expected):
+    assert statuses_of(text) == expected
