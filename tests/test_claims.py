@@ -102,3 +102,21 @@ def test_one_is_a_weak_number_word(text, expected):
 )
 def test_negated_past_and_agreeing_opinions_are_not_claims(text, expected):
     assert statuses_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What the speaker can do is a promise; what was done is a record.
+        ("We can create two million jobs.", []),
+        ("The economy created two million jobs.", ["unattributed"]),
+        # Values are argued, not checked; the same frame with an actor is a claim.
+        (
+            "Freedom and opportunity have been the strength of this nation for two hundred years.",
+            [],
+        ),
+        ("The army has been in this nation for two hundred years.", ["unattributed"]),
+    ],
+)
+def test_abilities_and_values_are_not_claims(text, expected):
+    assert statuses_of(text) == expected
