@@ -120,3 +120,18 @@ def test_negated_past_and_agreeing_opinions_are_not_claims(text, expected):
 )
 def test_abilities_and_values_are_not_claims(text, expected):
     assert statuses_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A third person or named actor doing something in the past is an event.
+        ("They closed the plant in Ohio.", ["unattributed"]),
+        ("Habib defected to Turkey.", ["unattributed"]),
+        # Saying is not an event; nor is the speaker's own errand.
+        ("He said it was a good day.", []),
+        ("I went home early.", []),
+    ],
+)
+def test_actors_doing_things_in_the_past_are_claims(text, expected):
+    assert statuses_of(text) == expected
