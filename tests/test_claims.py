@@ -135,3 +135,18 @@ def test_abilities_and_values_are_not_claims(text, expected):
 )
 def test_actors_doing_things_in_the_past_are_claims(text, expected):
     assert statuses_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Periodic and open-ended time ("every year", "since") dates a statement.
+        ("The mill has hired workers every year.", ["unattributed"]),
+        ("The mill has hired workers.", []),
+        # The present state of things is as checkable as a past one.
+        ("Inflation is now at its worst.", ["unattributed"]),
+        ("Inflation is at its worst.", []),
+    ],
+)
+def test_periods_and_the_present_date_a_claim(text, expected):
+    assert statuses_of(text) == expected
