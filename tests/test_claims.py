@@ -150,3 +150,18 @@ def test_actors_doing_things_in_the_past_are_claims(text, expected):
 )
 def test_periods_and_the_present_date_a_claim(text, expected):
     assert statuses_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A vote is on the record; "voted" alone says less than how.
+        ("Most members voted against it.", ["unattributed"]),
+        ("Most members voted.", []),
+        # A comparison or approximation on a quantity says how much.
+        ("Nearly half of the workers are women.", ["unattributed"]),
+        ("It takes more than words.", []),
+    ],
+)
+def test_votes_and_compared_quantities_are_claims(text, expected):
+    assert statuses_of(text) == expected
