@@ -165,3 +165,18 @@ def test_periods_and_the_present_date_a_claim(text, expected):
 )
 def test_votes_and_compared_quantities_are_claims(text, expected):
     assert statuses_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A named institution is an actor whose record can be consulted.
+        ("The Supreme Court struck down the law.", ["unattributed"]),
+        # A judgement grades what happened instead of stating it; "right now" is no judgement.
+        ("It was a good budget for the economy last year.", []),
+        ("It was a balanced budget last year.", ["unattributed"]),
+        ("Right now, the army is in Syria.", ["unattributed"]),
+    ],
+)
+def test_institutions_count_for_and_judgements_against(text, expected):
+    assert statuses_of(text) == expected
