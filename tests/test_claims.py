@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import scorer
+from scorer.detectors.claims import model
 from tests.conftest import INDEPENDENT, REWRITE
 
 
@@ -180,3 +181,8 @@ def test_votes_and_compared_quantities_are_claims(text, expected):
 )
 def test_institutions_count_for_and_judgements_against(text, expected):
     assert statuses_of(text) == expected
+
+
+def test_a_conjunction_is_no_actor():
+    assert "actor-past" in model().score("Officials declined to comment.")[1]
+    assert "actor-past" not in model().score("When asked, the officials declined.")[1]
