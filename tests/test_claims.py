@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import scorer
-from scorer.detectors.claims import model
+from scorer.detectors.claims import _feature, model
 from tests.conftest import INDEPENDENT, REWRITE
 
 
@@ -186,3 +188,18 @@ def test_institutions_count_for_and_judgements_against(text, expected):
 def test_a_conjunction_is_no_actor():
     assert "actor-past" in model().score("Officials declined to comment.")[1]
     assert "actor-past" not in model().score("When asked, the officials declined.")[1]
+
+
+def test_case_insensitive_features_match_whatever_the_case():
+    words = _feature({"id": "w", "pattern": r"\bvoted (for|against)\b", "weight": 1.0})
+    assert words.lowered and not words.pattern.flags & re.IGNORECASE
+    assert {"record", "vote"} <= set(model().score("They VOTED Against it.")[1])
+    # A pattern that spells an upper-case letter keeps IGNORECASE, so it still matches.
+    spelled = _feature({"id": "s", "pattern": r"\bUN\b|\d", "weight": 1.0})
+    assert spelled.lowered and spelled.pattern.flags & re.IGNORECASE
+    assert spelled.pattern.search("the un voted".lower())
+    # Escapes such as \D or \S are not upper-case letters.
+    escaped = _feature({"id": "e", "pattern": r"\S+\D", "weight": 1.0})
+    assert not escaped.pattern.flags & re.IGNORECASE
+    sensitive = _feature({"id": "c", "pattern": r"[A-Z]\w+", "weight": 1.0, "case_sensitive": True})
+    assert not sensitive.lowered and not sensitive.pattern.search("lower case only")
