@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import scorer
+from scorer.detectors.claims import _feature, model
 from tests.conftest import INDEPENDENT, REWRITE
 
 
@@ -73,3 +76,130 @@ def test_figures_and_records_are_claims_and_say_why():
 def test_boilerplate_is_never_a_claim():
     text = "Minister resigns\nThe minister resigned on Tuesday, her office said.\nSubscribe to our newsletter for $1 a week"
     assert [status for _, status in claims(text)] == ["attributed"]
+
+
+def statuses_of(text: str) -> list[str]:
+    return [status for _, status in claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "one" is mostly a pronoun: it weighs half what a real count does.
+        ("No one is in the budget talks.", []),
+        ("Twelve states are in the budget talks.", ["unattributed"]),
+    ],
+)
+def test_one_is_a_weak_number_word(text, expected):
+    assert statuses_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I don't think the army was ready for this war.", []),
+        ("I thought the army was ready for this war.", []),
+        ("I agree with Senator Smith that the army was not ready.", []),
+        ("The army was not ready for this war, General Smith said.", ["attributed"]),
+    ],
+)
+def test_negated_past_and_agreeing_opinions_are_not_claims(text, expected):
+    assert statuses_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What the speaker can do is a promise; what was done is a record.
+        ("We can create two million jobs.", []),
+        ("The economy created two million jobs.", ["unattributed"]),
+        # Values are argued, not checked; the same frame with an actor is a claim.
+        (
+            "Freedom and opportunity have been the strength of this nation for two hundred years.",
+            [],
+        ),
+        ("The army has been in this nation for two hundred years.", ["unattributed"]),
+    ],
+)
+def test_abilities_and_values_are_not_claims(text, expected):
+    assert statuses_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A third person or named actor doing something in the past is an event.
+        ("They closed the plant in Ohio.", ["unattributed"]),
+        ("Habib defected to Turkey.", ["unattributed"]),
+        # Saying is not an event; nor is the speaker's own errand.
+        ("He said it was a good day.", []),
+        ("I went home early.", []),
+    ],
+)
+def test_actors_doing_things_in_the_past_are_claims(text, expected):
+    assert statuses_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Periodic and open-ended time ("every year", "since") dates a statement.
+        ("The mill has hired workers every year.", ["unattributed"]),
+        ("The mill has hired workers.", []),
+        # The present state of things is as checkable as a past one.
+        ("Inflation is now at its worst.", ["unattributed"]),
+        ("Inflation is at its worst.", []),
+    ],
+)
+def test_periods_and_the_present_date_a_claim(text, expected):
+    assert statuses_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A vote is on the record; "voted" alone says less than how.
+        ("Most members voted against it.", ["unattributed"]),
+        ("Most members voted.", []),
+        # A comparison or approximation on a quantity says how much.
+        ("Nearly half of the workers are women.", ["unattributed"]),
+        ("It takes more than words.", []),
+    ],
+)
+def test_votes_and_compared_quantities_are_claims(text, expected):
+    assert statuses_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A named institution is an actor whose record can be consulted.
+        ("The Supreme Court struck down the law.", ["unattributed"]),
+        # A judgement grades what happened instead of stating it; "right now" is no judgement.
+        ("It was a good budget for the economy last year.", []),
+        ("It was a balanced budget last year.", ["unattributed"]),
+        ("Right now, the army is in Syria.", ["unattributed"]),
+    ],
+)
+def test_institutions_count_for_and_judgements_against(text, expected):
+    assert statuses_of(text) == expected
+
+
+def test_a_conjunction_is_no_actor():
+    assert "actor-past" in model().score("Officials declined to comment.")[1]
+    assert "actor-past" not in model().score("When asked, the officials declined.")[1]
+
+
+def test_case_insensitive_features_match_whatever_the_case():
+    words = _feature({"id": "w", "pattern": r"\bvoted (for|against)\b", "weight": 1.0})
+    assert words.lowered and not words.pattern.flags & re.IGNORECASE
+    assert {"record", "vote"} <= set(model().score("They VOTED Against it.")[1])
+    # A pattern that spells an upper-case letter keeps IGNORECASE, so it still matches.
+    spelled = _feature({"id": "s", "pattern": r"\bUN\b|\d", "weight": 1.0})
+    assert spelled.lowered and spelled.pattern.flags & re.IGNORECASE
+    assert spelled.pattern.search("the un voted".lower())
+    # Escapes such as \D or \S are not upper-case letters.
+    escaped = _feature({"id": "e", "pattern": r"\S+\D", "weight": 1.0})
+    assert not escaped.pattern.flags & re.IGNORECASE
+    sensitive = _feature({"id": "c", "pattern": r"[A-Z]\w+", "weight": 1.0, "case_sensitive": True})
+    assert not sensitive.lowered and not sensitive.pattern.search("lower case only")
