@@ -97,8 +97,8 @@ def test_audit_prints_the_score_and_findings_after_the_structure():
     lines = result.stdout.splitlines()
     assert lines[1] == "title:       Someone Really Important Just Defected From Syria"
     assert f"score:       24.0 / 100  poorly sourced  (engine: {DEFAULT_ENGINE})" in lines
-    assert "findings:    24" in lines
-    assert lines.index("findings:    24") > lines.index("quotes:      2 in copy (2 in all)")
+    assert "findings:    25" in lines
+    assert lines.index("findings:    25") > lines.index("quotes:      2 in copy (2 in all)")
     flat = squeezed(result.stdout)
     assert (
         "7:67 warning anonymous-source-undescribed -6 "
@@ -142,7 +142,7 @@ def test_a_config_that_disables_a_rule_removes_its_findings(tmp_path):
     # Its six findings cost -6 (their cap): the score rises by 6.
     lines = after.stdout.splitlines()
     assert f"score:       30.0 / 100  poorly sourced  (engine: {DEFAULT_ENGINE})" in lines
-    assert "findings:    18" in lines
+    assert "findings:    19" in lines
 
 
 def test_the_nearest_config_applies_to_each_file(tmp_path):

@@ -26,16 +26,16 @@ def test_a_story_nobody_is_named_in_is_poorly_sourced():
         ("anonymous-source-no-reason", "A source said", -3.0),
         ("anonymous-source-undescribed", "A source said", -6.0),
         ("no-named-source", "A source said the minister lied.", -20.0),
-        ("agentless-attribution", "It is believed", -4.0),
+        ("speculation", "It is believed", -3.0),
         ("unverified-claim", "It is believed he fled the country on Tuesday.", -2.0),
     ]
-    assert audit.score == 38.0
+    assert audit.score == 39.0
     assert audit.label == "poorly sourced"
     assert audit.subscores == {
         "anonymity": 69.0,
-        "attribution": 96.0,
+        "attribution": 100.0,
         "claims": 98.0,
-        "hedging": 100.0,
+        "hedging": 97.0,
         "headline": 100.0,
         "fairness": 100.0,
     }

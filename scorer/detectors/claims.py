@@ -118,6 +118,8 @@ def _credited_sentences(doc: Document) -> dict[int, str]:
     """Sentence index -> 'sourced' or 'agentless', from the attributions of the document."""
     credited: dict[int, str] = {}
     for signal in run(doc, attribution.detect):
+        if not signal.fields["content"]:
+            continue  # "Most members voted against it": a stance with no report is an act
         kind = "sourced" if signal.fields["source"]["type"] in _SOURCED else "agentless"
         for index in _covered(doc, signal):
             if credited.get(index) != "sourced":

@@ -73,9 +73,19 @@ class _Engine:
         self.host = engine.Host()
         self.sid = f"scorer-{os.getpid()}"
         self.registered: set[str] = set()
+        self.names: dict[int, tuple[Sequence[Rule], str]] = {}
         self.fired: list[tuple[str, int]] = []
 
     def ruleset(self, rules: Sequence[Rule]) -> str:
+        """The registered ruleset for these rules (a layer is registered once per process)."""
+        known = self.names.get(id(rules))
+        if known is not None and known[0] is rules:
+            return known[1]
+        name = self._register(rules)
+        self.names[id(rules)] = (rules, name)
+        return name
+
+    def _register(self, rules: Sequence[Rule]) -> str:
         definition = {
             rule.id: {
                 "all": [
