@@ -95,6 +95,7 @@ DOC_METRICS: dict[str, Field] = {
     "borrowed": Field("num", "attributions to another news outlet"),
     "direct_quotes": Field("num", "attributions of direct quotes"),
     "unnamed_share": Field("num", "anonymous, vague and agentless attributions / all, 0..1"),
+    "vague_share": Field("num", "vague attributions / all, 0..1"),
     "hedges": Field("num", "hedges"),
     "hedges_per_1000": Field("num", "hedges per 1,000 words of copy"),
     "reporting_hedges": Field("num", "'reportedly', 'allegedly', 'is said to' ..."),
@@ -210,6 +211,9 @@ def document_metrics(doc: Document, signals: Iterable[Signal]) -> dict[str, Any]
         "borrowed": source_types["named_outlet"],
         "direct_quotes": sum(1 for s in attributions if s.fields.get("quote")),
         "unnamed_share": round(unnamed / len(attributions), 4) if attributions else 0.0,
+        "vague_share": (
+            round(source_types["vague"] / len(attributions), 4) if attributions else 0.0
+        ),
         "hedges": len(by_kind["hedge"]),
         "hedges_per_1000": round(1000 * len(by_kind["hedge"]) / words, 2) if words else 0.0,
         "reporting_hedges": hedges["reporting"],
