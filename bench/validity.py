@@ -57,9 +57,7 @@ def articles(path: Path) -> list[tuple[str, str, str, str]]:
 
 def auc(positive: list[float], negative: list[float]) -> float:
     """P(a positive outscores a negative), ties counting half (Mann-Whitney U / n1 n2)."""
-    wins = sum(
-        1.0 if p > n else 0.5 if p == n else 0.0 for p in positive for n in negative
-    )
+    wins = sum(1.0 if p > n else 0.5 if p == n else 0.0 for p in positive for n in negative)
     return wins / (len(positive) * len(negative))
 
 

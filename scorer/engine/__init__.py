@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from scorer.engine import facts as facts_module
+from scorer.engine.expr import flat
 from scorer.engine.rulefile import Rule, Scoring, load_rule_files, load_scoring, strata
 from scorer.errors import ScorerError
 
@@ -81,11 +82,26 @@ def run(ruleset: RuleSet, built: facts_module.Facts, engine: str | None = None) 
     by_id = {rule.id: rule for rule in ruleset.rules}
     hits: set[tuple[str, int]] = set()
     for layer in ruleset.layers:
-        facts: list[dict[str, Any]] = [{"t": "document", **built.document, **derived}]
-        facts.extend({"t": "signal", **fact, **derived} for fact in built.signals)
+        # Each engine sees only the facts a rule of the layer can match, cut to the fields
+        # the layer reads: durable-rules pays for every key it is sent, in JSON.
+        keys = {flat(path) for rule in layer for path in rule.reads}
+        scopes = {rule.scope for rule in layer}
+        facts: list[dict[str, Any] | None] = [
+            _project({**built.document, **derived}, "document", keys)
+            if "document" in scopes
+            else None
+        ]
+        facts.extend(
+            _project({**fact, **derived}, "signal", keys) if "signal" in scopes else None
+            for fact in built.signals
+        )
         fired = set(backend.fire(layer, facts))
         for rule_id, _ in fired:
             if by_id[rule_id].derive:
                 derived[by_id[rule_id].derive] = True  # type: ignore[index]
         hits |= fired
     return [Hit(by_id[r], f) for r, f in sorted(hits, key=lambda h: (order[h[0]], h[1]))]
+
+
+def _project(fact: dict[str, Any], scope: str, keys: set[str]) -> dict[str, Any]:
+    return {"t": scope, **{key: fact[key] for key in keys if key in fact}}

@@ -110,7 +110,9 @@ class _Engine:
 
         return action
 
-    def fire(self, rules: Sequence[Rule], facts: Sequence[dict[str, Any]]) -> list[tuple[str, int]]:
+    def fire(
+        self, rules: Sequence[Rule], facts: Sequence[dict[str, Any] | None]
+    ) -> list[tuple[str, int]]:
         name = self.ruleset(rules)
         host, sid = self.host, self.sid
         self.fired = []
@@ -118,6 +120,8 @@ class _Engine:
         asserted = []
         try:
             for index, fact in enumerate(facts):
+                if fact is None:
+                    continue
                 message = {**fact, "i": index, "sid": sid}
                 try:
                     host.assert_fact(name, message)
@@ -140,7 +144,7 @@ def _noop(c: Any) -> None:
 _ENGINE: _Engine | None = None
 
 
-def fire(rules: Sequence[Rule], facts: Sequence[dict[str, Any]]) -> list[tuple[str, int]]:
+def fire(rules: Sequence[Rule], facts: Sequence[dict[str, Any] | None]) -> list[tuple[str, int]]:
     """(rule id, fact index) for every match, as the Python engine returns them."""
     global _ENGINE
     if _ENGINE is None or _ENGINE.sid != f"scorer-{os.getpid()}":

@@ -15,12 +15,13 @@ from scorer.engine.rulefile import Rule
 NAME = "python"
 
 
-def fire(rules: Sequence[Rule], facts: Sequence[dict[str, Any]]) -> list[tuple[str, int]]:
-    """(rule id, fact index) for every match; fact 0 is the document fact."""
+def fire(rules: Sequence[Rule], facts: Sequence[dict[str, Any] | None]) -> list[tuple[str, int]]:
+    """(rule id, fact index) for every match; fact 0 is the document fact. A fact given as
+    None is one no rule of this layer can match, left out to save work."""
     hits = []
     for rule in rules:
         wanted = "document" if rule.scope == "document" else "signal"
         for index, fact in enumerate(facts):
-            if fact["t"] == wanted and expr.evaluate(rule.when, fact):
+            if fact is not None and fact["t"] == wanted and expr.evaluate(rule.when, fact):
                 hits.append((rule.id, index))
     return hits
