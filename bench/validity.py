@@ -23,6 +23,7 @@ from pathlib import Path
 
 import scorer
 from scorer.config import Config
+from scorer.engine import default_engine
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ZIP = Path("horne2017_fakenewsdata1", "Horne2017_FakeNewsData.zip")
@@ -31,7 +32,11 @@ SETS = {"Random Poltical News Dataset": "random", "Buzzfeed Political News Datas
 
 def articles(path: Path) -> list[tuple[str, str, str, str]]:
     """(set, label, title, body) for every article with a body."""
-    archive = zipfile.ZipFile(path)
+    with zipfile.ZipFile(path) as archive:
+        return _read(archive)
+
+
+def _read(archive: zipfile.ZipFile) -> list[tuple[str, str, str, str]]:
     names = [
         n
         for n in archive.namelist()
@@ -84,7 +89,7 @@ def main() -> int:
         scores[name][label].append(result.score)
         labels[(name, label)][result.label] += 1
     elapsed = time.perf_counter() - started
-    engine = args.engine or scorer.audit("x. y.").engine
+    engine = args.engine or default_engine()
     print(f"data: {path}\nengine: {engine}\n")
     print(f"{'set':10} {'class':8} {'n':>4} {'mean':>6} {'median':>7}  labels")
     for name in ("random", "buzzfeed"):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from scorer import __version__
+from scorer.engine.names import ENGINES
 from scorer.errors import ScorerError
 
 if TYPE_CHECKING:
@@ -23,10 +24,6 @@ if TYPE_CHECKING:
     from scorer.engine.rulefile import Rule
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
-
-# The names of scorer.engine.ENGINES, written out so that building the command line (and
-# `--version`, `--help`) does not import the engine; a test keeps the two the same.
-ENGINE_CHOICES = ("durable-rules", "python")
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -89,7 +86,7 @@ def cli() -> None:
 @_CONFIG_OPTION
 @click.option(
     "--engine",
-    type=click.Choice(ENGINE_CHOICES),
+    type=click.Choice(ENGINES),
     default=None,
     help="Run this rules engine, whatever the config says.",
 )
@@ -201,14 +198,14 @@ def rules_check(files: tuple[str, ...]) -> None:
 @rules.command("fields")
 def rules_fields() -> None:
     """List the fields a rule's `when` and message can read, with their types and values."""
-    from scorer.engine import load_shipped
     from scorer.engine.facts import DOC_METRICS, SIGNAL_FIELDS
+    from scorer.pipeline import rule_set
     from scorer.render import rules as render
 
     # Only the shipped packs: this is the help for fixing a house rule file, so it must
     # work while a config names a broken one.
     try:
-        derived = [rule for rule in load_shipped().rules if rule.derive]
+        derived = [rule for rule in rule_set().rules if rule.derive]
     except ScorerError as error:
         _fail(error)
     click.echo(render.fields(SIGNAL_FIELDS, DOC_METRICS, derived), nl=False)
@@ -237,12 +234,9 @@ def _load_config(config_file: str | None) -> Config:
     """The config file named, or the nearest one to the working directory."""
     from pathlib import Path
 
-    from scorer.config import DEFAULT, find, load
+    from scorer.config import for_source, load
 
-    if config_file:
-        return load(Path(config_file))
-    found = find(Path.cwd())
-    return load(found) if found else DEFAULT
+    return load(Path(config_file)) if config_file else for_source("-")
 
 
 def _with_engine(config: Config, engine: str | None) -> Config:

@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from scorer.engine.names import ENGINES, SEVERITIES
 from scorer.errors import ScorerError
 from scorer.resources import read_toml
 
@@ -57,8 +58,8 @@ DEFAULT = Config()
 
 def find(start: Path) -> Path | None:
     """The nearest config file at or above `start`."""
-    directory = start if start.is_dir() else start.parent
-    for folder in (directory.resolve(), *directory.resolve().parents):
+    directory = (start if start.is_dir() else start.parent).resolve()
+    for folder in (directory, *directory.parents):
         own = folder / ".scorer.toml"
         if own.is_file():
             return own
@@ -75,8 +76,17 @@ def for_source(source: str) -> Config:
     return load(found) if found else DEFAULT
 
 
-@cache
 def load(path: Path) -> Config:
+    """A config file, read again only when it changes (keyed by its absolute path and mtime)."""
+    try:
+        changed = path.stat().st_mtime_ns
+    except OSError:
+        changed = 0  # read_toml names the problem
+    return _load(path.resolve(), changed)
+
+
+@cache
+def _load(path: Path, changed: int) -> Config:
     data = read_toml(path)
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("scorer")
@@ -109,8 +119,8 @@ def from_mapping(
             raise fail("rules", f"rule file not found: {rule_path}")
     disable = _strings(table.get("disable", []), lambda p: fail("disable", p))
     engine = table.get("engine")
-    if engine is not None and engine not in ("durable-rules", "python"):
-        raise fail("engine", f"must be 'durable-rules' or 'python', not {engine!r}")
+    if engine is not None and engine not in ENGINES:
+        raise fail("engine", f"must be one of {', '.join(ENGINES)}, not {engine!r}")
     overrides = []
     rule_table = table.get("rule", {})
     if not isinstance(rule_table, Mapping):
@@ -123,8 +133,8 @@ def from_mapping(
         if bad:
             raise fail(f"{key}.{bad[0]}", f"cannot be overridden; expected {', '.join(_OVERRIDES)}")
         for name, value in values.items():
-            if name == "severity" and value not in ("info", "warning", "error"):
-                raise fail(f"{key}.severity", "must be 'info', 'warning' or 'error'")
+            if name == "severity" and value not in SEVERITIES:
+                raise fail(f"{key}.severity", f"must be one of {', '.join(SEVERITIES)}")
             if name != "severity" and (
                 not isinstance(value, (int, float)) or isinstance(value, bool)
             ):
@@ -186,6 +196,8 @@ def coerce(config: object) -> Config:
 
 def apply(rules: tuple[Any, ...], config: Config) -> tuple[Any, ...]:
     """The rules with the config's disables and overrides; unknown ids are errors."""
+    from scorer.engine.rulefile import points_problem
+
     ids = {rule.id for rule in rules}
     where = config.path or "<config>"
     for rule_id in config.disable:
@@ -210,13 +222,8 @@ def apply(rules: tuple[Any, ...], config: Config) -> tuple[Any, ...]:
         if rule.id in overrides:
             changes = dict(overrides[rule.id])
             rule = dataclasses.replace(rule, **changes)
-            if abs(rule.points) > 100 or (rule.cap is not None and abs(rule.cap) > 100):
-                raise ScorerError(
-                    f"rule.{rule.id}: 'points' and 'cap' must lie between -100 and 100", path=where
-                )
-            if rule.cap is not None and (rule.points == 0 or (rule.cap > 0) != (rule.points > 0)):
-                raise ScorerError(
-                    f"rule.{rule.id}: 'cap' must have the same sign as 'points'", path=where
-                )
+            problem = points_problem(rule.points, rule.cap, rule.message)
+            if problem:
+                raise ScorerError(f"rule.{rule.id}: {problem}", path=where)
         out.append(rule)
     return tuple(out)

@@ -130,7 +130,7 @@ class Document:
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
     # Detector results, so a detector that builds on another (claims on attribution)
     # does not run it twice. Filled by scorer.detectors.run, never by hand.
-    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _memo: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.norm:

@@ -126,6 +126,12 @@ def load(name: str) -> Lexicon:
     return _shipped(name)
 
 
+def house_key() -> object:
+    """What the lexicons in force depend on: results computed under one key hold for it."""
+    house = _HOUSE.get()
+    return None if house is None else (house[0], tuple(sorted(house[1].items())))
+
+
 @contextmanager
 def house(source: str, entries: dict[str, HouseEntries]) -> Iterator[None]:
     """Add a configuration's phrases to the lexicons while the block runs."""
@@ -136,6 +142,7 @@ def house(source: str, entries: dict[str, HouseEntries]) -> Iterator[None]:
         _HOUSE.reset(token)
 
 
+@cache
 def _types(name: str) -> tuple[Path, dict[str, list[str]]]:
     path: Path = rules_dir() / "lexicons" / f"{name}.toml"
     data = read_toml(path)

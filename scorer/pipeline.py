@@ -5,6 +5,7 @@ document -> signals (detectors) -> facts -> findings (rules engine) -> score.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -59,13 +60,13 @@ class Audit:
 def audit_document(doc: Document, config: Config = DEFAULT) -> Audit:
     from scorer import lexicon
     from scorer.detectors import detect
-    from scorer.engine import facts, run
+    from scorer.engine import default_engine, facts, run
     from scorer.score import fold
 
     with lexicon.house(config.path or "<config>", dict(config.lexicons)):
         signals = tuple(detect(doc))
+        built = facts.build(doc, signals)  # doc.accusations reads the house lexicon too
     ruleset = rule_set(config)
-    built = facts.build(doc, signals)
     engine = config.engine or default_engine()
     score = fold(doc, signals, built, ruleset, run(ruleset, built, engine))
     return Audit(
@@ -79,9 +80,13 @@ def audit_document(doc: Document, config: Config = DEFAULT) -> Audit:
     )
 
 
-@cache
 def rule_set(config: Config = DEFAULT) -> RuleSet:
     """The shipped rule packs plus the config's rule files, with its disables and overrides."""
+    return _rule_set(dataclasses.replace(config, engine=None, lexicons=()))
+
+
+@cache
+def _rule_set(config: Config) -> RuleSet:
     from scorer.config import apply
     from scorer.engine import RuleSet
     from scorer.engine.rulefile import load_rule_files, load_scoring, shipped_rule_files
@@ -89,10 +94,3 @@ def rule_set(config: Config = DEFAULT) -> RuleSet:
     scoring = load_scoring()
     rules = load_rule_files([*shipped_rule_files(), *config.rules], scoring)
     return RuleSet.of(apply(rules, config), scoring)
-
-
-@cache
-def default_engine() -> str:
-    from scorer.engine import default_engine as choose
-
-    return choose()

@@ -5,11 +5,14 @@ rule, at the place the rule names). A rule's points count once per finding until
 is reached; later findings of that rule are still reported, with 0 points, so nothing is
 hidden. The score is the base of `rules/scoring.toml` plus every finding's points, held
 between 0 and 100; a category's sub-score is 100 plus the points of its findings, held the
-same way, so one category's credit never hides another's problems.
+same way, so one category's credit never hides another's problems (within a category,
+credit does offset problems: a story with many named sources and one vague crowd keeps a
+full attribution sub-score, and the finding is still listed).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -19,9 +22,8 @@ from scorer.document import Document
 from scorer.engine import Hit, RuleSet
 from scorer.engine.expr import flat
 from scorer.engine.facts import Facts
+from scorer.engine.rulefile import PLACEHOLDER
 from scorer.signals import Signal
-
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -40,20 +42,7 @@ class Finding:
     signal: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "title": self.title,
-            "category": self.category,
-            "severity": self.severity,
-            "message": self.message,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "line": self.line,
-            "column": self.column,
-            "points": self.points,
-            "signal": self.signal,
-        }
+        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True)
@@ -139,7 +128,7 @@ def _message(template: str, fact: Mapping[str, Any]) -> str:
             return f"{found:g}"
         return " ".join(str(found).split())
 
-    return _PLACEHOLDER.sub(value, template)
+    return PLACEHOLDER.sub(value, template)
 
 
 def _clamp(value: float) -> float:

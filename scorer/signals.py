@@ -14,6 +14,20 @@ from typing import Any
 from scorer.document import Document
 
 KINDS = ("attribution", "hedge", "claim", "reply", "anonymity_reason", "headline", "boilerplate")
+SOURCE_TYPES = (
+    "named_person",
+    "named_organization",
+    "named_outlet",
+    "document",
+    "anonymous",
+    "vague",
+    "agentless",
+    "self",
+)
+HEDGE_TYPES = ("reporting", "epistemic", "conditional", "unconfirmed", "speculation")
+REPLY_TYPES = ("denial", "declined", "no_response", "response")
+ANONYMITY_TYPES = ("reason", "rote_reason", "knowledge")
+CLAIM_STATUSES = ("attributed", "unattributed", "hedged", "unverified")
 
 
 @dataclass(frozen=True)

@@ -81,13 +81,6 @@ def test_version_does_not_import_nltk():
     assert result.stdout.splitlines()[-1] == "False"
 
 
-def test_the_engine_choices_are_the_engines_names():
-    from scorer.cli import ENGINE_CHOICES
-    from scorer.engine import ENGINES
-
-    assert ENGINE_CHOICES == ENGINES
-
-
 # audit
 
 

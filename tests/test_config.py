@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -37,7 +38,40 @@ def test_the_nearest_config_applies_and_dot_scorer_wins_over_pyproject(tmp_path)
 
 def test_a_pyproject_without_tool_scorer_is_passed_over(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
-    assert config.find(tmp_path) in (None, *[p / ".scorer.toml" for p in tmp_path.parents])
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "pyproject.toml").write_text('[project]\nname = "y"\n')
+    (tmp_path / ".scorer.toml").write_text("disable = []\n")
+    assert config.find(tmp_path / "desk") == tmp_path / ".scorer.toml"
+
+
+def test_an_edited_config_file_is_read_again(tmp_path):
+    path = tmp_path / ".scorer.toml"
+    path.write_text('disable = ["vague-attribution"]\n')
+    assert config.load(path).disable == ("vague-attribution",)
+    path.write_text('disable = ["speculation"]\n')
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert config.load(path).disable == ("speculation",)
+
+
+def test_one_document_audited_under_two_configs_gets_each_configs_lexicon(tmp_path):
+    path = tmp_path / ".scorer.toml"
+    path.write_text('[lexicons.hedges]\nepistemic = ["in all probability"]\n')
+    doc = scorer.document_from_text("In all probability the minister resigned.")
+    from scorer.pipeline import audit_document
+
+    shipped = [s.kind for s in audit_document(doc).signals]
+    house = [s.kind for s in audit_document(doc, config.load(path)).signals]
+    assert ("hedge" in shipped, "hedge" in house) == (False, True)
+
+
+def test_house_accusation_words_count_in_the_document_metrics(tmp_path):
+    path = tmp_path / ".scorer.toml"
+    path.write_text('[lexicons.accusations]\naccusation = ["smeared"]\n')
+    text = "The minister smeared his rival on Tuesday, Jane Smith said."
+    shipped = scorer.audit(text, config={"engine": "python"})
+    house = scorer.audit(text, config=path)
+    assert "no-right-of-reply" not in [f.rule for f in shipped.findings]
+    assert "no-right-of-reply" in [f.rule for f in house.findings]
 
 
 def test_overrides_change_severity_and_points(tmp_path):
@@ -77,7 +111,7 @@ def test_house_lexicon_entries_are_added_for_the_audit_only(tmp_path):
         ("disable = 'vague-attribution'\n", "disable: must be a list of non-empty strings"),
         ("disable = ['no-such-rule']\n", "disable: no rule with id 'no-such-rule'"),
         ("disable = ['hedge-density']\n", "'hedge-density' derives 'hedge_heavy'"),
-        ("engine = 'drools'\n", "engine: must be 'durable-rules' or 'python'"),
+        ("engine = 'drools'\n", "engine: must be one of durable-rules, python, not 'drools'"),
         ("rules = ['missing.toml']\n", "rules: rule file not found"),
         ("[rule.vague-attribution]\nweight = 2\n", "rule.vague-attribution.weight: cannot be"),
         ("[rule.vague-attribution]\npoints = 'x'\n", "rule.vague-attribution.points: must be a"),

@@ -16,7 +16,6 @@ from scorer.engine import RuleSet, durable, run
 from scorer.engine import facts as facts_module
 from scorer.engine.facts import DOC_METRICS, SIGNAL_FIELDS
 from scorer.engine.rulefile import Rule, load_scoring
-from scorer.pipeline import rule_set
 from tests.conftest import INDEPENDENT, REWRITE
 
 pytestmark = pytest.mark.skipif(not durable.available(), reason="durable-rules is not installed")
@@ -151,7 +150,32 @@ def test_the_two_engines_agree_on_generated_conditions(conditions):
         python_hits = [(h.rule.id, h.fact) for h in run(ruleset, built, "python")]
         durable_hits = [(h.rule.id, h.fact) for h in run(ruleset, built, "durable-rules")]
         assert python_hits == durable_hits
+        _GENERATED_HITS.append(len(python_hits))
 
 
-def test_the_shipped_rule_set_is_what_the_default_config_runs():
-    assert [r.id for r in rule_set(PYTHON).rules] == [r.id for r in rule_set(DURABLE).rules]
+_GENERATED_HITS: list[int] = []
+
+
+def test_generated_conditions_do_fire_so_the_comparison_means_something():
+    """Run after the hypothesis test (file order): most generated rule sets matched facts."""
+    assert len(_GENERATED_HITS) >= 80
+    assert sum(1 for n in _GENERATED_HITS if n) > len(_GENERATED_HITS) // 3
+
+
+def test_every_seed_fact_carries_the_schema_type_of_its_field():
+    """The engines agree only on schema-typed values (durable-rules takes `true == 1`)."""
+    kinds = {"str": str, "num": (int, float), "bool": bool}
+    for built in _seed_facts():
+        for fact in (built.document, *built.signals):
+            for key, value in fact.items():
+                path = key.replace("__", ".")
+                spec = (
+                    DOC_METRICS.get(path[4:])
+                    if path.startswith("doc.")
+                    else SIGNAL_FIELDS.get(path)
+                )
+                if spec is None:
+                    continue
+                assert isinstance(value, kinds[spec.type]), (key, value)
+                assert spec.type != "num" or not isinstance(value, bool), (key, value)
+                assert not spec.values or value in spec.values, (key, value)

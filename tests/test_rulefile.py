@@ -43,7 +43,7 @@ def test_the_shipped_packs_load_with_at_least_twenty_rules_in_every_category():
     assert {rule.category for rule in rules} == {c.id for c in scoring.categories}
     assert all(rule.why and rule.title for rule in rules)
     layers = RuleSet.of(rules, scoring).layers
-    assert [rule.id for rule in layers[-1]] == ["anonymous-and-hedged"]
+    assert [rule.id for rule in layers[-1].rules] == ["anonymous-and-hedged"]
 
 
 def test_a_good_house_file_loads(tmp_path):
@@ -57,7 +57,7 @@ def test_a_good_house_file_loads(tmp_path):
         (("points = -1", "points = 'five'"), "'points' must be a number"),
         (('severity = "info"', 'severity = "fatal"'), "severity must be one of info, warning"),
         (('category = "hedging"', 'category = "style"'), "unknown category 'style'"),
-        (('scope = "signal"', 'scope = "sentence"'), "scope must be 'signal' or 'document'"),
+        (('scope = "signal"', 'scope = "sentence"'), "scope must be one of signal, document"),
         (('why = "House style."', 'wy = "House style."'), "unknown key(s) wy"),
         (("kind == 'hedge'", "kind == 'hedg'"), "'hedg' is not a value of 'kind'"),
         (("kind == 'hedge'", "knd == 'hedge'"), "unknown field 'knd'"),
@@ -90,7 +90,7 @@ def test_a_house_rule_may_read_a_fact_a_shipped_rule_derives(tmp_path):
     path = write(tmp_path, GOOD.replace("kind == 'hedge'", "kind == 'hedge' and hedge_heavy"))
     rules = load_rule_files([*shipped_rule_files(), path], load_scoring())
     layers = RuleSet.of(rules, load_scoring()).layers
-    assert "house-hedge" in [rule.id for rule in layers[1]]
+    assert "house-hedge" in [rule.id for rule in layers[1].rules]
 
 
 def test_a_duplicate_id_in_one_file_names_both_lines(tmp_path):
@@ -123,3 +123,12 @@ def test_a_file_with_no_rules_or_stray_tables_is_refused(tmp_path):
         parse_rule_file(write(tmp_path, "# nothing\n"), load_scoring())
     with pytest.raises(ScorerError, match="unknown top-level key"):
         parse_rule_file(write(tmp_path, "[rules]\nid = 1\n"), load_scoring())
+
+
+def test_the_type_vocabulary_matches_the_lexicons_that_emit_it():
+    from scorer import lexicon
+    from scorer.signals import ANONYMITY_TYPES, HEDGE_TYPES, REPLY_TYPES
+
+    assert set(lexicon.load("hedges").types) == set(HEDGE_TYPES)
+    assert set(lexicon.load("replies").types) == set(REPLY_TYPES)
+    assert set(lexicon.load("anonymity").types) == set(ANONYMITY_TYPES)

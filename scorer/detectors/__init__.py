@@ -37,8 +37,11 @@ def all_detectors() -> tuple[Detector, ...]:
 
 
 def run(doc: Document, detector: Detector) -> list[Signal]:
-    """The detector's signals for this document, computed once however often asked."""
-    key = f"{detector.__module__}.{detector.__qualname__}"
+    """The detector's signals for this document, computed once however often asked (once
+    per set of house lexicon entries: a Document audited under two configs is two runs)."""
+    from scorer import lexicon
+
+    key = (detector.__module__, detector.__qualname__, lexicon.house_key())
     if key not in doc._memo:
         doc._memo[key] = detector(doc)
     return doc._memo[key]

@@ -26,11 +26,9 @@ from scorer.detectors import attribution, hedges, run
 from scorer.document import Document, Sentence
 from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
-from scorer.signals import Signal
+from scorer.signals import SOURCE_TYPES, Signal
 
-_SOURCED = frozenset(
-    ["named_person", "named_organization", "named_outlet", "document", "anonymous", "vague", "self"]
-)
+_SOURCED = frozenset(SOURCE_TYPES) - {"agentless"}
 _UNVERIFIED_HEDGES = frozenset(["reporting", "unconfirmed", "speculation"])
 # A sentence that goes on with the report of the one before: "He says eight other
 # generals ... are defecting. Their primary concern is for their families."

@@ -4,21 +4,32 @@ Two engines read the same rule files: durable-rules (the default where it is ins
 and a pure-Python evaluator (the test oracle, and the fallback on Pythons durable-rules
 does not build on). Rules that read derived facts run in later layers than the rules that
 derive them; each layer is one pass of the chosen engine over the document's facts.
+
+Imports are deferred: `scorer.engine.names` must stay cheap for the command line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any
 
-from scorer.engine import facts as facts_module
-from scorer.engine.expr import flat
-from scorer.engine.rulefile import Rule, Scoring, load_rule_files, load_scoring, strata
+from scorer.engine.names import ENGINES
 from scorer.errors import ScorerError
 
-ENGINES = ("durable-rules", "python")
+if TYPE_CHECKING:
+    from scorer.engine.facts import Facts
+    from scorer.engine.rulefile import Rule, Scoring
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Rules that run in one pass, with what they read worked out once."""
+
+    rules: tuple[Rule, ...]
+    keys: frozenset[str]  # flat fact keys the rules read
+    scopes: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -27,14 +38,35 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     scoring: Scoring
-    layers: tuple[tuple[Rule, ...], ...]
 
     @classmethod
     def of(cls, rules: Sequence[Rule], scoring: Scoring) -> RuleSet:
-        return cls(tuple(rules), scoring, strata(rules))
+        return cls(tuple(rules), scoring)
+
+    @cached_property
+    def layers(self) -> tuple[Layer, ...]:
+        from scorer.engine.expr import flat
+        from scorer.engine.rulefile import strata
+
+        return tuple(
+            Layer(
+                layer,
+                frozenset(flat(path) for rule in layer for path in rule.reads),
+                frozenset(rule.scope for rule in layer),
+            )
+            for layer in strata(self.rules)
+        )
+
+    @cached_property
+    def by_id(self) -> dict[str, Rule]:
+        return {rule.id: rule for rule in self.rules}
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        return {rule.id: n for n, rule in enumerate(self.rules)}
 
     def get(self, rule_id: str) -> Rule | None:
-        return next((rule for rule in self.rules if rule.id == rule_id), None)
+        return self.by_id.get(rule_id)
 
 
 @dataclass(frozen=True)
@@ -45,6 +77,7 @@ class Hit:
     fact: int
 
 
+@cache
 def default_engine() -> str:
     from scorer.engine import durable
 
@@ -58,14 +91,7 @@ def engine_description(name: str | None = None) -> str:
     return f"durable-rules {durable.version()}" if name == durable.NAME else "python evaluator"
 
 
-def load_shipped(extra: Sequence[Path] = ()) -> RuleSet:
-    from scorer.engine.rulefile import shipped_rule_files
-
-    scoring = load_scoring()
-    return RuleSet.of(load_rule_files([*shipped_rule_files(), *extra], scoring), scoring)
-
-
-def run(ruleset: RuleSet, built: facts_module.Facts, engine: str | None = None) -> list[Hit]:
+def run(ruleset: RuleSet, built: Facts, engine: str | None = None) -> list[Hit]:
     """Every hit of every rule, layer by layer, in rule order then fact order."""
     name = engine or default_engine()
     if name == "python":
@@ -77,31 +103,40 @@ def run(ruleset: RuleSet, built: facts_module.Facts, engine: str | None = None) 
             raise ScorerError("the durable-rules engine is not installed; use --engine python")
     else:
         raise ScorerError(f"unknown engine {name!r}; expected one of {', '.join(ENGINES)}")
+    by_id = ruleset.by_id
     derived: dict[str, bool] = {rule.derive: False for rule in ruleset.rules if rule.derive}
-    order = {rule.id: n for n, rule in enumerate(ruleset.rules)}
-    by_id = {rule.id: rule for rule in ruleset.rules}
     hits: set[tuple[str, int]] = set()
     for layer in ruleset.layers:
         # Each engine sees only the facts a rule of the layer can match, cut to the fields
         # the layer reads: durable-rules pays for every key it is sent, in JSON.
-        keys = {flat(path) for rule in layer for path in rule.reads}
-        scopes = {rule.scope for rule in layer}
+        keys = layer.keys
         facts: list[dict[str, Any] | None] = [
-            _project({**built.document, **derived}, "document", keys)
-            if "document" in scopes
+            _project("document", keys, built.document, derived)
+            if "document" in layer.scopes
             else None
         ]
         facts.extend(
-            _project({**fact, **derived}, "signal", keys) if "signal" in scopes else None
+            _project("signal", keys, fact, derived) if "signal" in layer.scopes else None
             for fact in built.signals
         )
-        fired = set(backend.fire(layer, facts))
+        fired = set(backend.fire(layer.rules, facts))
         for rule_id, _ in fired:
-            if by_id[rule_id].derive:
-                derived[by_id[rule_id].derive] = True  # type: ignore[index]
+            made = by_id[rule_id].derive
+            if made:
+                derived[made] = True
         hits |= fired
+    order = ruleset.order
     return [Hit(by_id[r], f) for r, f in sorted(hits, key=lambda h: (order[h[0]], h[1]))]
 
 
-def _project(fact: dict[str, Any], scope: str, keys: set[str]) -> dict[str, Any]:
-    return {"t": scope, **{key: fact[key] for key in keys if key in fact}}
+def _project(
+    scope: str, keys: frozenset[str], fact: dict[str, Any], derived: dict[str, bool]
+) -> dict[str, Any]:
+    """The fields of `fact` (and derived facts) that `keys` names, tagged with the scope."""
+    out: dict[str, Any] = {"t": scope}
+    for key in keys:
+        if key in fact:
+            out[key] = fact[key]
+        elif key in derived:
+            out[key] = derived[key]
+    return out

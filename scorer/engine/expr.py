@@ -11,7 +11,10 @@ parses: no calls, no attributes beyond the schema's field paths, no arithmetic.
 Every expression is put in negation normal form (`not` pushed down to the comparisons)
 before either engine sees it, and a comparison with a field the fact lacks is false. So
 `not source.described` on a hedge is false, in durable-rules and in the Python evaluator
-alike: the two engines agree by construction.
+alike. The engines agree because every comparison is checked against the fact schema
+when a rule loads and facts carry the schema's types (a test checks the seeds' facts):
+they differ only on mismatched types (durable-rules takes `true == 1`), which never reach
+them.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import Any
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 32
-MAX_NUMBER = 10**12
+MAX_DIGITS = 12
 
 Literal = str | int | float | bool
 
@@ -211,7 +214,7 @@ class _Parser:
         token = self.take()
         if token.kind == "number":
             digits = token.text.lstrip("-").split(".")[0]
-            if len(digits) > 12:
+            if len(digits) > MAX_DIGITS:
                 raise ExprError(f"number too large at column {token.column}: {token.text}")
             return float(token.text) if "." in token.text else int(token.text)
         if token.kind == "string":

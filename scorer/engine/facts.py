@@ -20,24 +20,18 @@ from typing import Any
 
 from scorer.document import Document
 from scorer.engine.expr import flat
-from scorer.signals import KINDS, Signal
-
-SOURCE_TYPES = (
-    "named_person",
-    "named_organization",
-    "named_outlet",
-    "document",
-    "anonymous",
-    "vague",
-    "agentless",
-    "self",
+from scorer.signals import (
+    ANONYMITY_TYPES,
+    CLAIM_STATUSES,
+    HEDGE_TYPES,
+    KINDS,
+    REPLY_TYPES,
+    SOURCE_TYPES,
+    Signal,
 )
+
 NAMED = frozenset(["named_person", "named_organization", "named_outlet", "document"])
 UNNAMED = frozenset(["anonymous", "vague", "agentless"])
-HEDGE_TYPES = ("reporting", "epistemic", "conditional", "unconfirmed", "speculation")
-REPLY_TYPES = ("denial", "declined", "no_response", "response")
-ANONYMITY_TYPES = ("reason", "rote_reason", "knowledge")
-CLAIM_STATUSES = ("attributed", "unattributed", "hedged", "unverified")
 
 
 @dataclass(frozen=True)
@@ -169,12 +163,11 @@ def _neighbourhood(signal: Signal, by_sentence: Mapping[int, list[Signal]]) -> d
             ),
         }
     if signal.kind == "hedge":
-        attributions = [s for s in same if s.kind == "attribution"]
         return {
             "outlet_named": any(
-                (s.fields.get("source") or {}).get("type") in NAMED for s in attributions
-            ),
-            "attributed": any(s.start < signal.end and signal.start < s.end for s in attributions),
+                s.kind == "attribution" and (s.fields.get("source") or {}).get("type") in NAMED
+                for s in same
+            )
         }
     return {}
 

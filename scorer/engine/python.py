@@ -20,8 +20,7 @@ def fire(rules: Sequence[Rule], facts: Sequence[dict[str, Any] | None]) -> list[
     None is one no rule of this layer can match, left out to save work."""
     hits = []
     for rule in rules:
-        wanted = "document" if rule.scope == "document" else "signal"
         for index, fact in enumerate(facts):
-            if fact is not None and fact["t"] == wanted and expr.evaluate(rule.when, fact):
+            if fact is not None and fact["t"] == rule.scope and expr.evaluate(rule.when, fact):
                 hits.append((rule.id, index))
     return hits

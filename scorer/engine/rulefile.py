@@ -23,21 +23,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from scorer.engine import expr
 from scorer.engine.facts import DOC_METRICS, SIGNAL_FIELDS, Field
+from scorer.engine.names import SEVERITIES
 from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
 
-SEVERITIES = ("info", "warning", "error")
 SCOPES = ("signal", "document")
 PLACES = ("document", "headline", "lede")
 _ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _FACT_NAME = re.compile(r"[a-z][a-z0-9_]*")
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _KEYS = {
     "id": "str",
     "title": "str",
@@ -99,14 +100,20 @@ class Rule:
     example: str | None = None
     path: str = ""
     line: int | None = None
-    reads: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def reads(self) -> frozenset[str]:
+        """Every field path and derived fact `when` reads (normal form keeps them all)."""
+        return frozenset(expr.paths(self.when))
 
     @property
     def makes_findings(self) -> bool:
         return self.message is not None
 
-    def where(self) -> str:
-        return self.path if self.line is None else f"{self.path}:{self.line}"
+    def where(self, path: str | None = None) -> str:
+        """`file:line`, with the file as given or as `path` shows it."""
+        shown = self.path if path is None else path
+        return shown if self.line is None else f"{shown}:{self.line}"
 
 
 def load_scoring(path: Path | None = None) -> Scoring:
@@ -164,12 +171,15 @@ def parse_rule_file(path: Path, scoring: Scoring) -> list[Rule]:
         raise ScorerError("'rule' must be an array of tables: write [[rule]]", path=where)
     if not tables:
         raise ScorerError("no rules: write one or more [[rule]] tables", path=where)
-    return [_parse_rule(table, scoring, where, text, n) for n, table in enumerate(tables)]
-
-
-def _rule_line(text: str, rule_id: object, index: int) -> int | None:
-    """The line of the index-th `[[rule]]`'s id (or of its header): what an editor jumps to."""
     headers = [m.start() for m in re.finditer(r"^\s*\[\[rule\]\]", text, re.MULTILINE)]
+    return [
+        _parse_rule(table, scoring, where, _rule_line(text, headers, table.get("id"), n), n)
+        for n, table in enumerate(tables)
+    ]
+
+
+def _rule_line(text: str, headers: list[int], rule_id: object, index: int) -> int | None:
+    """The line of the index-th `[[rule]]`'s id (or of its header): what an editor jumps to."""
     if index >= len(headers):
         return None
     start = headers[index]
@@ -183,10 +193,9 @@ def _rule_line(text: str, rule_id: object, index: int) -> int | None:
 
 
 def _parse_rule(
-    table: Mapping[str, Any], scoring: Scoring, path: str, text: str, index: int
+    table: Mapping[str, Any], scoring: Scoring, path: str, line: int | None, index: int
 ) -> Rule:
     rule_id = table.get("id")
-    line = _rule_line(text, rule_id, index)
     name = rule_id if isinstance(rule_id, str) else f"rule #{index + 1}"
 
     def fail(message: str) -> ScorerError:
@@ -216,7 +225,7 @@ def _parse_rule(
     if table["severity"] not in SEVERITIES:
         raise fail(f"severity must be one of {', '.join(SEVERITIES)}, not {table['severity']!r}")
     if table["scope"] not in SCOPES:
-        raise fail(f"scope must be 'signal' or 'document', not {table['scope']!r}")
+        raise fail(f"scope must be one of {', '.join(SCOPES)}, not {table['scope']!r}")
     at = table.get("at", "document")
     if at not in PLACES:
         raise fail(f"'at' must be one of {', '.join(PLACES)}, not {at!r}")
@@ -224,16 +233,13 @@ def _parse_rule(
         raise fail("'at' places a document finding; a signal finding is at its signal")
     points = table.get("points", 0)
     cap = table.get("cap")
-    if abs(points) > 100 or (cap is not None and abs(cap) > 100):
-        raise fail("'points' and 'cap' must lie between -100 and 100")
-    if cap is not None and (points == 0 or (cap > 0) != (points > 0)):
-        raise fail("'cap' must have the same sign as 'points'")
     message = table.get("message")
     derive = table.get("derive")
     if message is None and derive is None:
         raise fail("a rule needs a 'message' (to report a finding) or 'derive' (to make a fact)")
-    if message is None and points:
-        raise fail("a rule with points needs a 'message' saying what was found")
+    problem = points_problem(points, cap, message)
+    if problem:
+        raise fail(problem)
     if derive is not None and not _FACT_NAME.fullmatch(derive):
         raise fail("'derive' must be a lower_case_name")
     if derive is not None and derive in SIGNAL_FIELDS:
@@ -242,10 +248,9 @@ def _parse_rule(
         node = expr.parse(table["when"])
     except expr.ExprError as error:
         raise fail(f"invalid 'when': {error}") from None
-    reads = frozenset(expr.paths(node))
     _check_types(node, table["scope"], fail)
     if message is not None:
-        for placeholder in _PLACEHOLDER.findall(message):
+        for placeholder in PLACEHOLDER.findall(message):
             if _field(placeholder, table["scope"], derived=False) is None:
                 raise fail(f"message placeholder {{{placeholder}}} is not a field of the facts")
     return Rule(
@@ -265,8 +270,18 @@ def _parse_rule(
         example=table.get("example"),
         path=path,
         line=line,
-        reads=reads,
     )
+
+
+def points_problem(points: float, cap: float | None, message: str | None) -> str | None:
+    """What is wrong with a rule's points and cap (also checked on config overrides)."""
+    if abs(points) > 100 or (cap is not None and abs(cap) > 100):
+        return "'points' and 'cap' must lie between -100 and 100"
+    if cap is not None and (points == 0 or (cap > 0) != (points > 0)):
+        return "'cap' must have the same sign as 'points'"
+    if message is None and points:
+        return "a rule with points needs a 'message' saying what was found"
+    return None
 
 
 _DERIVED = Field("bool", "a fact derived by a rule")

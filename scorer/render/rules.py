@@ -33,8 +33,7 @@ def display_path(path: str) -> str:
 
 
 def where(rule: Rule) -> str:
-    shown = display_path(rule.path)
-    return shown if rule.line is None else f"{shown}:{rule.line}"
+    return rule.where(display_path(rule.path))
 
 
 def points_and_cap(rule: Rule) -> str:

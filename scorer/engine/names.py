@@ -1,0 +1,5 @@
+"""Names shared by the engine, the configuration and the command line, importing nothing:
+`scorer --help` and config checks must not pay for loading the engine."""
+
+ENGINES = ("durable-rules", "python")
+SEVERITIES = ("info", "warning", "error")
