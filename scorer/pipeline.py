@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from scorer.signals import Signal
 
 if TYPE_CHECKING:
     from scorer.engine import RuleSet
+    from scorer.readability import Readability
     from scorer.score import Finding
 
 
@@ -30,6 +31,12 @@ class Audit:
     label: str = ""
     subscores: Mapping[str, float] | None = None
     engine: str = ""
+    readability: Readability | None = None
+    # Findings that an inline `<!-- scorer: ignore RULE -- reason -->` set aside: listed
+    # with their reason, never silently dropped, and worth no points.
+    suppressed: tuple[Finding, ...] = ()
+    # The rules the audit ran, for reports that explain them (SARIF's rule help).
+    ruleset: RuleSet | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         doc = self.document
@@ -54,6 +61,8 @@ class Audit:
             },
             "signals": [signal.to_dict() for signal in self.signals],
             "findings": [finding.to_dict() for finding in self.findings],
+            "suppressed": [finding.to_dict() for finding in self.suppressed],
+            "readability": self.readability.to_dict() if self.readability else None,
         }
 
 
@@ -61,6 +70,7 @@ def audit_document(doc: Document, config: Config = DEFAULT) -> Audit:
     from scorer import lexicon
     from scorer.detectors import detect
     from scorer.engine import default_engine, facts, run
+    from scorer.readability import measure
     from scorer.score import fold
 
     with lexicon.house(config.path or "<config>", dict(config.lexicons)):
@@ -77,6 +87,8 @@ def audit_document(doc: Document, config: Config = DEFAULT) -> Audit:
         label=score.label,
         subscores=score.subscores,
         engine=engine,
+        readability=measure(doc),
+        ruleset=ruleset,
     )
 
 

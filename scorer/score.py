@@ -40,6 +40,7 @@ class Finding:
     column: int
     points: float
     signal: str | None = None
+    suppressed: str | None = None  # the reason an inline directive gave, if it set this aside
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

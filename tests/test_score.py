@@ -78,4 +78,13 @@ def test_to_dict_carries_score_label_subscores_findings_and_engine():
         "column": 1,
         "points": -20.0,
         "signal": None,
+        "suppressed": None,
+    }
+    assert data["suppressed"] == []
+    assert data["readability"] == {
+        "flesch_reading_ease": 102.0,
+        "flesch_kincaid_grade": 0.5,
+        "sentences": 1,
+        "words": 6,
+        "syllables": 7,
     }

