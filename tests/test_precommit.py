@@ -1,0 +1,73 @@
+"""The pre-commit hook manifest: what `pre-commit` reads to install and run `scorer check`."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import tomllib
+from importlib import import_module
+
+import yaml
+
+from scorer.load import detect_format
+from tests.conftest import ROOT
+
+ARTICLE_FILES = [
+    "desk/habib-defection.txt",
+    "desk/habib-defection.text",
+    "desk/habib-defection.md",
+    "desk/habib-defection.markdown",
+    "desk/habib-defection.mdown",
+    "desk/habib-defection.mkd",
+    "desk/habib-defection.html",
+    "desk/habib-defection.htm",
+    "desk/habib-defection.xhtml",
+    "desk/HABIB DEFECTION.MD",
+]
+OTHER_FILES = [
+    "README",
+    "LICENSE",
+    "setup.py",
+    "rules/house.toml",
+    "desk/habib.md.orig",
+    "site.css",
+]
+
+
+def hooks() -> list[dict[str, object]]:
+    return yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+
+
+def scripts() -> dict[str, str]:
+    with open(ROOT / "pyproject.toml", "rb") as handle:
+        return tomllib.load(handle)["project"]["scripts"]
+
+
+def test_the_manifest_declares_one_hook_with_the_keys_pre_commit_requires():
+    (hook,) = hooks()
+    assert {"id", "name", "entry", "language"} <= hook.keys()
+    assert hook["id"] == "scorer-check"
+    assert hook["language"] == "python"
+    assert hook["args"] == []
+    assert hook["require_serial"] is False
+    assert hook["types"] == ["text"]
+
+
+def test_the_entry_runs_check_through_the_declared_console_script():
+    (hook,) = hooks()
+    command, *arguments = shlex.split(hook["entry"])
+    assert arguments == ["check"]
+    assert command == "scorer"
+    assert scripts()[command] == "scorer.cli:main"
+    module, _, function = scripts()[command].partition(":")
+    assert callable(getattr(import_module(module), function))
+
+
+def test_the_hook_runs_on_every_suffix_the_loader_reads_and_nothing_else():
+    (hook,) = hooks()
+    files = re.compile(hook["files"])
+    for name in ARTICLE_FILES:
+        assert files.search(name), name
+        assert detect_format(name) is not None, name
+    for name in OTHER_FILES:
+        assert not files.search(name), name
