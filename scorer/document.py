@@ -15,7 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
-from typing import Any, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
+
+if TYPE_CHECKING:
+    from scorer.suppress import Directive
 
 # Curly quotes, primes and apostrophes become their straight forms: one character for one
 # character, so a match in `Document.norm` has the same offsets as in `Document.text`.
@@ -126,6 +129,9 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     quotes: tuple[Quote, ...] = ()
     boilerplate: tuple[Boilerplate, ...] = ()
+    # Inline `<!-- scorer: ignore ... -->` comments of a .md or .txt source: the pipeline
+    # sets aside the findings they cover (scorer.suppress).
+    directives: tuple[Directive, ...] = ()
     norm: str = field(default="", repr=False)
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
     # Detector results, so a detector that builds on another (claims on attribution)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from scorer.engine import RuleSet
     from scorer.readability import Readability
     from scorer.score import Finding
+    from scorer.suppress import Notice
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class Audit:
     # Findings that an inline `<!-- scorer: ignore RULE -- reason -->` set aside: listed
     # with their reason, never silently dropped, and worth no points.
     suppressed: tuple[Finding, ...] = ()
+    # Directives that suppress nothing (no reason, unknown rule id...), where they are.
+    notices: tuple[Notice, ...] = ()
     # The rules the audit ran, for reports that explain them (SARIF's rule help).
     ruleset: RuleSet | None = field(default=None, compare=False, repr=False)
 
@@ -62,6 +65,7 @@ class Audit:
             "signals": [signal.to_dict() for signal in self.signals],
             "findings": [finding.to_dict() for finding in self.findings],
             "suppressed": [finding.to_dict() for finding in self.suppressed],
+            "notices": [notice.to_dict() for notice in self.notices],
             "readability": self.readability.to_dict() if self.readability else None,
         }
 
@@ -72,17 +76,21 @@ def audit_document(doc: Document, config: Config = DEFAULT) -> Audit:
     from scorer.engine import default_engine, facts, run
     from scorer.readability import measure
     from scorer.score import fold
+    from scorer.suppress import resolve
 
     with lexicon.house(config.path or "<config>", dict(config.lexicons)):
         signals = tuple(detect(doc))
         built = facts.build(doc, signals)  # doc.accusations reads the house lexicon too
     ruleset = rule_set(config)
     engine = config.engine or default_engine()
-    score = fold(doc, signals, built, ruleset, run(ruleset, built, engine))
+    suppression, notices = resolve(doc, ruleset.by_id)
+    score = fold(doc, signals, built, ruleset, run(ruleset, built, engine), suppression.reason)
     return Audit(
         document=doc,
         signals=signals,
         findings=score.findings,
+        suppressed=score.suppressed,
+        notices=notices,
         score=score.total,
         label=score.label,
         subscores=score.subscores,

@@ -8,13 +8,18 @@ between 0 and 100; a category's sub-score is 100 plus the points of its findings
 same way, so one category's credit never hides another's problems (within a category,
 credit does offset problems: a story with many named sources and one vague crowd keeps a
 full attribution sub-score, and the finding is still listed).
+
+A finding an inline directive covers (scorer.suppress) is set aside as it is placed, before
+points are allotted: it takes 0 points, carries the directive's reason in `suppressed`, and
+leaves its rule's cap to the findings that are kept, so suppressing one of four capped
+findings lets the fourth count.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +29,9 @@ from scorer.engine.expr import flat
 from scorer.engine.facts import Facts
 from scorer.engine.rulefile import PLACEHOLDER
 from scorer.signals import Signal
+
+# Given a rule id and a finding's start and end, the reason it is suppressed, or None.
+Suppress = Callable[[str, int, int], str | None]
 
 
 @dataclass(frozen=True)
@@ -52,26 +60,35 @@ class Score:
     label: str
     subscores: Mapping[str, float]
     findings: tuple[Finding, ...]
+    suppressed: tuple[Finding, ...] = ()
 
 
 def fold(
-    doc: Document, signals: Sequence[Signal], built: Facts, ruleset: RuleSet, hits: Sequence[Hit]
+    doc: Document,
+    signals: Sequence[Signal],
+    built: Facts,
+    ruleset: RuleSet,
+    hits: Sequence[Hit],
+    suppress: Suppress | None = None,
 ) -> Score:
+    """Findings, points and sub-scores; `suppress` names the findings to set aside."""
     findings: list[Finding] = []
+    suppressed: list[Finding] = []
     for rule, fact_hits in _by_rule(hits):
         if not rule.makes_findings:
             continue
         placed = sorted((_place(doc, signals, rule, index), index) for index in fact_hits)
         taken = 0.0
         for (start, end, signal_id), index in placed:
-            points = float(rule.points)
-            if rule.cap is not None:
+            reason = suppress(rule.id, start, end) if suppress else None
+            points = 0.0 if reason is not None else float(rule.points)
+            if rule.cap is not None and reason is None:
                 room = rule.cap - taken
                 points = max(points, room) if rule.cap < 0 else min(points, room)
             taken += points
             fact = built.document if index == 0 else built.signals[index - 1]
             line, column = doc.line_col(start)
-            findings.append(
+            (findings if reason is None else suppressed).append(
                 Finding(
                     rule=rule.id,
                     title=rule.title,
@@ -85,16 +102,19 @@ def fold(
                     column=column,
                     points=round(points, 2) + 0.0,
                     signal=signal_id,
+                    suppressed=reason,
                 )
             )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    suppressed.sort(key=lambda f: (f.start, f.end, f.rule))
     scoring = ruleset.scoring
     total = _clamp(scoring.base + sum(f.points for f in findings))
     subscores = {
         c.id: _clamp(100 + sum(f.points for f in findings if f.category == c.id))
         for c in scoring.categories
     }
-    return Score(total, scoring.label(total).name, subscores, tuple(findings))
+    label = scoring.label(total).name
+    return Score(total, label, subscores, tuple(findings), tuple(suppressed))
 
 
 def _by_rule(hits: Sequence[Hit]) -> list[tuple[Any, list[int]]]:

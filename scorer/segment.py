@@ -236,4 +236,5 @@ def build_document(
         sentences=tuple(sentences),
         quotes=tuple(sorted(quotes.find(text, paragraphs), key=lambda q: q.start)),
         boilerplate=tuple(boilerplate.spans(labelled)),
+        directives=loaded.directives,
     )

@@ -3,7 +3,8 @@
 Nothing is ever removed, so an offset into `Loaded.text` is an offset into the file and a
 finding maps straight back to line:column of the .md source. markdown-it-py finds the
 block structure; its inline rules are wrapped to record where each piece of markup starts
-and ends, since its tokens carry no character offsets.
+and ends, since its tokens carry no character offsets. Inline `<!-- scorer: ... -->`
+directives are read from the source before it is blanked (scorer.suppress).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from markdown_it import rules_inline as ri
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from scorer import suppress
 from scorer.document import Span
 from scorer.errors import ScorerError
 from scorer.load.types import Block, Loaded
@@ -395,8 +397,17 @@ def load_markdown(text: str, source: str) -> Loaded:
     norm = src.replace("\0", "\ufffd")  # as markdown-it does, one character for one
     env: dict[str, Any] = {_MARKS: _Marks()}
     keep = bytearray(len(text))
-    leaves = _leaves(_MD.parse(src, env), norm, lines, env, keep)
+    tokens = _MD.parse(src, env)
+    leaves = _leaves(tokens, norm, lines, env, keep)
     out = _blank(text, keep)
+    # Directives are read from the source: `out` has every comment blanked already. In
+    # front matter (blanked in `src`) or a code block, a `<!-- scorer:` is not one.
+    code = [
+        (lines[t.map[0]][0], lines[t.map[1] - 1][1])
+        for t in tokens
+        if t.type in ("fence", "code_block") and t.map and t.map[1] > t.map[0]
+    ]
+    directives = suppress.parse(src, not_prose=code)
 
     found = [(leaf, span) for leaf in leaves if (span := _trim(out, leaf))]
     kinds, title, title_span, standfirst, standfirst_span = _roles(found, out, info)
@@ -412,4 +423,5 @@ def load_markdown(text: str, source: str) -> Loaded:
         byline=info["byline"],
         date=info["date"],
         blocks=blocks,
+        directives=suppress.aim(directives, [(b.start, b.end) for b in blocks]),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from scorer import suppress
 from scorer.document import Span
 from scorer.load.types import Block, Loaded
 
@@ -27,7 +28,14 @@ _STANDFIRST_MAX_WORDS = 60
 
 
 def load_text(text: str, source: str, *, title: str | None = None) -> Loaded:
-    """Plain text. A `title` given by the caller replaces headline detection."""
+    """Plain text. A `title` given by the caller replaces headline detection.
+
+    Inline `<!-- scorer: ... -->` directives are read first and then blanked to spaces, as
+    the Markdown loader blanks all comments: a directive line is not prose, and offsets
+    (so line:column) stay those of the file.
+    """
+    directives = suppress.parse(text)
+    text = suppress.blank(text, directives)
     lines = _blocks(text)
     kinds = ["body"] * len(lines)
     title_span = standfirst_span = None
@@ -49,6 +57,7 @@ def load_text(text: str, source: str, *, title: str | None = None) -> Loaded:
         standfirst=text[standfirst_span.start : standfirst_span.end] if standfirst_span else None,
         standfirst_span=standfirst_span,
         blocks=tuple(Block(s.start, s.end, k) for s, k in zip(lines, kinds, strict=True)),
+        directives=suppress.aim(directives, [(s.start, s.end) for s in lines]),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scorer.document import Span
+from scorer.suppress import Directive
 
 BLOCK_KINDS = ("headline", "standfirst", "heading", "body")
 
@@ -31,6 +32,8 @@ class Loaded:
     spaces, newlines kept), so offsets and line:column are those of the file.
     `blocks` is None when the format has no block structure of its own (plain text):
     segmentation then finds paragraphs itself.
+    `directives` are the inline `<!-- scorer: ... -->` comments (see scorer.suppress),
+    found in the source before its markup was blanked; always empty for HTML.
     """
 
     text: str
@@ -43,3 +46,4 @@ class Loaded:
     byline: str | None = None
     date: str | None = None
     blocks: tuple[Block, ...] | None = None
+    directives: tuple[Directive, ...] = ()
