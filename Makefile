@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 EXAMPLE ?= examples/independent-habib-defection.txt
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench reports clean
 
 demo: $(STAMP)
 	$(BIN)/scorer audit $(EXAMPLE)
@@ -17,6 +17,9 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+reports: $(STAMP)
+	$(BIN)/python reports/build.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/segment.py

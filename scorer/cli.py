@@ -7,21 +7,28 @@ still run; the exit code says that something could not be read.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from scorer import __version__
 from scorer.engine.names import ENGINES
 from scorer.errors import ScorerError
+from scorer.gate import FAIL_ON, Gate
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from rich.console import Console
+
+    from scorer import run
     from scorer.boilerplate import Pattern
     from scorer.config import Config
     from scorer.engine import RuleSet
     from scorer.engine.rulefile import Rule
+    from scorer.gitdiff import GitDiff
+    from scorer.outcome import Outcome
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 
@@ -67,69 +74,323 @@ def cli() -> None:
     """Score the sourcing of news copy: anonymous sources, hedges and unattributed claims."""
 
 
+REPORT_FORMATS = ("rich", "plain", "json", "sarif", "github", "markdown", "html", "svg")
+CHECK_FORMATS = ("concise", *REPORT_FORMATS)
+
+
+def _input_options(command: Callable[..., None]) -> Callable[..., None]:
+    """What reads the articles: the format, boilerplate, config and engine."""
+    for option in reversed(
+        [
+            click.argument("sources", nargs=-1, required=True, metavar="PATH|DIR|GLOB|-|URL..."),
+            click.option(
+                "--input-format",
+                type=click.Choice(["text", "markdown", "html"]),
+                default=None,
+                help="Read every source as this format instead of going by its name.",
+            ),
+            click.option(
+                "--boilerplate",
+                "boilerplate_files",
+                multiple=True,
+                type=click.Path(dir_okay=False),
+                metavar="FILE",
+                help="A file of extra boilerplate patterns (the shape of "
+                "rules/boilerplate.toml); repeatable.",
+            ),
+            _CONFIG_OPTION,
+            click.option(
+                "--engine",
+                type=click.Choice(ENGINES),
+                default=None,
+                help="Run this rules engine, whatever the config says.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _report_options(formats: tuple[str, ...], default: str) -> Callable[..., Callable[..., None]]:
+    """How the run reports: format, destination, width, text, jobs and the diff filter."""
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        for option in reversed(
+            [
+                click.option(
+                    "--format",
+                    "-f",
+                    "output_format",
+                    type=click.Choice(formats),
+                    default=default,
+                    show_default=True,
+                    help="Report format.",
+                ),
+                click.option(
+                    "--output",
+                    "-o",
+                    type=click.Path(dir_okay=False, allow_dash=True),
+                    metavar="FILE",
+                    help="Write the report to FILE instead of standard output.",
+                ),
+                click.option(
+                    "--width",
+                    type=click.IntRange(40, 1000),
+                    default=None,
+                    metavar="N",
+                    help="Columns for rich, plain, html and svg reports "
+                    "(default: the terminal's, else $COLUMNS, else 80; 100 for html and svg).",
+                ),
+                click.option(
+                    "--no-text",
+                    is_flag=True,
+                    help="Leave the highlighted article text out of rich, plain, html and svg.",
+                ),
+                click.option(
+                    "--jobs",
+                    "-j",
+                    type=click.IntRange(0, 256),
+                    default=1,
+                    show_default=True,
+                    metavar="N",
+                    help="Audit N files at a time (0: one per CPU).",
+                ),
+                click.option(
+                    "--diff",
+                    "diff_ref",
+                    metavar="REF",
+                    default=None,
+                    help="Report only findings on lines changed since this git ref "
+                    "(the score still covers the whole document).",
+                ),
+            ]
+        ):
+            command = option(command)
+        return command
+
+    return decorate
+
+
 @cli.command()
-@click.argument("sources", nargs=-1, required=True, metavar="PATH|-|URL...")
+@_input_options
+@_report_options(REPORT_FORMATS, "rich")
+def audit(**options: Any) -> None:
+    """Audit articles: the score, its reasons, the sources and the text with every signal lit.
+
+    PATH may be a file, a directory (searched for .txt, .md and .html files), a glob
+    ("drafts/**/*.md"), - for standard input, or an http(s) URL.
+    """
+    sys.exit(_run(gate=None, **options))
+
+
+@cli.command()
+@_input_options
+@_report_options(CHECK_FORMATS, "concise")
 @click.option(
-    "--input-format",
-    type=click.Choice(["text", "markdown", "html"]),
+    "--fail-under",
+    type=click.FloatRange(0, 100),
     default=None,
-    help="Read every source as this format instead of going by its name.",
+    metavar="SCORE",
+    help="Fail a file whose score is under SCORE.",
 )
 @click.option(
-    "--boilerplate",
-    "boilerplate_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="A file of extra boilerplate patterns (the shape of rules/boilerplate.toml); repeatable.",
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="error",
+    show_default=True,
+    help="Fail a file with a finding of this severity or worse (none: never).",
 )
-@_CONFIG_OPTION
-@click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    default=None,
-    help="Run this rules engine, whatever the config says.",
-)
-def audit(
+def check(fail_under: float | None, fail_on: str, **options: Any) -> None:
+    """Check articles in CI: a line per finding, a score per file, exit 1 if any fails.
+
+    Exit codes: 0 every file passed, 1 a file failed, 2 a usage error or a file that
+    could not be read (the other files are still checked and reported).
+    """
+    sys.exit(_run(gate=Gate(fail_under, fail_on), **options))
+
+
+@cli.command()
+@_input_options
+def structure(
     sources: tuple[str, ...],
     input_format: str | None,
     boilerplate_files: tuple[str, ...],
     config_file: str | None,
     engine: str | None,
 ) -> None:
-    """Audit articles: print each one's structure, score and findings."""
-    from scorer.config import for_source
+    """Show what loading found: headline, standfirst, paragraphs, sentences, quotes."""
     from scorer.load import load
-    from scorer.pipeline import audit_document
-    from scorer.render import findings, structure
+    from scorer.render import structure as render
+
+    del config_file, engine  # accepted for symmetry with audit; structure runs no rules
+    try:
+        patterns = _boilerplate_patterns(boilerplate_files)
+    except ScorerError as error:
+        _fail(error)
+    status = EXIT_OK
+    printed = 0
+    for source in sources:
+        try:
+            doc = load(source, format=input_format, boilerplate=patterns)
+        except ScorerError as error:
+            click.echo(f"scorer: error: {error}", err=True)
+            status = EXIT_INPUT
+            continue
+        click.echo(("\n" if printed else "") + render.render(doc), nl=False)
+        printed += 1
+    sys.exit(status)
+
+
+def _run(
+    *,
+    gate: Gate | None,
+    sources: tuple[str, ...],
+    input_format: str | None,
+    boilerplate_files: tuple[str, ...],
+    config_file: str | None,
+    engine: str | None,
+    output_format: str,
+    output: str | None,
+    width: int | None,
+    no_text: bool,
+    jobs: int,
+    diff_ref: str | None,
+) -> int:
+    """Audit every source, write the report, and return the exit code."""
+    import os
+
+    from scorer import run
 
     try:
         patterns = _boilerplate_patterns(boilerplate_files)
         # An explicit config is checked before any article, so its error is said once.
         fixed = _checked(_with_engine(_load_config(config_file), engine)) if config_file else None
+        differ = _differ(diff_ref) if diff_ref else None
     except ScorerError as error:
         _fail(error)
-    status = EXIT_OK
+    items = run.expand(sources)
+    options = run.Options(input_format, patterns, fixed, engine)
+    outcomes = _audited(items, options, jobs or os.cpu_count() or 1)
+    if differ is not None:
+        outcomes = [_diffed(outcome, differ) for outcome in outcomes]
     said: set[str] = set()
-    printed = 0
-    for source in sources:
-        try:
-            doc = load(source, format=input_format, boilerplate=patterns)
-            config = fixed or _with_engine(for_source(source), engine)
-            result = audit_document(doc, config)
-        except ScorerError as error:
-            # Articles sharing a broken config would repeat its error: say it once.
-            if str(error) not in said:
-                said.add(str(error))
-                click.echo(f"scorer: error: {error}", err=True)
-            status = EXIT_INPUT
-            continue
-        if printed:
-            click.echo()
-        printed += 1
-        click.echo(structure.render(doc), nl=False)
-        click.echo(findings.render(result), nl=False)
-    sys.exit(status)
+    for outcome in outcomes:
+        # Articles sharing a broken config would repeat its error: say it once.
+        if outcome.error is not None and outcome.error not in said:
+            said.add(outcome.error)
+            click.echo(f"scorer: error: {outcome.error}", err=True)
+    several = len(sources) > 1 or len(items) > 1 or any(os.path.isdir(s) for s in sources)
+    _write(outcomes, output_format, output, gate, several, width, not no_text)
+    if any(outcome.audit is None for outcome in outcomes):
+        return EXIT_INPUT
+    if gate is not None and any(gate.failures(outcome) for outcome in outcomes):
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _audited(items: list[str | Outcome], options: run.Options, jobs: int) -> list[Outcome]:
+    """Every outcome, with a progress bar on an interactive terminal when there are several."""
+    from scorer import run
+
+    console = _stderr_console()
+    if len(items) < 2 or not console.is_interactive:
+        return list(run.audit_sources(items, options, jobs=jobs))
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("auditing", total=len(items))
+        return list(
+            run.audit_sources(items, options, jobs=jobs, advance=lambda _: progress.advance(task))
+        )
+
+
+def _stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _differ(ref: str) -> GitDiff:
+    """The ref's differ; the ref is resolved in each file's own repository, once per folder."""
+    from scorer.gitdiff import GitDiff
+
+    return GitDiff(ref)
+
+
+def _diffed(outcome: Outcome, differ: GitDiff) -> Outcome:
+    """The outcome with the lines changed since the ref, or an error for a non-file.
+
+    An HTML file's findings have the lines of its extracted text, not of the file: when
+    the file changed at all, all of them are reported.
+    """
+    import dataclasses
+
+    if outcome.audit is None:
+        return outcome
+    if outcome.source == "-" or "://" in outcome.source:
+        return dataclasses.replace(
+            outcome, audit=None, error=f"{outcome.source}: --diff needs a file in a git work tree"
+        )
+    try:
+        changed: frozenset[int] | None = differ.changed_lines(outcome.source)
+    except ScorerError as error:
+        return dataclasses.replace(outcome, audit=None, error=str(error))
+    if outcome.audit.document.format == "html" and changed:
+        changed = None
+    return dataclasses.replace(outcome, changed=changed)
+
+
+def _write(
+    outcomes: list[Outcome],
+    output_format: str,
+    output: str | None,
+    gate: Gate | None,
+    several: bool,
+    width: int | None,
+    show_text: bool,
+) -> None:
+    """The report in its format, to standard output or to `--output`."""
+    if output_format in ("rich", "plain", "html", "svg"):
+        from scorer.render import page
+
+        text = page.render(
+            outcomes,
+            output_format,
+            gate=gate,
+            width=width,
+            show_text=show_text,
+            terminal=output in (None, "-"),
+        )
+    elif output_format == "json":
+        from scorer.render import json
+
+        text = json.render(outcomes, several=several)
+    elif output_format == "sarif":
+        from scorer.render import sarif
+
+        text = sarif.render(outcomes)
+    else:
+        import importlib
+
+        renderer = importlib.import_module(f"scorer.render.{output_format}")
+        text = renderer.render(outcomes, gate)
+    if output in (None, "-"):
+        # Not click.echo: it strips escape codes from a pipe, and FORCE_COLOR asked for them.
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        _fail(f"{output}: cannot write the report: {error.strerror or error}")
 
 
 @cli.group()
@@ -303,3 +564,7 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("scorer: interrupted", err=True)
         sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from scorer.engine.names import SEVERITIES
+
 if TYPE_CHECKING:
     from scorer.pipeline import Audit
+    from scorer.score import Finding
 
 
 @dataclass(frozen=True)
@@ -20,3 +23,36 @@ class Outcome:
     error: str | None = None  # one sentence for humans, when there is no audit
     # Lines changed since `--diff REF`: findings elsewhere are not reported (None: all are).
     changed: frozenset[int] | None = None
+
+    @property
+    def reported(self) -> tuple[Finding, ...]:
+        """The problems to report: findings that are not credit, on changed lines (`--diff`).
+
+        Credit findings ("5 direct quotes") explain the score in the full report and JSON;
+        they are never annotations, and never fail a check.
+        """
+        if self.audit is None:
+            return ()
+        return tuple(f for f in self.audit.findings if not f.credit and self._on_changed(f))
+
+    def _on_changed(self, finding: Finding) -> bool:
+        """On a changed line; a finding about the whole document is, if anything changed."""
+        if self.changed is None:
+            return True
+        whole = finding.start == finding.end == 0
+        return finding.line in self.changed or (whole and bool(self.changed))
+
+    @property
+    def reported_suppressed(self) -> tuple[Finding, ...]:
+        if self.audit is None:
+            return ()
+        return tuple(f for f in self.audit.suppressed if self._on_changed(f))
+
+    @property
+    def worst(self) -> Finding | None:
+        """The reported finding to name first: the most severe, then the costliest, then first."""
+        return min(
+            self.reported,
+            key=lambda f: (-SEVERITIES.index(f.severity), f.points, f.start),
+            default=None,
+        )

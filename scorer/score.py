@@ -49,6 +49,7 @@ class Finding:
     points: float
     signal: str | None = None
     suppressed: str | None = None  # the reason an inline directive gave, if it set this aside
+    credit: bool = False  # the rule adds points: a reason for the score, not a problem
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -103,6 +104,7 @@ def fold(
                     points=round(points, 2) + 0.0,
                     signal=signal_id,
                     suppressed=reason,
+                    credit=rule.points > 0,
                 )
             )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))

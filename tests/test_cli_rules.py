@@ -5,6 +5,9 @@ and `explain`, driven as a user would, with the exit codes and one-line errors t
 from __future__ import annotations
 
 import importlib.util
+import itertools
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -84,39 +87,45 @@ def test_version_does_not_import_nltk():
 # audit
 
 
-def test_audit_prints_the_score_and_findings_after_the_structure():
-    result = run("audit", str(REWRITE))
+def test_audit_prints_the_report_with_score_findings_and_points():
+    result = run("audit", "--format", "plain", "--width", "100", str(REWRITE))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[1] == "title:       Someone Really Important Just Defected From Syria"
-    assert f"score:       30.0 / 100  poorly sourced  (engine: {DEFAULT_ENGINE})" in lines
-    assert "findings:    25" in lines
-    assert lines.index("findings:    25") > lines.index("quotes:      2 in copy (2 in all)")
+    assert lines[0] == "Someone Really Important Just Defected From Syria"
+    assert "│ 30.0 / 100  poorly sourced" in result.stdout
+    assert "Findings: 25 (1 error, 9 warnings, 15 info)" in lines
+    # Each finding is a row (place, severity, rule, points) with its message beneath.
     flat = squeezed(result.stdout)
+    rows = [f"{a} {b}" for a, b in itertools.pairwise(flat)]
     assert (
         "7:67 warning anonymous-source-undescribed -6 "
         "'multiple sources' is anonymous, with no agency, side or role given"
-    ) in flat
+    ) in rows
     assert (
         "3:64 warning reportedly-without-source -4 'reportedly' with no outlet or source named in the sentence"
-        in flat
+        in rows
     )
-    assert "1:1 info named-sources-on-record +8 3 named sources on record" in flat
+    assert "doc info named-sources-on-record +8 3 named sources on record" in rows
     assert (
         "13:170 info loaded-attribution-verb 0 'thinks' judges the statement; 'said' reports it"
-        in flat
+        in rows
     )
     assert result.stderr == ""
 
 
 def test_the_python_engine_finds_what_the_default_engine_finds():
-    default = run("audit", str(REWRITE))
-    python = run("audit", "--engine", "python", str(REWRITE))
+    default = run("audit", "-f", "plain", "--width", "100", str(REWRITE))
+    python = run("audit", "-f", "plain", "--width", "100", "--engine", "python", str(REWRITE))
     assert default.returncode == python.returncode == 0
-    assert "score:       30.0 / 100  poorly sourced  (engine: python)" in python.stdout.splitlines()
-    assert default.stdout.replace(f"(engine: {DEFAULT_ENGINE})", "(engine: python)") == (
-        python.stdout
-    )
+    assert "─ engine: python ─╯" in python.stdout
+    assert f"─ engine: {DEFAULT_ENGINE} ─╯" in default.stdout
+    assert _same_but_engine(default.stdout, python.stdout)
+
+
+def _same_but_engine(a: str, b: str) -> bool:
+    """Equal once the engine's name (and the border that pads it) is taken out."""
+    drop = re.compile(r"─*(?: engine: [a-z-]+ )?─*╯")
+    return drop.sub("╯", a) == drop.sub("╯", b)
 
 
 def test_an_unknown_engine_is_a_usage_error():
@@ -127,33 +136,39 @@ def test_an_unknown_engine_is_a_usage_error():
 
 def test_a_config_that_disables_a_rule_removes_its_findings(tmp_path):
     config = write(tmp_path / ".scorer.toml", 'disable = ["reportedly-without-source"]\n')
-    before = run("audit", str(REWRITE))
-    after = run("audit", "--config", str(config), str(REWRITE))
+    before = run("check", "--fail-on", "none", str(REWRITE))
+    after = run("check", "--fail-on", "none", "--config", str(config), str(REWRITE))
     assert after.returncode == 0, after.stderr
     assert "reportedly-without-source" in before.stdout
     assert "reportedly-without-source" not in after.stdout
     # Its three findings cost -4 each: the score rises by 12.
-    lines = after.stdout.splitlines()
-    assert f"score:       42.0 / 100  thinly sourced  (engine: {DEFAULT_ENGINE})" in lines
-    assert "findings:    22" in lines
+    assert after.stdout.splitlines()[-1] == (
+        f"{REWRITE}: 42.0 / 100 thinly sourced, 20 findings: ok"
+    )
 
 
 def test_the_nearest_config_applies_to_each_file(tmp_path):
     write(tmp_path / ".scorer.toml", 'disable = ["reportedly-without-source"]\nengine = "python"\n')
     article = tmp_path / "rewrite.txt"
     shutil.copy(REWRITE, article)
-    result = run("audit", str(article))
+    result = run("audit", "--format", "json", str(article))
     assert result.returncode == 0, result.stderr
-    assert "score:       42.0 / 100  thinly sourced  (engine: python)" in result.stdout.splitlines()
+    data = json.loads(result.stdout)
+    assert (data["score"], data["label"], data["engine"]) == (42.0, "thinly sourced", "python")
     assert "reportedly-without-source" not in result.stdout
 
 
 def test_engine_option_overrides_the_configs_engine(tmp_path):
     config = write(tmp_path / ".scorer.toml", 'engine = "python"\n')
-    result = run("audit", "--config", str(config), "--engine", DEFAULT_ENGINE, str(REWRITE))
+    result = run(
+        "audit", "-f", "json", "--config", str(config), "--engine", DEFAULT_ENGINE, str(REWRITE)
+    )
     assert result.returncode == 0, result.stderr
-    assert f"score:       30.0 / 100  poorly sourced  (engine: {DEFAULT_ENGINE})" in (
-        result.stdout.splitlines()
+    data = json.loads(result.stdout)
+    assert (data["score"], data["label"], data["engine"]) == (
+        30.0,
+        "poorly sourced",
+        DEFAULT_ENGINE,
     )
 
 
@@ -195,9 +210,9 @@ def test_a_malformed_house_rule_file_named_by_the_config_is_a_usage_error(tmp_pa
 def test_a_house_rule_named_by_the_config_makes_findings(tmp_path):
     write(tmp_path / "house.toml", HOUSE_RULE)
     config = write(tmp_path / ".scorer.toml", 'rules = ["house.toml"]\n')
-    result = run("audit", "--config", str(config), str(REWRITE))
+    result = run("check", "--fail-on", "none", "--config", str(config), str(REWRITE))
     assert result.returncode == 0, result.stderr
-    assert "3:64 info house-test -1 hedge 'reportedly'" in squeezed(result.stdout)
+    assert f"{REWRITE}:3:64: info house-test hedge 'reportedly'" in result.stdout.splitlines()
 
 
 # rules list

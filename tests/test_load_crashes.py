@@ -159,7 +159,7 @@ def test_the_command_line_reports_each_crash_as_one_line(tmp_path):
     math = tmp_path / "math.html"
     math.write_text("<math><h2>Prices rise</h2><h>")
     result = subprocess.run(
-        [sys.executable, "-m", "scorer", "audit", str(page), str(number), str(math)],
+        [sys.executable, "-m", "scorer", "structure", str(page), str(number), str(math)],
         capture_output=True,
         text=True,
         timeout=120,

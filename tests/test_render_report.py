@@ -15,7 +15,7 @@ from scorer.config import Config
 from scorer.load import load
 from scorer.outcome import Outcome
 from scorer.pipeline import audit_document
-from scorer.render import report, summary
+from scorer.render import page, report, summary
 from tests.conftest import INDEPENDENT, REWRITE
 
 PYTHON = Config(engine="python")
@@ -59,7 +59,7 @@ def rewrite_audit():
 
 
 def plain(audit, width: int, **options) -> list[str]:
-    return report.export(audit, "plain", width=width, **options).splitlines()
+    return page.export(audit, "plain", width=width, **options).splitlines()
 
 
 # The plain report ----------------------------------------------------------------------
@@ -161,7 +161,7 @@ def test_no_line_is_wider_than_the_report_and_plain_has_no_escape_codes(
     independent_audit, rewrite_audit, which, width
 ):
     audit = independent_audit if which == "independent" else rewrite_audit
-    text = report.export(audit, "plain", width=width)
+    text = page.export(audit, "plain", width=width)
     assert "\x1b" not in text
     assert max(cell_len(line) for line in text.splitlines()) <= width
     assert all(line == line.rstrip() for line in text.splitlines())
@@ -273,7 +273,7 @@ def test_no_two_highlights_share_a_style():
 
 @pytest.mark.parametrize("fmt", ["html", "svg"])
 def test_html_and_svg_read_offline(independent_audit, fmt):
-    out = report.export(independent_audit, fmt, width=100)
+    out = page.export(independent_audit, fmt, width=100)
     addresses = re.findall(r"https?://[^\s\"'<>)]*", out)
     assert addresses == (["http://www.w3.org/2000/svg"] if fmt == "svg" else [])
     assert "@font-face" not in out
@@ -283,14 +283,14 @@ def test_html_and_svg_read_offline(independent_audit, fmt):
 
 
 def test_the_svg_uses_a_local_monospace_font(independent_audit):
-    out = report.export(independent_audit, "svg", width=100)
+    out = page.export(independent_audit, "svg", width=100)
     assert '"DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace' in out
     assert "Fira Code" not in out
     assert out.startswith('<svg class="rich-terminal"')
 
 
 def test_the_html_is_one_page_titled_after_the_article(independent_audit):
-    out = report.export(independent_audit, "html", width=100)
+    out = page.export(independent_audit, "html", width=100)
     assert (
         "<title>scorer: Syria crisis: General deserts Damascus and flees to Turkey</title>" in out
     )
@@ -298,29 +298,29 @@ def test_the_html_is_one_page_titled_after_the_article(independent_audit):
 
 
 def test_ansi_export_is_coloured(independent_audit):
-    out = report.export(independent_audit, "rich", width=100)
+    out = page.export(independent_audit, "rich", width=100)
     assert "\x1b[" in out
     assert re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()[0].rstrip() == (
         "Syria crisis: General deserts Damascus and flees to Turkey"
     )
 
 
-@pytest.mark.parametrize("fmt", report.FORMATS)
+@pytest.mark.parametrize("fmt", page.FORMATS)
 def test_the_same_audit_gives_the_same_bytes_whatever_the_environment(
     independent_audit, fmt, monkeypatch
 ):
-    first = report.export(independent_audit, fmt, width=90)
-    assert report.export(independent_audit, fmt, width=90) == first
+    first = page.export(independent_audit, fmt, width=90)
+    assert page.export(independent_audit, fmt, width=90) == first
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "40")
     monkeypatch.setenv("TERM", "dumb")
-    assert report.export(independent_audit, fmt, width=90) == first
+    assert page.export(independent_audit, fmt, width=90) == first
 
 
 def test_an_unknown_format_is_refused(independent_audit):
     with pytest.raises(ValueError, match="unknown report format 'pdf'"):
-        report.export(independent_audit, "pdf")
+        page.export(independent_audit, "pdf")
 
 
 def test_reading_ease_has_flesch_s_words():
@@ -359,34 +359,34 @@ def test_the_summary_has_a_row_per_file_and_an_error_row_for_one_that_failed(
     assert table.row_count == 3
     lines = _print(table, 80)
     assert lines[0] == "Summary"
-    assert lines[1].split() == ["file", "score", "label", "findings", "worst", "finding"]
+    assert lines[1].split() == ["file", "score", "problems", "worst", "problem"]
     rows = [line.split() for line in lines[3:]]
     assert rows == [
-        ["independent.txt", "66.0", "adequately", "18", "headline-overstates"],
-        ["sourced", "error,", "line", "1"],
-        ["rewrite.txt", "30.0", "poorly", "25", "headline-overstates"],
-        ["sourced", "error,", "line", "1"],
-        ["missing.txt", "-", "error", "-", "missing.txt:", "no", "such"],
-        ["file"],
+        ["independent.txt", "66.0", "adequately", "13", "headline-overstates"],
+        ["sourced", "error", "1:1"],
+        ["rewrite.txt", "30.0", "poorly", "23", "headline-overstates"],
+        ["sourced", "error", "1:1"],
+        ["missing.txt", "error", "-", "no", "such", "file"],
         ["3", "files:", "2", "audited,", "1", "not", "audited"],
     ]
     assert max(cell_len(line) for line in lines) <= 80
     assert max(cell_len(line) for line in _print(table, 120)) <= 120
 
 
-def test_the_worst_finding_is_the_most_severe_then_the_costliest_never_credit(rewrite_audit):
-    worst = summary.worst(rewrite_audit, rewrite_audit.findings)
+def test_the_worst_problem_is_the_most_severe_then_the_costliest_never_credit(rewrite_audit):
+    worst = Outcome("r", rewrite_audit).worst
     assert (worst.rule, worst.line) == ("headline-overstates", 1)
-    warnings = [f for f in rewrite_audit.findings if f.severity != "error"]
-    worst = summary.worst(rewrite_audit, warnings)
+    warnings = tuple(f for f in rewrite_audit.findings if f.severity != "error")
+    worst = Outcome("r", dataclasses.replace(rewrite_audit, findings=warnings)).worst
     assert (worst.rule, worst.line, worst.points) == ("anonymous-source-undescribed", 7, -6.0)
-    credit = [f for f in rewrite_audit.findings if f.points > 0]
-    assert summary.worst(rewrite_audit, credit) is None
+    credit = tuple(f for f in rewrite_audit.findings if f.points > 0)
+    assert Outcome("r", dataclasses.replace(rewrite_audit, findings=credit)).worst is None
 
 
-def test_with_changed_lines_the_summary_counts_only_findings_on_them(rewrite_audit):
+def test_with_changed_lines_the_summary_counts_only_problems_on_them(rewrite_audit):
     outcome = Outcome("rewrite.txt", rewrite_audit, changed=frozenset({7}))
-    assert [f.rule for f in summary.reported(outcome)] == [
+    assert [f.rule for f in outcome.reported] == [
+        "hedge-density",  # about the whole document, which changed
         "borrowed-reporting",
         "anonymous-source-no-knowledge",
         "anonymous-source-no-reason",
@@ -395,8 +395,8 @@ def test_with_changed_lines_the_summary_counts_only_findings_on_them(rewrite_aud
     ]
     rows = [line.split() for line in _print(summary.render([outcome]), 100)[3:5]]
     assert rows == [
-        ["rewrite.txt", "30.0", "poorly", "5", "anonymous-source-undescribed"],
-        ["sourced", "warning,", "line", "7"],
+        ["rewrite.txt", "30.0", "poorly", "sourced", "6", "anonymous-source-undescribed"],
+        ["warning", "7:67"],
     ]
 
 
@@ -423,6 +423,6 @@ def test_crlf_copy_keeps_its_offsets_and_its_line_numbers():
 def test_control_characters_in_the_copy_never_reach_the_terminal():
     text = "Head\n\nA source said the \x1b[31mminister\x1b[0m lied.\x07\n"
     audit = scorer.audit(text, config=PYTHON)
-    assert "\x1b" not in report.export(audit, "plain", width=80)
-    assert "\x1b[31mminister" not in report.export(audit, "rich", width=80)
+    assert "\x1b" not in page.export(audit, "plain", width=80)
+    assert "\x1b[31mminister" not in page.export(audit, "rich", width=80)
     assert "3 E A source said the \ufffd[31mminister\ufffd[0m lied.\ufffd" in plain(audit, 80)

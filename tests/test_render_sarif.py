@@ -74,9 +74,10 @@ def test_both_seeds_make_one_valid_run_with_one_result_per_finding(
     assert run["tool"]["driver"]["name"] == "scorer"
     assert run["tool"]["driver"]["version"] == scorer.__version__
     assert (len(independent_audit.findings), len(rewrite_audit.findings)) == (18, 25)
-    assert len(run["results"]) == 43
-    assert len(results_of(log, INDEPENDENT_SOURCE)) == 18
-    assert len(results_of(log, REWRITE_SOURCE)) == 25
+    # Credit findings ("5 direct quotes") explain the score; they are not results.
+    assert len(run["results"]) == 13 + 23
+    assert len(results_of(log, INDEPENDENT_SOURCE)) == 13
+    assert len(results_of(log, REWRITE_SOURCE)) == 23
     assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
     assert run["artifacts"] == [
         {
@@ -130,13 +131,11 @@ def test_reportedly_in_the_independent_lede_is_a_warning_on_its_span_of_the_file
     assert line[128:138] == "reportedly"
 
 
-def test_a_document_finding_is_an_empty_region_at_the_top_with_no_snippet(
-    validator, independent_audit
-):
-    log = render(validator, [Outcome(INDEPENDENT_SOURCE, independent_audit)])
-    (result,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "direct-quotes"]
-    assert result["level"] == "note"
-    assert result["message"]["text"] == "5 direct quotes put sources' own words on record"
+def test_a_document_finding_is_an_empty_region_at_the_top_with_no_snippet(validator, rewrite_audit):
+    log = render(validator, [Outcome(REWRITE_SOURCE, rewrite_audit)])
+    (result,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "hedge-density"]
+    assert result["level"] == "warning"
+    assert result["message"]["text"] == "12 hedges, 27.09 per 1,000 words"
     assert result["locations"][0]["physicalLocation"]["region"] == {
         "startLine": 1,
         "startColumn": 1,
@@ -229,7 +228,7 @@ def test_an_unreadable_file_is_an_error_notification_and_the_run_did_not_succeed
             ],
         }
     ]
-    assert len(run["results"]) == 18
+    assert len(run["results"]) == 13
     assert results_of(log, "drafts/no%20such%20story.md") == []
     assert [s["source"] for s in run["properties"]["scores"]] == [INDEPENDENT_SOURCE]
 
@@ -244,7 +243,7 @@ def test_a_suppressed_finding_is_a_result_with_its_reason_not_dropped(validator,
     )
     log = render(validator, [Outcome(INDEPENDENT_SOURCE, held)])
     results = log["runs"][0]["results"]
-    assert len(results) == 18
+    assert len(results) == 13
     suppressed = [r for r in results if "suppressions" in r]
     assert [(r["ruleId"], r["suppressions"]) for r in suppressed] == [
         ("reportedly-without-source", [{"kind": "inSource", "justification": reason}])
@@ -288,8 +287,9 @@ def test_an_html_page_names_the_file_and_quotes_the_text_with_no_region(validato
     audit = scorer.audit_file(str(page))
     log = render(validator, [Outcome("tests/fixtures/article_habib.html", audit)])
     results = log["runs"][0]["results"]
-    assert len(results) == len(audit.findings)
-    for result, finding in zip(results, audit.findings, strict=True):
+    problems = [f for f in audit.findings if not f.credit]
+    assert len(results) == len(problems) == 11
+    for result, finding in zip(results, problems, strict=True):
         (location,) = result["locations"]
         assert "region" not in location["physicalLocation"]
         assert location.get("message", {}).get("text", "") == finding.text

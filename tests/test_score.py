@@ -79,6 +79,7 @@ def test_to_dict_carries_score_label_subscores_findings_and_engine():
         "points": -20.0,
         "signal": None,
         "suppressed": None,
+        "credit": False,
     }
     assert data["suppressed"] == []
     assert data["readability"] == {

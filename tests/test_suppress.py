@@ -263,6 +263,7 @@ def test_suppressed_findings_and_notices_are_in_to_dict():
             "points": 0.0,
             "signal": "attribution-977-998",
             "suppressed": "Reuters's sources; we cannot say more",
+            "credit": False,
         }
     ]
     assert data["notices"] == [

@@ -3,7 +3,7 @@
 Top to bottom: the header (title, source, words, readability), the score with one bar per
 category, the sources on record, the findings (suppressed ones too, marked with their
 reason), the article text with every signal highlighted and a legend, and how to explain or
-suppress a finding. `export` prints the same report as ANSI, plain text, HTML or SVG.
+suppress a finding. render/page.py prints it as ANSI, plain text, HTML or SVG.
 
 Colour never carries meaning alone: severities are words, highlights have a legend, and the
 margin of the article marks the worst finding of each line with a letter, so the plain
@@ -12,20 +12,19 @@ rendering (a pipe, a CI log) still reads. Only formats what the Audit carries.
 
 from __future__ import annotations
 
-import html
-import io
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console, NewLine, RenderableType
+from rich.console import NewLine, RenderableType
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from scorer.render.findings import points_text
+from scorer.engine.names import SEVERITIES
+from scorer.render.points import points_text
 
 if TYPE_CHECKING:
     from scorer.pipeline import Audit
@@ -80,7 +79,7 @@ SOURCE_TYPES = {
     "agentless": "nobody",
 }
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 # Used when the Audit carries no rule set (built by hand): the shipped labels' styles.
 _LABEL_STYLES = {
     "well": "bold green",
@@ -384,12 +383,6 @@ def place(finding: Finding) -> str:
     return f"{finding.line}:{finding.column}"
 
 
-def is_credit(audit: Audit, finding: Finding) -> bool:
-    """A finding of a rule that gives points (named sources...), even once its cap is reached."""
-    rule = audit.ruleset.by_id.get(finding.rule) if audit.ruleset is not None else None
-    return (rule.points if rule is not None else finding.points) > 0
-
-
 def _capped(audit: Audit, finding: Finding) -> bool:
     rule = audit.ruleset.by_id.get(finding.rule) if audit.ruleset is not None else None
     return finding.points == 0 and rule is not None and rule.points != 0
@@ -513,7 +506,7 @@ def _margin(audit: Audit) -> dict[int, Text]:
             marks[number] = Text(_BOILERPLATE_MARK, style="dim")
     worst: dict[int, str] = {}
     for finding in audit.findings:
-        if finding.end <= finding.start or is_credit(audit, finding):
+        if finding.end <= finding.start or finding.credit:
             continue
         current = worst.get(finding.line)
         rank = SEVERITY_RANK.get(finding.severity, 0)
@@ -528,7 +521,7 @@ def _margin(audit: Audit) -> dict[int, Text]:
 
 
 def footer(audit: Audit) -> Table:
-    problems = [f for f in audit.findings if not is_credit(audit, f)]
+    problems = [f for f in audit.findings if not f.credit]
     example = f" (e.g. scorer explain {problems[0].rule})" if problems else ""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
@@ -536,113 +529,3 @@ def footer(audit: Audit) -> Table:
     grid.add_row(Text("Explain a finding:"), Text(f"scorer explain RULE{example}"))
     grid.add_row(Text("Suppress one:"), Text(f"{_SUPPRESS} on the line before its paragraph"))
     return grid
-
-
-# Export -------------------------------------------------------------------------------
-
-FORMATS = ("rich", "plain", "html", "svg")
-
-# Rich's own template without its external references (no @font-face from a CDN, no link
-# in a comment) and without clip paths, whose `url(#...)` references are the only other
-# `url(` in the file: text is laid out with `textLength`, so a local font keeps the columns.
-_SVG_FORMAT = """\
-<svg class="rich-terminal" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">
-    <style>
-    .{unique_id}-matrix {{
-        font-family: "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace;
-        font-size: {char_height}px;
-        line-height: {line_height}px;
-        font-variant-east-asian: full-width;
-    }}
-
-    .{unique_id}-title {{
-        font-size: 18px;
-        font-weight: bold;
-        font-family: sans-serif;
-    }}
-
-    {styles}
-    </style>
-
-    {chrome}
-    <g transform="translate({terminal_x}, {terminal_y})">
-    {backgrounds}
-    <g class="{unique_id}-matrix">
-    {matrix}
-    </g>
-    </g>
-</svg>
-"""
-_CLIP_PATH = re.compile(r' clip-path="url\(#[^")]*\)"')
-
-_HTML_FORMAT = """\
-<!DOCTYPE html>
-<html>
-<head>
-<meta charset="UTF-8">
-<title>@TITLE@</title>
-<style>
-{stylesheet}
-body {{
-    color: {foreground};
-    background-color: {background};
-}}
-</style>
-</head>
-<body>
-    <pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace">\
-<code style="font-family:inherit">{code}</code></pre>
-</body>
-</html>
-"""
-
-
-def export(audit: Audit, fmt: str, *, width: int = 100, show_text: bool = True) -> str:
-    """The report as one string: `rich` (ANSI), `plain`, `html` or `svg`.
-
-    The same audit gives the same bytes whatever the environment (NO_COLOR, COLUMNS, TERM):
-    committed reports are checked for staleness. HTML and SVG reference nothing outside
-    themselves and read offline.
-    """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown report format {fmt!r}: one of {', '.join(FORMATS)}")
-    console = _console(fmt, width)
-    for part in render(audit, show_text=show_text):
-        console.print(part)
-    title = f"scorer: {audit.document.title or audit.document.source}"
-    if fmt == "html":
-        escaped = html.escape(title).replace("{", "{{").replace("}", "}}")
-        return console.export_html(
-            inline_styles=True, code_format=_HTML_FORMAT.replace("@TITLE@", escaped)
-        )
-    if fmt == "svg":
-        return _CLIP_PATH.sub("", console.export_svg(title=title, code_format=_SVG_FORMAT))
-    file = console.file
-    assert isinstance(file, io.StringIO)
-    if fmt == "rich":
-        return file.getvalue()
-    # Rich pads every line to the width; plain text for files and diffs goes without.
-    return "".join(line.rstrip() + "\n" for line in file.getvalue().splitlines())
-
-
-def _console(fmt: str, width: int) -> Console:
-    # Every setting Rich would otherwise read from the environment or the terminal is given.
-    settings: dict[str, Any] = {
-        "plain": {"color_system": None, "force_terminal": False, "no_color": True},
-        "rich": {"color_system": "256", "force_terminal": True, "no_color": False},
-    }.get(fmt, {"color_system": "truecolor", "force_terminal": True, "no_color": False})
-    return Console(
-        file=io.StringIO(),
-        record=fmt in ("html", "svg"),
-        width=width,
-        height=25,
-        force_jupyter=False,
-        force_interactive=False,
-        legacy_windows=False,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        soft_wrap=False,
-        tab_size=8,
-        **settings,
-    )

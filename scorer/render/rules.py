@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scorer.render.findings import points_text
+from scorer.render.points import points_text
 
 if TYPE_CHECKING:
     from scorer.engine.facts import Field

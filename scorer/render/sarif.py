@@ -27,12 +27,11 @@ from urllib.parse import quote
 from scorer import __version__
 from scorer.document import normalise
 from scorer.outcome import Outcome
-from scorer.render.findings import points_text
+from scorer.render.points import points_text
 
 if TYPE_CHECKING:
     from scorer.document import Document
     from scorer.engine.rulefile import Rule, Scoring
-    from scorer.pipeline import Audit
     from scorer.score import Finding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -69,7 +68,7 @@ def render(outcomes: Sequence[Outcome]) -> str:
             continue
         scores.append({"source": outcome.source, "score": audit.score, "label": audit.label})
         seen: Counter[str] = Counter()
-        for finding in _reported(audit, outcome.changed):
+        for finding in _reported(outcome):
             digest = _digest(finding)
             seen[digest] += 1
             fingerprint = f"{digest}:{seen[digest]}"
@@ -113,9 +112,10 @@ def artifact_location(source: str) -> JSON:
     return {"uri": quote(path.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
-def _reported(audit: Audit, changed: frozenset[int] | None) -> list[Finding]:
-    findings = sorted((*audit.findings, *audit.suppressed), key=lambda f: (f.start, f.end, f.rule))
-    return [f for f in findings if changed is None or f.line in changed]
+def _reported(outcome: Outcome) -> list[Finding]:
+    """Problems, suppressed or not, in text order; credit findings are not results."""
+    findings = (*outcome.reported, *outcome.reported_suppressed)
+    return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
 
 def _result(

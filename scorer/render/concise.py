@@ -1,0 +1,48 @@
+"""The lines of `scorer check`: one per finding, then one per file with its score.
+
+    drafts/a.md:12:1: error no-named-source nobody in the story is named as a source...
+    drafts/a.md: 30.0 / 100 poorly sourced, 25 findings: FAIL (score 30.0 is under 70)
+
+The shape compilers and ruff use, so editors and CI problem matchers can jump to the
+line. A file that cannot be read is reported on stderr by the command, not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scorer.gate import Gate
+from scorer.outcome import Outcome
+
+
+def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:
+    lines: list[str] = []
+    for outcome in outcomes:
+        audit = outcome.audit
+        if audit is None:
+            continue
+        name = outcome.source
+        for f in outcome.reported:
+            lines.append(f"{name}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+        lines.append(f"{name}: {file_line(outcome, gate)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def file_line(outcome: Outcome, gate: Gate | None) -> str:
+    """`66.0 / 100 adequately sourced, 18 findings (2 suppressed): ok`, or FAIL and why."""
+    assert outcome.audit is not None
+    count = len(outcome.reported)
+    suppressed = len(outcome.reported_suppressed)
+    text = f"{outcome.audit.score:.1f} / 100 {outcome.audit.label}, {_plural(count, 'finding')}"
+    if outcome.changed is not None:
+        text += " on changed lines"
+    if suppressed:
+        text += f" ({suppressed} suppressed)"
+    if gate is None:
+        return text
+    failures = gate.failures(outcome)
+    return f"{text}: FAIL ({'; '.join(failures)})" if failures else f"{text}: ok"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -1,0 +1,62 @@
+"""GitHub Actions workflow commands: one annotation per finding, on its line of the file.
+
+    ::warning file=drafts/a.md,line=3,col=5,endLine=3,endColumn=19,title=hedge-density::...
+
+Severity error, warning and info become `error`, `warning` and `notice`. Each file also
+gets a notice with its score, and an error when it fails the check or cannot be read.
+Values are escaped as the runner expects (% CR LF, and `,` `:` inside properties).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scorer.gate import Gate
+from scorer.outcome import Outcome
+
+_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:
+    lines: list[str] = []
+    for outcome in outcomes:
+        where = {"file": outcome.source} if _is_path(outcome.source) else {}
+        audit = outcome.audit
+        if audit is None:
+            lines.append(
+                _command("error", {**where, "title": "scorer: cannot read"}, outcome.error)
+            )
+            continue
+        for f in outcome.reported:
+            end_line, end_column = audit.document.line_col(max(f.start, f.end - 1))
+            place = {"line": f.line, "col": f.column, "endLine": end_line}
+            if end_line == f.line:
+                place["endColumn"] = end_column
+            lines.append(
+                _command(_LEVELS[f.severity], {**where, **place, "title": f.rule}, f.message)
+            )
+        suppressed = len(outcome.reported_suppressed)
+        summary = f"{audit.score:.1f} / 100 {audit.label}; {len(outcome.reported)} finding(s)" + (
+            f", {suppressed} suppressed" if suppressed else ""
+        )
+        lines.append(_command("notice", {**where, "title": "scorer score"}, summary))
+        for reason in gate.failures(outcome) if gate else ():
+            lines.append(_command("error", {**where, "title": "scorer check failed"}, reason))
+    return "".join(line + "\n" for line in lines)
+
+
+def _is_path(source: str) -> bool:
+    return source != "-" and "://" not in source
+
+
+def _command(level: str, properties: dict[str, object], message: str | None) -> str:
+    props = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties.items())
+    return f"::{level}{' ' + props if props else ''}::{_escape_data(message or '')}"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,29 @@
+"""JSON: each audit's `to_dict()`, one object for one file or a list for several.
+
+A file that could not be read is `{"source": ..., "error": ...}` in the list. With
+`--diff`, `findings` holds only those on changed lines; the score is the whole document's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from scorer.outcome import Outcome
+
+
+def render(outcomes: Sequence[Outcome], *, several: bool = True) -> str:
+    items = [_item(outcome) for outcome in outcomes]
+    data: Any = items if several or len(items) != 1 else items[0]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _item(outcome: Outcome) -> dict[str, Any]:
+    if outcome.audit is None:
+        return {"source": outcome.source, "error": outcome.error}
+    data = outcome.audit.to_dict()
+    if outcome.changed is not None:
+        data["findings"] = [finding.to_dict() for finding in outcome.reported]
+        data["suppressed"] = [finding.to_dict() for finding in outcome.reported_suppressed]
+    return data

@@ -1,0 +1,190 @@
+"""The Rich report of a run, on a terminal or exported: rich, plain, html and svg.
+
+Each file's report (render/report.py) in turn, a line for each file that could not be
+read, and a summary table when there are several. One Console records it all, so the
+terminal, the plain text and the exported page show the same thing.
+
+On a terminal Rich decides colour and width (NO_COLOR, FORCE_COLOR, COLUMNS). Everything
+else is made with every setting given, so the same audits give the same bytes whatever
+the environment (committed reports are checked for staleness): plain text has no escape
+codes and no trailing padding, and HTML and SVG reference nothing outside themselves.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console, RenderableType
+from rich.rule import Rule
+from rich.text import Text
+
+from scorer.gate import Gate
+from scorer.outcome import Outcome
+
+if TYPE_CHECKING:
+    from scorer.pipeline import Audit
+
+FORMATS = ("rich", "plain", "html", "svg")
+EXPORT_WIDTH = 100
+
+# Rich's own template without its external references (no @font-face from a CDN, no link
+# in a comment) and without clip paths, whose `url(#...)` references are the only other
+# `url(` in the file: text is laid out with `textLength`, so a local font keeps the columns.
+_SVG_FORMAT = """\
+<svg class="rich-terminal" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">
+    <style>
+    .{unique_id}-matrix {{
+        font-family: "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace;
+        font-size: {char_height}px;
+        line-height: {line_height}px;
+        font-variant-east-asian: full-width;
+    }}
+
+    .{unique_id}-title {{
+        font-size: 18px;
+        font-weight: bold;
+        font-family: sans-serif;
+    }}
+
+    {styles}
+    </style>
+
+    {chrome}
+    <g transform="translate({terminal_x}, {terminal_y})">
+    {backgrounds}
+    <g class="{unique_id}-matrix">
+    {matrix}
+    </g>
+    </g>
+</svg>
+"""
+_CLIP_PATH = re.compile(r' clip-path="url\(#[^")]*\)"')
+
+_HTML_FORMAT = """\
+<!DOCTYPE html>
+<html>
+<head>
+<meta charset="UTF-8">
+<title>@TITLE@</title>
+<style>
+{stylesheet}
+body {{
+    color: {foreground};
+    background-color: {background};
+}}
+</style>
+</head>
+<body>
+    <pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace">\
+<code style="font-family:inherit">{code}</code></pre>
+</body>
+</html>
+"""
+
+
+def render(
+    outcomes: Sequence[Outcome],
+    fmt: str,
+    *,
+    gate: Gate | None = None,
+    width: int | None = None,
+    show_text: bool = True,
+    terminal: bool = False,
+) -> str:
+    """The whole report as text in `fmt`; `terminal`: rich output for the terminal we are on."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}: one of {', '.join(FORMATS)}")
+    if terminal and fmt == "rich":
+        console = _terminal_console(width)
+    else:
+        console = _console(fmt, width, terminal=terminal)
+    for part in renderables(outcomes, gate=gate, show_text=show_text):
+        console.print(part)
+    title = _title(outcomes)
+    if fmt == "html":
+        escaped = html.escape(title).replace("{", "{{").replace("}", "}}")
+        return console.export_html(
+            inline_styles=True, code_format=_HTML_FORMAT.replace("@TITLE@", escaped)
+        )
+    if fmt == "svg":
+        return _CLIP_PATH.sub("", console.export_svg(title=title, code_format=_SVG_FORMAT))
+    file = console.file
+    assert isinstance(file, io.StringIO)
+    if fmt == "rich":
+        return file.getvalue()
+    # Rich pads every line to the width; plain text for files and diffs goes without.
+    return "".join(line.rstrip() + "\n" for line in file.getvalue().splitlines())
+
+
+def export(audit: Audit, fmt: str, *, width: int = EXPORT_WIDTH, show_text: bool = True) -> str:
+    """The report of one audit as one string, the same bytes in any environment."""
+    return render([Outcome(audit.document.source, audit)], fmt, width=width, show_text=show_text)
+
+
+def renderables(
+    outcomes: Sequence[Outcome], *, gate: Gate | None = None, show_text: bool = True
+) -> list[RenderableType]:
+    from scorer.render import report, summary
+
+    parts: list[RenderableType] = []
+    for outcome in outcomes:
+        if outcome.audit is None:
+            continue  # said on stderr, and a row of the summary table
+        if parts:
+            parts += [Text(), Rule(style="dim"), Text()]
+        parts.extend(report.render(outcome.audit, show_text=show_text))
+        for reason in gate.failures(outcome) if gate else ():
+            parts.append(Text(f"check failed: {reason}", style="bold red"))
+    if len(outcomes) > 1:
+        parts += [Text(), summary.render(outcomes)]
+    return parts
+
+
+def _console(fmt: str, width: int | None, *, terminal: bool = False) -> Console:
+    # Every setting Rich would otherwise read from the environment or the terminal is given.
+    settings: dict[str, Any] = {
+        "plain": {"color_system": None, "force_terminal": False, "no_color": True},
+        "rich": {"color_system": "256", "force_terminal": True, "no_color": False},
+    }.get(fmt, {"color_system": "truecolor", "force_terminal": True, "no_color": False})
+    return Console(
+        file=io.StringIO(),
+        record=fmt in ("html", "svg"),
+        # Plain text on standard output fits the terminal (or $COLUMNS, else 80).
+        width=width or (Console().width if terminal and fmt == "plain" else EXPORT_WIDTH),
+        height=25,
+        force_jupyter=False,
+        force_interactive=False,
+        legacy_windows=False,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+        tab_size=8,
+        **settings,
+    )
+
+
+def _terminal_console(width: int | None) -> Console:
+    """Rich's own reading of standard output (colour, width), writing into a buffer."""
+    probe = Console()
+    return Console(
+        file=io.StringIO(),
+        width=width or probe.width,
+        force_terminal=probe.is_terminal,
+        color_system=probe.color_system,  # type: ignore[arg-type]
+        no_color=probe.no_color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+
+
+def _title(outcomes: Sequence[Outcome]) -> str:
+    if len(outcomes) == 1 and outcomes[0].audit is not None:
+        doc = outcomes[0].audit.document
+        return f"scorer: {doc.title or doc.source}"
+    return f"scorer: {len(outcomes)} files"

@@ -1,0 +1,138 @@
+"""A run over many sources: paths, directories and globs become Outcomes, in order.
+
+What `scorer audit` and `scorer check` share. A directory is searched for article files
+(.txt, .md, .html and their kin; hidden folders skipped); a glob is expanded, `**`
+included. A source that cannot be read, or a directory or glob that finds nothing, is an
+Outcome with an error: the run goes on. With `jobs > 1` the audits run in worker
+processes and come back in the order the sources were given, so output never depends on
+the number of jobs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import glob
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from scorer.errors import ScorerError
+from scorer.load import _SUFFIXES
+from scorer.outcome import Outcome
+
+if TYPE_CHECKING:
+    from scorer.boilerplate import Pattern
+    from scorer.config import Config
+
+ARTICLE_SUFFIXES = tuple(sorted(s for s in _SUFFIXES if s))
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every source of one run is audited with."""
+
+    input_format: str | None = None
+    boilerplate: tuple[Pattern, ...] | None = None
+    config: Config | None = None  # `--config`: one config for every source
+    engine: str | None = None  # `--engine`: overrides whatever config applies
+
+
+def expand(sources: Sequence[str]) -> list[str | Outcome]:
+    """Each source as a path, URL or `-` to audit, or an Outcome saying why it gives none."""
+    found: list[str | Outcome] = []
+    for source in sources:
+        if source == "-" or "://" in source:
+            found.append(source)
+        elif os.path.isdir(source):
+            files = _articles_in(source)
+            found.extend(files or [_nothing(source, "no article files")])
+        elif not os.path.lexists(source) and _GLOB_CHARS & set(source):
+            matches = sorted(m for m in glob.glob(source, recursive=True) if os.path.isfile(m))
+            found.extend(matches or [_nothing(source, "no files match")])
+        else:
+            found.append(source)  # loading says what is wrong with it, if anything
+    return found
+
+
+def _articles_in(directory: str) -> list[str]:
+    files: list[str] = []
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(
+            os.path.join(root, name)
+            for name in sorted(names)
+            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES
+        )
+    return files
+
+
+def _nothing(source: str, what: str) -> Outcome:
+    kinds = ", ".join(ARTICLE_SUFFIXES)
+    return Outcome(source, error=f"{source}: {what} ({kinds})")
+
+
+def audit_sources(
+    items: Sequence[str | Outcome],
+    options: Options,
+    *,
+    jobs: int = 1,
+    advance: Callable[[Outcome], None] | None = None,
+) -> Iterator[Outcome]:
+    """Audit what `expand` found, yielding Outcomes in its order; `advance` sees each one."""
+    todo = [item for item in items if isinstance(item, str)]
+    if jobs > 1 and len(todo) > 1 and "-" not in todo:
+        audited: Iterator[Outcome] = _parallel(todo, options, jobs)
+    else:
+        audited = (audit_one(source, options) for source in todo)
+    for item in items:
+        outcome = item if isinstance(item, Outcome) else next(audited)
+        if advance is not None:
+            advance(outcome)
+        yield outcome
+
+
+def audit_one(source: str, options: Options) -> Outcome:
+    """One source loaded and audited under the config that applies to it."""
+    from scorer.config import for_source
+    from scorer.load import load
+    from scorer.pipeline import audit_document
+
+    try:
+        config = options.config or for_source(source)
+        if options.engine is not None:
+            config = dataclasses.replace(config, engine=options.engine)
+        doc = load(source, format=options.input_format, boilerplate=options.boilerplate)
+        return Outcome(source, audit_document(doc, config))
+    except ScorerError as error:
+        return Outcome(source, error=str(error))
+
+
+def _parallel(sources: list[str], options: Options, jobs: int) -> Iterator[Outcome]:
+    from scorer.config import for_source
+    from scorer.pipeline import rule_set
+
+    chunk = max(1, min(16, len(sources) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
+        for outcome in pool.map(
+            _audit_in_worker, sources, [options] * len(sources), chunksize=chunk
+        ):
+            if outcome.audit is None:
+                yield outcome
+                continue
+            # The rule set stays behind in the worker: the parent's cached one is the same.
+            config = options.config or for_source(outcome.source)
+            yield dataclasses.replace(
+                outcome, audit=dataclasses.replace(outcome.audit, ruleset=rule_set(config))
+            )
+
+
+def _audit_in_worker(source: str, options: Options) -> Outcome:
+    outcome = audit_one(source, options)
+    if outcome.audit is None:
+        return outcome
+    outcome.audit.document._memo.clear()  # caches of the detectors: not worth the pickling
+    return dataclasses.replace(outcome, audit=dataclasses.replace(outcome.audit, ruleset=None))

@@ -1,0 +1,413 @@
+"""`scorer check` and the machine formats, driven through the real command line.
+
+Exit codes: 0 every file passed, 1 a file failed its check, 2 a usage error or a file that
+could not be read; never a count of findings.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import INDEPENDENT, REWRITE
+
+ROOT = INDEPENDENT.parent.parent
+
+
+def run(
+    *args: str, cwd: Path = ROOT, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scorer", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=cwd,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "", "COLUMNS": "100"},
+    )
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> Path:
+    """A folder with both seeds (one in a subfolder), a note that is not an article, and a hidden one."""
+    (tmp_path / "wire").mkdir()
+    shutil.copy(INDEPENDENT, tmp_path / "independent.txt")
+    shutil.copy(REWRITE, tmp_path / "wire" / "rewrite.txt")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not an article")
+    (tmp_path / ".hidden").mkdir()
+    shutil.copy(REWRITE, tmp_path / ".hidden" / "rewrite.txt")
+    return tmp_path
+
+
+# concise lines and exit codes
+
+
+def test_check_prints_a_line_per_problem_and_a_score_line_and_fails_on_an_error_finding():
+    result = run("check", "examples/habib-defection-rewrite.txt")
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 24
+    assert lines[0] == (
+        "examples/habib-defection-rewrite.txt:1:1: warning hedge-density 12 hedges, 27.09 per 1,000 words"
+    )
+    assert (
+        "examples/habib-defection-rewrite.txt:7:67: warning anonymous-source-undescribed "
+        "'multiple sources' is anonymous, with no agency, side or role given"
+    ) in lines
+    assert lines[-1] == (
+        "examples/habib-defection-rewrite.txt: 30.0 / 100 poorly sourced, 23 findings: "
+        "FAIL (1 finding of severity error)"
+    )
+    assert result.stderr == ""
+
+
+def test_credit_findings_are_never_problems_and_never_fail_a_check():
+    result = run("check", "--fail-on", "info", "examples/independent-habib-defection.txt")
+    assert "direct-quotes" not in result.stdout
+    assert "many-named-sources" not in result.stdout
+    assert result.stdout.splitlines()[-1] == (
+        "examples/independent-habib-defection.txt: 66.0 / 100 adequately sourced, 13 findings: "
+        "FAIL (13 findings of severity info or worse)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "verdict"),
+    [
+        (["--fail-on", "none"], 0, "ok"),
+        (["--fail-on", "none", "--fail-under", "66"], 0, "ok"),
+        (["--fail-on", "none", "--fail-under", "66.1"], 1, "FAIL (score 66.0 is under 66.1)"),
+        (["--fail-under", "70"], 1, "FAIL (score 66.0 is under 70; 1 finding of severity error)"),
+    ],
+)
+def test_fail_under_and_fail_on_decide_the_exit_code(args: list[str], code: int, verdict: str):
+    result = run("check", *args, "examples/independent-habib-defection.txt")
+    assert result.returncode == code
+    assert result.stdout.splitlines()[-1] == (
+        f"examples/independent-habib-defection.txt: 66.0 / 100 adequately sourced, 13 findings: {verdict}"
+    )
+
+
+def test_an_unreadable_file_is_exit_2_and_the_others_are_still_checked(tmp_path: Path):
+    result = run(
+        "check",
+        "--fail-on",
+        "none",
+        str(tmp_path / "gone.txt"),
+        "examples/independent-habib-defection.txt",
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"scorer: error: {tmp_path / 'gone.txt'}: no such file\n"
+    assert result.stdout.splitlines()[-1].endswith("66.0 / 100 adequately sourced, 13 findings: ok")
+
+
+def test_exit_2_beats_exit_1_and_usage_errors_are_2(tmp_path: Path):
+    assert (
+        run("check", str(tmp_path / "gone.txt"), "examples/habib-defection-rewrite.txt").returncode
+        == 2
+    )
+    assert run("check", "--fail-under", "101", "examples").returncode == 2
+    assert run("check", "--fail-on", "fatal", "examples").returncode == 2
+    assert run("check", "--format", "xml", "examples").returncode == 2
+    assert run("check").returncode == 2
+
+
+def test_many_findings_never_wrap_the_exit_code(tmp_path: Path):
+    # 300 unattributed claims and vague attributions: far more than 255 findings.
+    article = tmp_path / "long.txt"
+    body = "\n\n".join(
+        f"Critics say the plan will cost {n} million dollars by 2030." for n in range(300)
+    )
+    article.write_text("Plan faces critics\n\n" + body + "\n")
+    result = run("check", "--fail-on", "info", str(article))
+    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) > 300
+
+
+# several files: directories, globs, jobs
+
+
+def test_a_directory_is_searched_for_articles_skipping_hidden_folders_and_other_files(drafts: Path):
+    result = run("check", "--fail-on", "none", ".", cwd=drafts)
+    assert result.returncode == 0, result.stderr
+    score_lines = [line for line in result.stdout.splitlines() if ": " in line and "/ 100" in line]
+    assert score_lines == [
+        "./independent.txt: 66.0 / 100 adequately sourced, 13 findings: ok",
+        "./wire/rewrite.txt: 30.0 / 100 poorly sourced, 23 findings: ok",
+    ]
+
+
+def test_globs_expand_and_a_glob_or_directory_that_finds_nothing_is_an_error(drafts: Path):
+    result = run("check", "--fail-on", "none", "**/*.txt", "*.html", "wire/*.txt", cwd=drafts)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "scorer: error: *.html: no files match (.htm, .html, .markdown, .md, .mdown, .mkd, .text, .txt, .xhtml)\n"
+    )
+    assert result.stdout.count("wire/rewrite.txt: 30.0 / 100") == 2
+    assert result.stdout.count("independent.txt: 66.0 / 100") == 1  # hidden folders: no
+
+
+def test_jobs_do_not_change_the_output(drafts: Path):
+    one = run("check", "-f", "json", "--fail-on", "none", ".", cwd=drafts)
+    two = run("check", "-f", "json", "--fail-on", "none", "--jobs", "2", ".", cwd=drafts)
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout
+    assert [item["score"] for item in json.loads(two.stdout)] == [66.0, 30.0]
+
+
+# json
+
+
+def test_json_is_one_object_for_one_file_and_a_list_for_several(tmp_path: Path):
+    one = run("audit", "-f", "json", "examples/independent-habib-defection.txt")
+    data = json.loads(one.stdout)
+    assert isinstance(data, dict)
+    assert (data["version"], data["score"], data["label"]) == ("0.1.0", 66.0, "adequately sourced")
+    assert data["readability"]["flesch_reading_ease"] == 50.7
+    assert len(data["findings"]) == 18  # credits included: JSON is the whole audit
+    several = run(
+        "audit", "-f", "json", "examples/independent-habib-defection.txt", str(tmp_path / "x.txt")
+    )
+    assert several.returncode == 2
+    items = json.loads(several.stdout)
+    assert [item.get("score") for item in items] == [66.0, None]
+    assert items[1] == {
+        "source": str(tmp_path / "x.txt"),
+        "error": f"{tmp_path / 'x.txt'}: no such file",
+    }
+
+
+def test_json_equals_the_python_api(tmp_path: Path):
+    import scorer
+
+    result = run(
+        "audit", "-f", "json", "--engine", "python", "examples/habib-defection-rewrite.txt"
+    )
+    expected = scorer.audit_file(str(REWRITE), config={"engine": "python"}).to_dict()
+    expected["document"]["source"] = "examples/habib-defection-rewrite.txt"
+    assert json.loads(result.stdout) == expected
+
+
+def test_output_writes_the_report_to_a_file(tmp_path: Path):
+    out = tmp_path / "report.json"
+    result = run("check", "-f", "json", "-o", str(out), "examples/independent-habib-defection.txt")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert json.loads(out.read_text())["score"] == 66.0
+    bad = run("check", "-o", str(tmp_path / "no" / "such" / "dir.txt"), "examples")
+    assert bad.returncode == 2
+    assert "cannot write the report" in bad.stderr
+
+
+# github
+
+_COMMAND = re.compile(
+    r"^::(error|warning|notice)( (file|line|col|endLine|endColumn|title)=[^,:\n]*"
+    r"(,(file|line|col|endLine|endColumn|title)=[^,:\n]*)*)?::[^\n\r]*$"
+)
+
+
+def test_github_lines_are_workflow_commands_one_per_finding():
+    result = run(
+        "check", "-f", "github", "--fail-under", "50", "examples/habib-defection-rewrite.txt"
+    )
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert all(_COMMAND.match(line) for line in lines), [x for x in lines if not _COMMAND.match(x)]
+    assert len(lines) == 23 + 1 + 2  # findings, the score notice, two failures
+    assert (
+        "::warning file=examples/habib-defection-rewrite.txt,line=7,col=67,endLine=7,"
+        "endColumn=87,title=anonymous-source-undescribed::"
+        "'multiple sources' is anonymous, with no agency, side or role given"
+    ) in lines
+    assert (
+        "::notice file=examples/habib-defection-rewrite.txt,line=13,col=170,endLine=13,"
+        "endColumn=229,title=loaded-attribution-verb::'thinks' judges the statement; 'said' reports it"
+    ) in lines
+    assert lines[-3:] == [
+        "::notice file=examples/habib-defection-rewrite.txt,title=scorer score::30.0 / 100 poorly sourced; 23 finding(s)",
+        "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::score 30.0 is under 50",
+        "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::1 finding of severity error",
+    ]
+
+
+def test_github_escapes_what_would_break_a_workflow_command():
+    from scorer.render.github import _command
+
+    assert _command("warning", {"file": "a,b:c.md", "title": "r"}, "50% off\nnext\r") == (
+        "::warning file=a%2Cb%3Ac.md,title=r::50%25 off%0Anext%0D"
+    )
+
+
+# markdown
+
+
+def test_markdown_is_a_table_and_a_collapsed_list_per_file():
+    result = run(
+        "check",
+        "-f",
+        "markdown",
+        "--fail-on",
+        "none",
+        "examples/independent-habib-defection.txt",
+        "examples/habib-defection-rewrite.txt",
+    )
+    lines = result.stdout.splitlines()
+    assert lines[:6] == [
+        "### scorer: sourcing report",
+        "",
+        "| file | score | label | findings | worst finding | check |",
+        "|---|---:|---|---:|---|---|",
+        "| `examples/independent-habib-defection.txt` | 66.0 | adequately sourced | 13 | error `headline-overstates` (line 1) | pass |",
+        "| `examples/habib-defection-rewrite.txt` | 30.0 | poorly sourced | 23 | error `headline-overstates` (line 1) | pass |",
+    ]
+    assert lines.count("</details>") == 2
+    assert (
+        "| 7:67 | warning | `anonymous-source-undescribed` | 'multiple sources' is anonymous, with no agency, side or role given | -6 |"
+        in lines
+    )
+
+
+# --diff
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_diff_reports_only_findings_on_changed_lines_but_scores_the_whole_file(tmp_path: Path):
+    article = tmp_path / "story.txt"
+    article.write_text(REWRITE.read_text())
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "story.txt")
+    _git(tmp_path, "commit", "-qm", "first draft")
+    lines = article.read_text().split("\n")
+    lines[6] = lines[6].replace("Istanbul", "Ankara")  # line 7, after "multiple sources"
+    article.write_text("\n".join(lines))
+    result = run("check", "--diff", "HEAD", "--fail-on", "warning", str(article))
+    assert result.returncode == 1, result.stderr
+    out = result.stdout.splitlines()
+    assert {line.split(":")[1] for line in out[:-1]} == {
+        "1",
+        "7",
+    }  # line 1: whole-document findings
+    assert (
+        f"{article}:7:67: warning anonymous-source-undescribed 'multiple sources' is anonymous, with no agency, side or role given"
+        in out
+    )
+    assert out[-1].startswith(f"{article}: 30.0 / 100 poorly sourced, ")
+    assert out[-1].endswith(
+        "findings on changed lines: FAIL (3 findings of severity warning or worse)"
+    )
+    unchanged = run("check", "--diff", "HEAD~0", "--fail-on", "info", str(tmp_path / "story.txt"))
+    assert unchanged.returncode == 1  # still the edited file: HEAD~0 is HEAD
+    bad = run("check", "--diff", "no-such-ref", str(article))
+    assert bad.returncode == 2
+    assert bad.stderr == f"scorer: error: {article}: unknown git ref 'no-such-ref'\n"
+
+
+# the report formats on the command line
+
+
+def _env_run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scorer", *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", **env},
+    )
+
+
+def test_plain_has_no_escape_codes_even_when_colour_is_forced():
+    result = _env_run(
+        {"FORCE_COLOR": "1"}, "audit", "-f", "plain", "examples/independent-habib-defection.txt"
+    )
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80  # no COLUMNS: 80
+
+
+def test_rich_to_a_pipe_is_plain_unless_colour_is_forced_and_no_color_wins():
+    piped = _env_run({}, "audit", "examples/independent-habib-defection.txt")
+    assert "\x1b" not in piped.stdout
+    assert "66.0 / 100  adequately sourced" in piped.stdout
+    forced = _env_run({"FORCE_COLOR": "1"}, "audit", "examples/independent-habib-defection.txt")
+    assert "\x1b[" in forced.stdout
+    assert squeeze_escapes(forced.stdout) == piped.stdout
+    muted = _env_run(
+        {"FORCE_COLOR": "1", "NO_COLOR": "1"}, "audit", "examples/independent-habib-defection.txt"
+    )
+    # No colour codes (bold and italic may stay, as Rich does).
+    assert not re.search(r"\x1b\[[0-9;]*(?:3[0-8]|4[0-8]|9[0-7])[;m]", muted.stdout)
+
+
+def squeeze_escapes(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
+
+
+def test_width_and_no_text():
+    wide = run("audit", "-f", "plain", "--width", "120", "examples/habib-defection-rewrite.txt")
+    assert max(len(line) for line in wide.stdout.splitlines()) == 120
+    short = run("audit", "-f", "plain", "--no-text", "examples/habib-defection-rewrite.txt")
+    assert "Article" not in short.stdout
+    assert "Highlights:" not in short.stdout
+    assert "Findings: 25 (1 error, 9 warnings, 15 info)" in short.stdout
+    assert run("audit", "--width", "10", "examples").returncode == 2
+
+
+def test_html_and_svg_are_self_contained_pages():
+    page = run("audit", "-f", "html", "examples/independent-habib-defection.txt")
+    assert page.stdout.startswith("<!DOCTYPE html>")
+    assert (
+        "<title>scorer: Syria crisis: General deserts Damascus and flees to Turkey</title>"
+        in page.stdout
+    )
+    assert "http" not in page.stdout
+    svg = run("audit", "-f", "svg", "examples/independent-habib-defection.txt")
+    assert svg.stdout.startswith('<svg class="rich-terminal"')
+    assert re.findall(r"https?://[^\s\"']+", svg.stdout) == ["http://www.w3.org/2000/svg"]
+    assert "@font-face" not in svg.stdout
+
+
+def test_several_files_end_with_a_summary_table_with_a_row_for_an_unreadable_one():
+    result = run("audit", "-f", "plain", "--width", "100", "--no-text", "examples/", "nope.md")
+    assert result.returncode == 2
+    assert result.stdout.splitlines()[-9:] == [
+        "Summary",
+        " file                                     score                      problems   worst problem",
+        "─" * 100,
+        " examples/habib-defection-rewrite.txt     30.0 poorly sourced              23   headline-overstates",
+        "                                                                                error 1:1",
+        " examples/independent-habib-defection.t   66.0 adequately sourced          13   headline-overstates",
+        " xt                                                                             error 1:1",
+        " nope.md                                  error                             -   no such file",
+        "3 files: 2 audited, 1 not audited",
+    ]
+
+
+def test_sarif_from_the_command_line_validates_against_the_schema(tmp_path: Path):
+    import jsonschema
+
+    schema = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text())
+    out = tmp_path / "scorer.sarif"
+    result = run("check", "-f", "sarif", "-o", str(out), "examples/", str(tmp_path / "gone.md"))
+    assert result.returncode == 2
+    log = json.loads(out.read_text())
+    jsonschema.validators.validator_for(schema)(schema).validate(log)
+    (run_,) = log["runs"]
+    assert len(run_["results"]) == 13 + 23
+    assert run_["invocations"][0]["executionSuccessful"] is False
