@@ -411,3 +411,106 @@ def test_sarif_from_the_command_line_validates_against_the_schema(tmp_path: Path
     (run_,) = log["runs"]
     assert len(run_["results"]) == 13 + 23
     assert run_["invocations"][0]["executionSuccessful"] is False
+
+
+# inline suppression on the command line
+
+
+def _draft(tmp_path: Path) -> Path:
+    """The rewrite seed with two directives on what were blank lines (line:col unchanged)."""
+    lines = REWRITE.read_text(encoding="utf-8").split("\n")
+    lines[5] = "<!-- scorer: ignore anonymous-source-undescribed -- Reuters's sources -->"
+    lines[7] = "<!-- scorer: ignore speculation -->"
+    draft = tmp_path / "draft.txt"
+    draft.write_text("\n".join(lines), encoding="utf-8")
+    return draft
+
+
+def test_a_suppressed_finding_is_counted_and_a_directive_without_reason_is_a_notice(tmp_path: Path):
+    draft = _draft(tmp_path)
+    result = run("check", "--fail-on", "warning", str(draft))
+    lines = result.stdout.splitlines()
+    assert not any("anonymous-source-undescribed" in line for line in lines)
+    assert (
+        f"{draft}:7:67: warning anonymous-source-no-reason the copy does not say why 'multiple sources' is not named"
+        in lines
+    )
+    assert lines[-2:] == [
+        f"{draft}:8:1: notice directive `scorer: ignore` needs a reason after ` -- `; it has no effect",
+        f"{draft}: 36.0 / 100 poorly sourced, 22 findings (1 suppressed): FAIL (9 findings of severity warning or worse)",
+    ]
+    github = run("check", "-f", "github", str(draft)).stdout.splitlines()
+    assert (
+        f"::warning file={draft},line=8,col=1,title=scorer directive::`scorer: ignore` needs a reason after ` -- `; it has no effect"
+        in github
+    )
+    assert (
+        github[-2]
+        == f"::notice file={draft},title=scorer score::36.0 / 100 poorly sourced; 22 finding(s), 1 suppressed"
+    )
+    data = json.loads(run("check", "-f", "json", str(draft)).stdout)
+    assert [(f["rule"], f["suppressed"], f["points"]) for f in data["suppressed"]] == [
+        ("anonymous-source-undescribed", "Reuters's sources", 0.0)
+    ]
+
+
+def test_a_progress_bar_only_on_a_terminal(tmp_path: Path):
+    import os
+    import pty
+
+    for n in range(3):
+        shutil.copy(INDEPENDENT, tmp_path / f"story{n}.txt")
+    piped = run("check", "--fail-on", "none", str(tmp_path))
+    assert piped.stderr == ""
+    master, slave = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "scorer", "check", "--fail-on", "none", str(tmp_path)],
+            stdout=subprocess.PIPE,
+            stderr=slave,
+            timeout=180,
+            env={"PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "COLUMNS": "100"},
+            check=False,
+        )
+        os.close(slave)
+        slave = -1
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        if slave != -1:
+            os.close(slave)
+        os.close(master)
+    assert result.returncode == 0
+    assert b"auditing" in seen
+    assert b"3/3" in seen or b"2/3" in seen or b"0/3" in seen
+    assert b"auditing" not in result.stdout
+
+
+def test_sarif_carries_suppressions_and_ignored_directives(tmp_path: Path):
+    import jsonschema
+
+    draft = _draft(tmp_path)
+    log = json.loads(run("check", "-f", "sarif", str(draft)).stdout)
+    schema = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.validators.validator_for(schema)(schema).validate(log)
+    (run_,) = log["runs"]
+    held = [r for r in run_["results"] if "suppressions" in r]
+    assert [(r["ruleId"], r["suppressions"]) for r in held] == [
+        (
+            "anonymous-source-undescribed",
+            [{"kind": "inSource", "justification": "Reuters's sources"}],
+        )
+    ]
+    (invocation,) = run_["invocations"]
+    assert invocation["executionSuccessful"] is True
+    assert [
+        (n["level"], n["locations"][0]["physicalLocation"]["region"])
+        for n in invocation["toolExecutionNotifications"]
+    ] == [("warning", {"startLine": 8, "startColumn": 1})]

@@ -24,6 +24,8 @@ def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:
         name = outcome.source
         for f in outcome.reported:
             lines.append(f"{name}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+        for notice in audit.notices:  # a directive that sets nothing aside: never a failure
+            lines.append(f"{name}:{notice.line}:{notice.column}: notice directive {notice.message}")
         lines.append(f"{name}: {file_line(outcome, gate)}")
     return "".join(line + "\n" for line in lines)
 

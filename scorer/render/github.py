@@ -35,6 +35,11 @@ def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:
             lines.append(
                 _command(_LEVELS[f.severity], {**where, **place, "title": f.rule}, f.message)
             )
+        for notice in audit.notices:
+            place = {"line": notice.line, "col": notice.column}
+            lines.append(
+                _command("warning", {**where, **place, "title": "scorer directive"}, notice.message)
+            )
         suppressed = len(outcome.reported_suppressed)
         summary = f"{audit.score:.1f} / 100 {audit.label}; {len(outcome.reported)} finding(s)" + (
             f", {suppressed} suppressed" if suppressed else ""

@@ -317,6 +317,14 @@ def findings_section(audit: Audit) -> list[RenderableType]:
     parts.append(Text.assemble((f"{count} suppressed", "bold"), f": {note}"))
     if audit.suppressed:
         parts.append(suppressed_table(audit))
+    for notice in audit.notices:
+        parts.append(
+            Text.assemble(
+                ("directive ignored ", "bold yellow"),
+                (f"{notice.line}:{notice.column} ", "dim"),
+                clean(notice.message),
+            )
+        )
     return parts
 
 

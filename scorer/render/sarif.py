@@ -67,6 +67,17 @@ def render(outcomes: Sequence[Outcome]) -> str:
             )
             continue
         scores.append({"source": outcome.source, "score": audit.score, "label": audit.label})
+        for notice in audit.notices:  # a directive that set nothing aside, and why
+            region = {"startLine": notice.line, "startColumn": notice.column}
+            notifications.append(
+                {
+                    "level": "warning",
+                    "message": {"text": notice.message},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": where, "region": region}}
+                    ],
+                }
+            )
         seen: Counter[str] = Counter()
         for finding in _reported(outcome):
             digest = _digest(finding)
@@ -84,7 +95,10 @@ def render(outcomes: Sequence[Outcome]) -> str:
             }
         },
         "invocations": [
-            {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
+            {
+                "executionSuccessful": all(n["level"] != "error" for n in notifications),
+                "toolExecutionNotifications": notifications,
+            }
         ],
         "artifacts": [
             {"location": artifact_location(source), "roles": ["analysisTarget"]}
