@@ -135,7 +135,7 @@ def _report_options(formats: tuple[str, ...], default: str) -> Callable[..., Cal
                 ),
                 click.option(
                     "--width",
-                    type=click.IntRange(40, 1000),
+                    type=click.IntRange(60, 1000),
                     default=None,
                     metavar="N",
                     help="Columns for rich, plain, html and svg reports "
@@ -279,7 +279,9 @@ def _run(
         if outcome.error is not None and outcome.error not in said:
             said.add(outcome.error)
             click.echo(f"scorer: error: {outcome.error}", err=True)
-    several = len(sources) > 1 or len(items) > 1 or any(os.path.isdir(s) for s in sources)
+    # One object for one file named as such; a list whenever a directory, a glob or several
+    # sources could have given more, so a script's parsing does not depend on the count.
+    several = len(sources) != 1 or items != [sources[0]] or run.could_expand(sources[0])
     _write(outcomes, output_format, output, gate, several, width, not no_text)
     if any(outcome.audit is None for outcome in outcomes):
         return EXIT_INPUT
@@ -360,18 +362,19 @@ def _write(
     if output_format in ("rich", "plain", "html", "svg"):
         from scorer.render import page
 
+        to_file = output not in (None, "-")
         text = page.render(
             outcomes,
-            output_format,
+            "plain" if to_file and output_format == "rich" else output_format,
             gate=gate,
             width=width,
             show_text=show_text,
-            terminal=output in (None, "-"),
+            terminal=not to_file,
         )
     elif output_format == "json":
         from scorer.render import json
 
-        text = json.render(outcomes, several=several)
+        text = json.render(outcomes, several=several, gate=gate)
     elif output_format == "sarif":
         from scorer.render import sarif
 

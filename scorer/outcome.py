@@ -36,10 +36,14 @@ class Outcome:
         return tuple(f for f in self.audit.findings if not f.credit and self._on_changed(f))
 
     def _on_changed(self, finding: Finding) -> bool:
-        """On a changed line; a finding about the whole document is, if anything changed."""
+        """On a changed line; a finding of a document rule is, if anything changed.
+
+        Document rules ("no named source", hedge density) judge the whole text; some are
+        placed at the headline or lede only to point somewhere, not because they are there.
+        """
         if self.changed is None:
             return True
-        whole = finding.start == finding.end == 0
+        whole = finding.signal is None
         return finding.line in self.changed or (whole and bool(self.changed))
 
     @property

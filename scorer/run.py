@@ -41,8 +41,18 @@ class Options:
     engine: str | None = None  # `--engine`: overrides whatever config applies
 
 
+def could_expand(source: str) -> bool:
+    """A directory or a glob: a source that stands for any number of files."""
+    return os.path.isdir(source) or (
+        not os.path.lexists(source) and bool(_GLOB_CHARS & set(source))
+    )
+
+
 def expand(sources: Sequence[str]) -> list[str | Outcome]:
-    """Each source as a path, URL or `-` to audit, or an Outcome saying why it gives none."""
+    """Each source as a path, URL or `-` to audit, or an Outcome saying why it gives none.
+
+    A file named twice (`wire/*.md wire/top.md`) is audited once, where it first appears.
+    """
     found: list[str | Outcome] = []
     for source in sources:
         if source == "-" or "://" in source:
@@ -55,7 +65,20 @@ def expand(sources: Sequence[str]) -> list[str | Outcome]:
             found.extend(matches or [_nothing(source, "no files match")])
         else:
             found.append(source)  # loading says what is wrong with it, if anything
-    return found
+    return _once(found)
+
+
+def _once(found: list[str | Outcome]) -> list[str | Outcome]:
+    seen: set[str] = set()
+    kept: list[str | Outcome] = []
+    for item in found:
+        if isinstance(item, str):
+            key = item if item == "-" or "://" in item else os.path.normpath(item)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(item)
+    return kept
 
 
 def _articles_in(directory: str) -> list[str]:
@@ -109,6 +132,8 @@ def audit_one(source: str, options: Options) -> Outcome:
         return Outcome(source, audit_document(doc, config))
     except ScorerError as error:
         return Outcome(source, error=str(error))
+    except Exception as error:  # a bug: said for this file, and the others still run
+        return Outcome(source, error=f"{source}: internal error ({type(error).__name__}: {error})")
 
 
 def _parallel(sources: list[str], options: Options, jobs: int) -> Iterator[Outcome]:

@@ -93,7 +93,7 @@ def test_audit_prints_the_report_with_score_findings_and_points():
     lines = result.stdout.splitlines()
     assert lines[0] == "Someone Really Important Just Defected From Syria"
     assert "│ 30.0 / 100  poorly sourced" in result.stdout
-    assert "Findings: 25 (1 error, 9 warnings, 15 info)" in lines
+    assert "Findings: 23 problems (1 error, 9 warnings, 13 info) and 2 credits" in lines
     # Each finding is a row (place, severity, rule, points) with its message beneath.
     flat = squeezed(result.stdout)
     rows = [f"{a} {b}" for a, b in itertools.pairwise(flat)]

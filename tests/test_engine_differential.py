@@ -179,3 +179,26 @@ def test_every_seed_fact_carries_the_schema_type_of_its_field():
                 assert isinstance(value, kinds[spec.type]), (key, value)
                 assert spec.type != "num" or not isinstance(value, bool), (key, value)
                 assert not spec.values or value in spec.values, (key, value)
+
+
+def test_a_layer_durable_rules_refuses_is_evaluated_in_python_with_the_same_hits(monkeypatch):
+    """durable-rules knows a fact by a hash of its content: on a 1.2 MB article two facts
+    collided and the second was refused (MessageObservedException), 1 run in 2."""
+    from durable import engine
+
+    from scorer.pipeline import rule_set
+
+    ruleset = rule_set()
+    built = _seed_facts()[1]
+    expected = [(h.rule.id, h.fact) for h in run(ruleset, built, "python")]
+    calls = []
+
+    def refuse(self, ruleset_name, message):
+        calls.append(message["i"])
+        raise engine.MessageObservedException(message)
+
+    monkeypatch.setattr(engine.Host, "assert_fact", refuse)
+    refused = [(h.rule.id, h.fact) for h in run(ruleset, built, "durable-rules")]
+    assert calls  # durable-rules was asked, and refused every layer
+    assert refused == expected
+    assert len(expected) == 25  # the rewrite seed: one hit per finding

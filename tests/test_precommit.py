@@ -71,3 +71,19 @@ def test_the_hook_runs_on_every_suffix_the_loader_reads_and_nothing_else():
         assert detect_format(name) is not None, name
     for name in OTHER_FILES:
         assert not files.search(name), name
+
+
+def test_project_documents_are_not_news_copy():
+    (hook,) = hooks()
+    files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
+
+    def checked(path: str) -> bool:  # pre-commit: `files` must match, `exclude` must not
+        return bool(files.search(path)) and not exclude.search(path)
+
+    assert checked("drafts/budget.md")
+    assert checked("news/2026/flood.html")
+    assert not checked("README.md")
+    assert not checked("CHANGELOG.md")
+    assert not checked("sub/CONTRIBUTING.md")
+    assert not checked("docs/ci.md")
+    assert not checked("notes.py")

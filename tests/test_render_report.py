@@ -95,14 +95,14 @@ def test_a_poorly_sourced_rewrite_says_so(rewrite_audit):
     ]
     assert "│ 30.0 / 100  poorly sourced                       │" in lines
     assert "│ from a base of 75: +12 credit, -57 for problems  │" in lines
-    assert "Findings: 25 (1 error, 9 warnings, 15 info)" in lines
+    assert "Findings: 23 problems (1 error, 9 warnings, 13 info) and 2 credits" in lines
 
 
 def test_each_finding_is_a_row_with_its_place_severity_rule_and_signed_points(
     independent_audit,
 ):
     lines = plain(independent_audit, 80)
-    assert "Findings: 18 (1 error, 4 warnings, 13 info)" in lines
+    assert "Findings: 13 problems (1 error, 4 warnings, 8 info) and 5 credits" in lines
     row = lines.index(
         "  9:151   warning    anonymous-source-no-reason                              -3"
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
-from scorer.engine.names import ENGINES
+from scorer.engine.names import ENGINES, EngineRefused
 from scorer.errors import ScorerError
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ def run(ruleset: RuleSet, built: Facts, engine: str | None = None) -> list[Hit]:
             _project("signal", keys, fact, derived) if "signal" in layer.scopes else None
             for fact in built.signals
         )
-        fired = set(backend.fire(layer.rules, facts))
+        fired = set(_fire(backend, layer.rules, facts))
         for rule_id, _ in fired:
             made = by_id[rule_id].derive
             if made:
@@ -127,6 +127,20 @@ def run(ruleset: RuleSet, built: Facts, engine: str | None = None) -> list[Hit]:
         hits |= fired
     order = ruleset.order
     return [Hit(by_id[r], f) for r, f in sorted(hits, key=lambda h: (order[h[0]], h[1]))]
+
+
+def _fire(backend: Any, rules: Any, facts: list[dict[str, Any] | None]) -> list[tuple[str, int]]:
+    """The backend's hits; a layer durable-rules refuses is evaluated by the Python engine.
+
+    The two engines give the same hits on the same rules and facts (the differential
+    tests), so the fallback changes no finding; it only costs time, on huge documents.
+    """
+    try:
+        return backend.fire(rules, facts)
+    except EngineRefused:
+        from scorer.engine import python
+
+        return python.fire(rules, facts)
 
 
 def _project(

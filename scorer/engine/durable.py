@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from scorer.engine import expr
+from scorer.engine.names import EngineRefused
 from scorer.engine.rulefile import Rule
 
 NAME = "durable-rules"
@@ -127,6 +128,11 @@ class _Engine:
                     host.assert_fact(name, message)
                 except self.engine.MessageNotHandledException:
                     continue
+                except self.engine.MessageObservedException as error:
+                    # durable-rules knows a message by a hash of its content: among tens of
+                    # thousands of facts two distinct ones can collide, and the second is
+                    # refused as already seen. Seen on a 1.2 MB article, 1 run in 2.
+                    raise EngineRefused(f"fact {index} taken for one already asserted") from error
                 asserted.append(message)
             state = host.get_state(name, sid)
         finally:

@@ -3,3 +3,7 @@
 
 ENGINES = ("durable-rules", "python")
 SEVERITIES = ("info", "warning", "error")
+
+
+class EngineRefused(Exception):
+    """An engine would not take a layer's facts; that layer is evaluated in Python instead."""

@@ -1,13 +1,14 @@
 """The Rich report of a run, on a terminal or exported: rich, plain, html and svg.
 
-Each file's report (render/report.py) in turn, a line for each file that could not be
-read, and a summary table when there are several. One Console records it all, so the
-terminal, the plain text and the exported page show the same thing.
+Each file's report (render/report.py) in turn, and a summary table when there are
+several (a file that could not be read is a row there, and a line on stderr). One Console
+records it all, so the terminal, the plain text and the exported page show the same thing.
 
-On a terminal Rich decides colour and width (NO_COLOR, FORCE_COLOR, COLUMNS). Everything
-else is made with every setting given, so the same audits give the same bytes whatever
-the environment (committed reports are checked for staleness): plain text has no escape
-codes and no trailing padding, and HTML and SVG reference nothing outside themselves.
+On a terminal Rich decides colour and width (FORCE_COLOR, COLUMNS); a pipe, a file or
+NO_COLOR get plain text. Everything else is made with every setting given, so the same
+audits give the same bytes whatever the environment (committed reports are checked for
+staleness): plain text has no escape codes and no trailing padding, and HTML and SVG
+reference nothing outside themselves.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("rich", "plain", "html", "svg")
 EXPORT_WIDTH = 100
+MIN_WIDTH, MAX_WIDTH = 60, 200  # narrower, the tables fold every word; wider, lines sprawl
 
 # Rich's own template without its external references (no @font-face from a CDN, no link
 # in a comment) and without clip paths, whose `url(#...)` references are the only other
@@ -99,7 +101,12 @@ def render(
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}: one of {', '.join(FORMATS)}")
     if terminal and fmt == "rich":
-        console = _terminal_console(width)
+        probe = Console()
+        if probe.is_terminal and not probe.no_color:
+            console = _terminal_console(width, probe)
+        else:  # a pipe, a CI log or NO_COLOR: plain text, as wide as the terminal says
+            fmt, width = "plain", width or _fitted(probe.width)
+            console = _console(fmt, width)
     else:
         console = _console(fmt, width, terminal=terminal)
     for part in renderables(outcomes, gate=gate, show_text=show_text):
@@ -154,7 +161,7 @@ def _console(fmt: str, width: int | None, *, terminal: bool = False) -> Console:
         file=io.StringIO(),
         record=fmt in ("html", "svg"),
         # Plain text on standard output fits the terminal (or $COLUMNS, else 80).
-        width=width or (Console().width if terminal and fmt == "plain" else EXPORT_WIDTH),
+        width=width or (_fitted(Console().width) if terminal and fmt == "plain" else EXPORT_WIDTH),
         height=25,
         force_jupyter=False,
         force_interactive=False,
@@ -168,13 +175,17 @@ def _console(fmt: str, width: int | None, *, terminal: bool = False) -> Console:
     )
 
 
-def _terminal_console(width: int | None) -> Console:
+def _fitted(width: int) -> int:
+    """A terminal's width ($COLUMNS), held to what the report reads well at."""
+    return max(MIN_WIDTH, min(width, MAX_WIDTH))
+
+
+def _terminal_console(width: int | None, probe: Console) -> Console:
     """Rich's own reading of standard output (colour, width), writing into a buffer."""
-    probe = Console()
     return Console(
         file=io.StringIO(),
-        width=width or probe.width,
-        force_terminal=probe.is_terminal,
+        width=width or _fitted(probe.width),
+        force_terminal=True,
         color_system=probe.color_system,  # type: ignore[arg-type]
         no_color=probe.no_color,
         markup=False,

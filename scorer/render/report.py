@@ -332,12 +332,18 @@ def findings_table(audit: Audit) -> Table | Text:
     findings = audit.findings
     if not findings:
         return Text("Findings: none", style="bold")
+    problems = [f for f in findings if not f.credit]
     by_severity = [
         f"{n} {severity}{'' if severity == 'info' or n == 1 else 's'}"
         for severity in ("error", "warning", "info")
-        if (n := sum(1 for f in findings if f.severity == severity))
+        if (n := sum(1 for f in problems if f.severity == severity))
     ]
-    title = f"Findings: {len(findings)} ({', '.join(by_severity)})"
+    credits = len(findings) - len(problems)
+    title = (
+        f"Findings: {len(problems)} problem{'' if len(problems) == 1 else 's'}"
+        + (f" ({', '.join(by_severity)})" if by_severity else "")
+        + f" and {credits} credit{'' if credits == 1 else 's'}"
+    )
     table = Table(
         title=Text(title, style="bold"),
         title_justify="left",
