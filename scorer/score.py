@@ -30,8 +30,9 @@ from scorer.engine.facts import Facts
 from scorer.engine.rulefile import PLACEHOLDER
 from scorer.signals import Signal
 
-# Given a rule id and a finding's start and end, the reason it is suppressed, or None.
-Suppress = Callable[[str, int, int], str | None]
+# Given a rule id, a finding's start and end, and whether a document rule made it: the
+# reason it is suppressed, or None.
+Suppress = Callable[[str, int, int, bool], str | None]
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def fold(
         placed = sorted((_place(doc, signals, rule, index), index) for index in fact_hits)
         taken = 0.0
         for (start, end, signal_id), index in placed:
-            reason = suppress(rule.id, start, end) if suppress else None
+            reason = suppress(rule.id, start, end, signal_id is None) if suppress else None
             points = 0.0 if reason is not None else float(rule.points)
             if rule.cap is not None and reason is None:
                 room = rule.cap - taken

@@ -227,17 +227,20 @@ class Suppression:
         object.__setattr__(self, "_ignore_starts", [_scope(d).start for d in ignores])
         object.__setattr__(self, "_range_starts", [_scope(d).start for d in self.ranges])
 
-    def reason(self, rule: str, start: int, end: int) -> str | None:
+    def reason(self, rule: str, start: int, end: int, document: bool = False) -> str | None:
         """The reason a finding of `rule` at `start`..`end` is suppressed, or None.
 
-        An `ignore` naming the rule wins over an `off` range: it is the more specific.
+        An `ignore` naming the rule wins over an `off` range: it is the more specific. A
+        `document` rule's finding judges the whole text, though it is placed at the lede
+        or headline: `ignore all` above that paragraph does not set it aside, only an
+        `ignore` that names the rule, or an `off` range that holds it.
         """
         at = self.anchor if start == end == 0 else start
         n = bisect_right(self._ignore_starts, at) - 1
         # Several ignores may stand above one paragraph, all with the same scope.
         while n >= 0 and at < _scope(self.ignores[n]).end:
             directive = self.ignores[n]
-            if rule in directive.rules or ALL in directive.rules:
+            if rule in directive.rules or (ALL in directive.rules and not document):
                 return directive.reason
             n -= 1
         n = bisect_right(self._range_starts, at) - 1

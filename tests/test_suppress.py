@@ -433,3 +433,19 @@ def test_parse_is_linear_on_adversarial_input(text):
     parse(text)
     # Linear takes well under a second; quadratic would take minutes.
     assert time.perf_counter() - began < 3.0
+
+
+def test_ignore_all_above_the_lede_does_not_set_aside_a_document_rule_placed_there():
+    """A document rule judges the whole text; `ignore all` before the lede would otherwise
+    silence `no-named-source` or `headline-overstates` for the whole story."""
+    story = (
+        "Council to close three libraries\n\n"
+        "<!-- scorer: ignore all -- lede checked by the desk -->\n"
+        "Critics say the council will close three libraries next year.\n\n"
+        "Officials reportedly believe the plan will save money.\n"
+    )
+    audit = scorer.audit(story, config=Config(engine="python"))
+    kept = {(f.rule, f.signal is None) for f in audit.findings}
+    assert ("no-named-source", True) in kept
+    assert all(f.signal is not None for f in audit.suppressed)
+    assert {f.rule for f in audit.suppressed} >= {"vague-attribution"}
