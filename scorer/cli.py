@@ -78,26 +78,44 @@ REPORT_FORMATS = ("rich", "plain", "json", "sarif", "github", "markdown", "html"
 CHECK_FORMATS = ("concise", *REPORT_FORMATS)
 
 
+def _options(command: Callable[..., None], options: list[Any]) -> Callable[..., None]:
+    """`command` with click's decorators applied, the first of `options` on top."""
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+_LOADING = [
+    click.option(
+        "--input-format",
+        type=click.Choice(["text", "markdown", "html"]),
+        default=None,
+        help="Read every source as this format instead of going by its name.",
+    ),
+    click.option(
+        "--boilerplate",
+        "boilerplate_files",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="A file of extra boilerplate patterns (the shape of rules/boilerplate.toml); "
+        "repeatable.",
+    ),
+]
+
+
+def _loading_options(command: Callable[..., None]) -> Callable[..., None]:
+    """How the articles are read: their format and the boilerplate to set aside."""
+    return _options(command, _LOADING)
+
+
 def _input_options(command: Callable[..., None]) -> Callable[..., None]:
-    """What reads the articles: the format, boilerplate, config and engine."""
-    for option in reversed(
+    """What reads and scores the articles: format, boilerplate, config and engine."""
+    return _options(
+        command,
         [
             click.argument("sources", nargs=-1, required=True, metavar="PATH|DIR|GLOB|-|URL..."),
-            click.option(
-                "--input-format",
-                type=click.Choice(["text", "markdown", "html"]),
-                default=None,
-                help="Read every source as this format instead of going by its name.",
-            ),
-            click.option(
-                "--boilerplate",
-                "boilerplate_files",
-                multiple=True,
-                type=click.Path(dir_okay=False),
-                metavar="FILE",
-                help="A file of extra boilerplate patterns (the shape of "
-                "rules/boilerplate.toml); repeatable.",
-            ),
+            *_LOADING,
             _CONFIG_OPTION,
             click.option(
                 "--engine",
@@ -105,17 +123,16 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
                 default=None,
                 help="Run this rules engine, whatever the config says.",
             ),
-        ]
-    ):
-        command = option(command)
-    return command
+        ],
+    )
 
 
 def _report_options(formats: tuple[str, ...], default: str) -> Callable[..., Callable[..., None]]:
     """How the run reports: format, destination, width, text, jobs and the diff filter."""
 
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
-        for option in reversed(
+        return _options(
+            command,
             [
                 click.option(
                     "--format",
@@ -163,10 +180,8 @@ def _report_options(formats: tuple[str, ...], default: str) -> Callable[..., Cal
                     help="Report only findings on lines changed since this git ref "
                     "(the score still covers the whole document).",
                 ),
-            ]
-        ):
-            command = option(command)
-        return command
+            ],
+        )
 
     return decorate
 
@@ -210,19 +225,15 @@ def check(fail_under: float | None, fail_on: str, **options: Any) -> None:
 
 
 @cli.command()
-@_input_options
+@click.argument("sources", nargs=-1, required=True, metavar="PATH|-|URL...")
+@_loading_options
 def structure(
-    sources: tuple[str, ...],
-    input_format: str | None,
-    boilerplate_files: tuple[str, ...],
-    config_file: str | None,
-    engine: str | None,
+    sources: tuple[str, ...], input_format: str | None, boilerplate_files: tuple[str, ...]
 ) -> None:
     """Show what loading found: headline, standfirst, paragraphs, sentences, quotes."""
     from scorer.load import load
     from scorer.render import structure as render
 
-    del config_file, engine  # accepted for symmetry with audit; structure runs no rules
     try:
         patterns = _boilerplate_patterns(boilerplate_files)
     except ScorerError as error:

@@ -10,6 +10,7 @@ Words missing from CMUdict fall back to pyphen, as in textstat.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -27,22 +28,16 @@ class Readability:
     syllables: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "flesch_reading_ease": self.flesch_reading_ease,
-            "flesch_kincaid_grade": self.flesch_kincaid_grade,
-            "sentences": self.sentences,
-            "words": self.words,
-            "syllables": self.syllables,
-        }
+        return dataclasses.asdict(self)
 
 
 def measure(doc: Document) -> Readability:
     """Readability of the document's copy (no headline, standfirst or boilerplate)."""
     sentences = doc.copy_sentences
     words = doc.word_count
-    syllables = _count_syllables(" ".join(doc.slice(s) for s in sentences)) if words else 0
     if not words:
         return Readability(0.0, 0.0, len(sentences), 0, 0)
+    syllables = _count_syllables(" ".join(doc.slice(s) for s in sentences))
     per_sentence = words / len(sentences)
     per_word = syllables / words
     return Readability(

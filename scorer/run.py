@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scorer.errors import ScorerError
-from scorer.load import _SUFFIXES
+from scorer.load import ARTICLE_SUFFIXES
 from scorer.outcome import Outcome
 
 if TYPE_CHECKING:
     from scorer.boilerplate import Pattern
     from scorer.config import Config
 
-ARTICLE_SUFFIXES = tuple(sorted(s for s in _SUFFIXES if s))
 _GLOB_CHARS = frozenset("*?[")
 
 

@@ -39,6 +39,7 @@ overlapping repetition, so 100,000 unclosed `<!--` cost milliseconds.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
@@ -87,13 +88,7 @@ class Notice:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "message": self.message,
-            "line": self.line,
-            "column": self.column,
-            "start": self.start,
-            "end": self.end,
-        }
+        return dataclasses.asdict(self)
 
 
 def parse(text: str, *, not_prose: Sequence[tuple[int, int]] = ()) -> tuple[Directive, ...]:

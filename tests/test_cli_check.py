@@ -21,8 +21,12 @@ ROOT = INDEPENDENT.parent.parent
 
 
 def run(
-    *args: str, cwd: Path = ROOT, stdin: bytes | None = None
+    *args: str,
+    cwd: Path = ROOT,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
+    """The command in a clean environment: 100 columns unless `env` says otherwise."""
     return subprocess.run(
         [sys.executable, "-m", "scorer", *args],
         input=stdin.decode() if stdin is not None else None,
@@ -30,7 +34,7 @@ def run(
         text=True,
         timeout=180,
         cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "", "COLUMNS": "100"},
+        env={"PATH": "/usr/bin:/bin", **({"COLUMNS": "100"} if env is None else env)},
     )
 
 
@@ -321,20 +325,9 @@ def test_diff_reports_only_findings_on_changed_lines_but_scores_the_whole_file(t
 # the report formats on the command line
 
 
-def _env_run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "scorer", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", **env},
-    )
-
-
 def test_plain_has_no_escape_codes_even_when_colour_is_forced():
-    result = _env_run(
-        {"FORCE_COLOR": "1"}, "audit", "-f", "plain", "examples/independent-habib-defection.txt"
+    result = run(
+        "audit", "-f", "plain", "examples/independent-habib-defection.txt", env={"FORCE_COLOR": "1"}
     )
     assert result.returncode == 0
     assert "\x1b" not in result.stdout
@@ -342,15 +335,17 @@ def test_plain_has_no_escape_codes_even_when_colour_is_forced():
 
 
 def test_rich_to_a_pipe_is_plain_unless_colour_is_forced_and_no_color_wins():
-    piped = _env_run({}, "audit", "examples/independent-habib-defection.txt")
+    piped = run("audit", "examples/independent-habib-defection.txt", env={})
     assert "\x1b" not in piped.stdout
     assert "66.0 / 100  adequately sourced" in piped.stdout
-    forced = _env_run({"FORCE_COLOR": "1"}, "audit", "examples/independent-habib-defection.txt")
+    forced = run("audit", "examples/independent-habib-defection.txt", env={"FORCE_COLOR": "1"})
     assert "\x1b[" in forced.stdout
     unpadded = "".join(line.rstrip() + "\n" for line in squeeze_escapes(forced.stdout).splitlines())
     assert unpadded == piped.stdout
-    muted = _env_run(
-        {"FORCE_COLOR": "1", "NO_COLOR": "1"}, "audit", "examples/independent-habib-defection.txt"
+    muted = run(
+        "audit",
+        "examples/independent-habib-defection.txt",
+        env={"FORCE_COLOR": "1", "NO_COLOR": "1"},
     )
     assert "\x1b" not in muted.stdout  # NO_COLOR: plain text, not just colourless styles
     assert muted.stdout == piped.stdout
@@ -519,8 +514,12 @@ def test_sarif_carries_suppressions_and_ignored_directives(tmp_path: Path):
 
 def test_a_report_written_to_a_file_is_plain_text(tmp_path: Path):
     out = tmp_path / "report.txt"
-    result = _env_run(
-        {"FORCE_COLOR": "1"}, "audit", "-o", str(out), "examples/independent-habib-defection.txt"
+    result = run(
+        "audit",
+        "-o",
+        str(out),
+        "examples/independent-habib-defection.txt",
+        env={"FORCE_COLOR": "1"},
     )
     assert result.returncode == 0
     text = out.read_text()
@@ -544,3 +543,9 @@ def test_standard_input_named_twice_is_read_once():
     result = run("check", "--fail-on", "none", "-", "-", stdin=INDEPENDENT.read_bytes())
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "-: 66.0 / 100 adequately sourced, 13 findings: ok"
+
+
+def test_the_terminal_width_is_held_between_60_and_200_columns():
+    for columns, widest in (("5000", 200), ("20", 60), ("90", 90)):
+        result = run("audit", "examples/independent-habib-defection.txt", env={"COLUMNS": columns})
+        assert max(len(line) for line in result.stdout.splitlines()) == widest

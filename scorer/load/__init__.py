@@ -96,6 +96,10 @@ def detect_format(path: str) -> str | None:
     return _SUFFIXES.get(Path(path).suffix.lower())
 
 
+# What a directory is searched for: every suffix that names a format.
+ARTICLE_SUFFIXES = tuple(sorted(s for s in _SUFFIXES if s))
+
+
 def _read_file(path: str) -> bytes:
     """The bytes of a regular file; a directory, FIFO or device is refused, not read.
 

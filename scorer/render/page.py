@@ -100,15 +100,17 @@ def render(
     """The whole report as text in `fmt`; `terminal`: rich output for the terminal we are on."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}: one of {', '.join(FORMATS)}")
-    if terminal and fmt == "rich":
-        probe = Console()
-        if probe.is_terminal and not probe.no_color:
-            console = _terminal_console(width, probe)
-        else:  # a pipe, a CI log or NO_COLOR: plain text, as wide as the terminal says
-            fmt, width = "plain", width or _fitted(probe.width)
-            console = _console(fmt, width)
+    # Standard output as Rich sees it (a terminal, NO_COLOR, COLUMNS), when we write there.
+    probe = Console() if terminal else None
+    if fmt == "rich" and probe is not None and (not probe.is_terminal or probe.no_color):
+        fmt = "plain"  # a pipe, a CI log or NO_COLOR
+    if width is None:
+        screen = probe is not None and fmt in ("rich", "plain")
+        width = _fitted(probe.width) if screen else EXPORT_WIDTH  # type: ignore[union-attr]
+    if fmt == "rich" and probe is not None:
+        console = _terminal_console(width, probe)
     else:
-        console = _console(fmt, width, terminal=terminal)
+        console = _console(fmt, width)
     for part in renderables(outcomes, gate=gate, show_text=show_text):
         console.print(part)
     title = _title(outcomes)
@@ -151,7 +153,7 @@ def renderables(
     return parts
 
 
-def _console(fmt: str, width: int | None, *, terminal: bool = False) -> Console:
+def _console(fmt: str, width: int) -> Console:
     # Every setting Rich would otherwise read from the environment or the terminal is given.
     settings: dict[str, Any] = {
         "plain": {"color_system": None, "force_terminal": False, "no_color": True},
@@ -160,8 +162,7 @@ def _console(fmt: str, width: int | None, *, terminal: bool = False) -> Console:
     return Console(
         file=io.StringIO(),
         record=fmt in ("html", "svg"),
-        # Plain text on standard output fits the terminal (or $COLUMNS, else 80).
-        width=width or (_fitted(Console().width) if terminal and fmt == "plain" else EXPORT_WIDTH),
+        width=width,
         height=25,
         force_jupyter=False,
         force_interactive=False,
@@ -180,11 +181,11 @@ def _fitted(width: int) -> int:
     return max(MIN_WIDTH, min(width, MAX_WIDTH))
 
 
-def _terminal_console(width: int | None, probe: Console) -> Console:
+def _terminal_console(width: int, probe: Console) -> Console:
     """Rich's own reading of standard output (colour, width), writing into a buffer."""
     return Console(
         file=io.StringIO(),
-        width=width or _fitted(probe.width),
+        width=width,
         force_terminal=True,
         color_system=probe.color_system,  # type: ignore[arg-type]
         no_color=probe.no_color,
