@@ -70,7 +70,11 @@ class Audit:
         }
 
 
-def audit_document(doc: Document, config: Config = DEFAULT) -> Audit:
+def audit_document(
+    doc: Document, config: Config = DEFAULT, ruleset: RuleSet | None = None
+) -> Audit:
+    """The audit of one document; `ruleset`, if given, is `rule_set(config)` built elsewhere
+    (a batch's client builds it once, so workers need not have the config's rule files)."""
     from scorer import lexicon
     from scorer.detectors import detect
     from scorer.engine import default_engine, facts, run
@@ -81,7 +85,7 @@ def audit_document(doc: Document, config: Config = DEFAULT) -> Audit:
     with lexicon.house(config.path or "<config>", dict(config.lexicons)):
         signals = tuple(detect(doc))
         built = facts.build(doc, signals)  # doc.accusations reads the house lexicon too
-    ruleset = rule_set(config)
+    ruleset = ruleset or rule_set(config)
     engine = config.engine or default_engine()
     suppression, notices = resolve(doc, ruleset.by_id)
     score = fold(doc, signals, built, ruleset, run(ruleset, built, engine), suppression.reason)

@@ -1,0 +1,1 @@
+"""Corpus mode: records in (JSONL, CSV, Parquet), one scored row each out, streaming."""
