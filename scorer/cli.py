@@ -305,8 +305,8 @@ def _audited(items: list[str | Outcome], options: run.Options, jobs: int) -> lis
     """Every outcome, with a progress bar on an interactive terminal when there are several."""
     from scorer import run
 
-    console = _stderr_console()
-    if len(items) < 2 or not console.is_interactive:
+    console = _stderr_console() if len(items) > 1 and sys.stderr.isatty() else None
+    if console is None or not console.is_interactive:  # rich is not imported for one file
         return list(run.audit_sources(items, options, jobs=jobs))
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 

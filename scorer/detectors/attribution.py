@@ -15,9 +15,8 @@ Not attribution: "the claims" or "media reports" (nouns), "declined to comment" 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from scorer import lexicon
 from scorer.detectors import sources
@@ -100,8 +99,7 @@ _PERSONAL = frozenset(["he", "she", "they", "it", "i", "we", "you"])
 _NAME_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu|de|van|von|da|di|le|la)-?[A-Z]")
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: tens of thousands are made for a long article
     start: int
     end: int
     text: str
@@ -147,7 +145,7 @@ def _sentence(
     ]
     found: list[Signal] = []
     taken: list[tuple[int, int]] = []
-    for cue in _sourceless().finditer(norm, sentence.start, sentence.end):
+    for cue in _sourceless().cues(doc, sentence.start, sentence.end):
         taken.append((cue.start, cue.end))
         if cue.type == "vague":
             # "some critics", "by many": the crowd is the source; the phrase is the cue.
@@ -161,7 +159,7 @@ def _sentence(
             source = {"start": cue.start, "end": cue.start, "text": "", "type": "agentless"}
         found.append(_signal(doc, sentence, cue.start, cue.end, cue.type, source, None, toks))
     borrowed = []
-    for cue in cues.finditer(norm, sentence.start, sentence.end):
+    for cue in cues.cues(doc, sentence.start, sentence.end):
         if any(a <= cue.start < b for a, b in taken) or _not_a_cue(toks, cue):
             continue
         if cue.type == "borrowed":

@@ -26,7 +26,7 @@ from scorer.detectors import attribution, hedges, run
 from scorer.document import Document, Sentence
 from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
-from scorer.signals import SOURCE_TYPES, Signal
+from scorer.signals import SOURCE_TYPES, Signal, sentence_at
 
 _SOURCED = frozenset(SOURCE_TYPES) - {"agentless"}
 _UNVERIFIED_HEDGES = frozenset(["reporting", "unconfirmed", "speculation"])
@@ -131,9 +131,12 @@ def _covered(doc: Document, signal: Signal) -> list[int]:
     covered = {signal.sentence}
     content = signal.fields["content"]
     if signal.fields["quote"] and content:
-        covered |= {
-            s.index for s in doc.sentences if s.start < content["end"] and s.end > content["start"]
-        }
+        sentences = doc.sentences
+        index = sentence_at(doc, content["start"])  # the quote's sentences, and no others
+        while index < len(sentences) and sentences[index].start < content["end"]:
+            if sentences[index].end > content["start"]:
+                covered.add(index)
+            index += 1
     elif content and signal.sentence + 1 < len(doc.sentences):
         following = doc.sentences[signal.sentence + 1]
         same_paragraph = following.paragraph == doc.sentences[signal.sentence].paragraph

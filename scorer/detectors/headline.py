@@ -27,6 +27,7 @@ _STOP = frozenset(
     " might should can did does do says said say new".split()
 )
 _MIN_SHARED = 2
+_STEM = 4  # letters two words of one stem share at least
 
 
 def detect(doc: Document) -> list[Signal]:
@@ -77,8 +78,9 @@ def _in_body(doc: Document, sentence: int) -> bool:
 
 def _best_match(doc: Document, display: list[str]) -> int | None:
     best, best_shared = None, _MIN_SHARED - 1
+    wanted = {word for word in set(display) if len(word) >= _STEM}
     for sentence in doc.copy_sentences:
-        shared = _shared(display, _stems(doc.slice(sentence)))
+        shared = _shared(wanted, _stems(doc.slice(sentence)))
         if shared > best_shared:
             best, best_shared = sentence.index, shared
     return best
@@ -88,8 +90,22 @@ def _stems(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP]
 
 
-def _shared(display: list[str], sentence: list[str]) -> int:
-    return sum(1 for word in set(display) if any(_same_stem(word, other) for other in sentence))
+def _shared(display: set[str], sentence: list[str]) -> int:
+    """How many display words share a stem with a word of the sentence.
+
+    Words sharing a stem share their first `_STEM` letters, so each display word is held
+    only against the sentence's words that start as it does: a long article costs a few
+    lookups a sentence, not every pair of words.
+    """
+    by_start: dict[str, list[str]] = {}
+    for word in sentence:
+        if len(word) >= _STEM:
+            by_start.setdefault(word[:_STEM], []).append(word)
+    return sum(
+        1
+        for word in display
+        if any(_same_stem(word, other) for other in by_start.get(word[:_STEM], ()))
+    )
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -99,4 +115,4 @@ def _same_stem(a: str, b: str) -> bool:
         if x != y:
             break
         common += 1
-    return common >= max(4, min(len(a), len(b)) - 3)
+    return common >= max(_STEM, min(len(a), len(b)) - 3)

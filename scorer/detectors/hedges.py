@@ -102,7 +102,7 @@ def detect(doc: Document) -> list[Signal]:
     for sentence in doc.sentences:
         if sentence.boilerplate:
             continue
-        for cue in hedges.finditer(doc.norm, sentence.start, sentence.end):
+        for cue in hedges.cues(doc, sentence.start, sentence.end):
             while q < len(quoted) and quoted[q][1] <= cue.start:
                 q += 1
             if q < len(quoted) and quoted[q][0] <= cue.start < quoted[q][1]:

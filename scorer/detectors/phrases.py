@@ -23,7 +23,7 @@ def detect_phrases(
     for sentence in doc.sentences:
         if sentence.boilerplate:
             continue
-        for cue in cues.finditer(doc.norm, sentence.start, sentence.end):
+        for cue in cues.cues(doc, sentence.start, sentence.end):
             if skip_quotes and doc.quote_at(cue.start) is not None:
                 continue
             fields = {"type": cue.type, "cue": cue.phrase}

@@ -240,4 +240,4 @@ def _accusations(doc: Document) -> int:
     from scorer import lexicon
 
     accusing = lexicon.load("accusations")
-    return sum(1 for s in doc.copy_sentences for _ in accusing.finditer(doc.norm, s.start, s.end))
+    return sum(1 for s in doc.copy_sentences for _ in accusing.cues(doc, s.start, s.end))
