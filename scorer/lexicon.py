@@ -12,8 +12,10 @@ word is first met in a text, so a short article compiles a few dozen patterns, n
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -83,11 +85,11 @@ class Lexicon:
                 yield Cue(match.start(), match.end(), type_name, phrase)
                 taken = match.end()
 
-    def _candidates(self, doc: Document) -> tuple[list[int], list[str]]:
+    def _candidates(self, doc: Document) -> tuple[Sequence[int], list[str]]:
         starts, words = words_of(doc)
         keys = self.by_first.keys()
         found = [i for i, word in enumerate(words) if word in keys]
-        return [starts[i] for i in found], [words[i] for i in found]
+        return array("q", [starts[i] for i in found]), [words[i] for i in found]
 
     def _matcher(self, first: str, entries: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
         """One group a phrase, in order: the first that matches is the longest cue."""
@@ -98,17 +100,21 @@ class Lexicon:
         return matcher
 
 
-def words_of(doc: Document) -> tuple[list[int], list[str]]:
+def words_of(doc: Document) -> tuple[Sequence[int], list[str]]:
     """Where each word of `doc.norm` starts, and the word lower-cased: once per document."""
     return doc.memo("lexicon words", lambda: _words(doc.norm))
 
 
-def _words(norm: str) -> tuple[list[int], list[str]]:
+def _words(norm: str) -> tuple[Sequence[int], list[str]]:
+    # Offsets in an array and words interned: a 1 MB story has 200,000 words but a few
+    # thousand distinct ones, and as separate objects they took 20 MB.
     lowered = norm.lower()
     if len(lowered) != len(norm):  # a letter that lower-cases to two: offsets would drift
         matches = list(_WORD_RE.finditer(norm))
-        return [m.start() for m in matches], [m.group().lower() for m in matches]
-    return [m.start() for m in _WORD_RE.finditer(lowered)], _WORD_RE.findall(lowered)
+        starts = array("q", [m.start() for m in matches])
+        return starts, list(map(sys.intern, (m.group().lower() for m in matches)))
+    starts = array("q", [m.start() for m in _WORD_RE.finditer(lowered)])
+    return starts, list(map(sys.intern, _WORD_RE.findall(lowered)))
 
 
 class Cue(NamedTuple):

@@ -88,7 +88,7 @@ def fold(
                 room = rule.cap - taken
                 points = max(points, room) if rule.cap < 0 else min(points, room)
             taken += points
-            fact = built.document if index == 0 else built.signals[index - 1]
+            fact = built.document if index == 0 else built.signal_fact(index - 1)
             line, column = doc.line_col(start)
             (findings if reason is None else suppressed).append(
                 Finding(

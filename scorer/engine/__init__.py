@@ -10,8 +10,9 @@ Imports are deferred: `scorer.engine.names` must stay cheap for the command line
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
@@ -111,14 +112,18 @@ def run(ruleset: RuleSet, built: Facts, engine: str | None = None) -> list[Hit]:
         # Each engine sees only the facts a rule of the layer can match, cut to the fields
         # the layer reads: durable-rules pays for every key it is sent, in JSON.
         keys = layer.keys
-        facts: list[dict[str, Any] | None] = [
-            _project("document", keys, built.document, derived)
-            if "document" in layer.scopes
-            else None
-        ]
-        facts.extend(
-            _project("signal", keys, fact, derived) if "signal" in layer.scopes else None
-            for fact in built.signals
+        facts: Iterable[dict[str, Any] | None] = itertools.chain(
+            [
+                _project("document", keys, built.document, {}, derived)
+                if "document" in layer.scopes
+                else None
+            ],
+            (
+                _project("signal", keys, fact, built.document, derived)
+                if "signal" in layer.scopes
+                else None
+                for fact in built.signals
+            ),
         )
         fired = set(_fire_distinct(backend, layer.rules, facts))
         for rule_id, _ in fired:
@@ -131,13 +136,14 @@ def run(ruleset: RuleSet, built: Facts, engine: str | None = None) -> list[Hit]:
 
 
 def _fire_distinct(
-    backend: Any, rules: Any, facts: list[dict[str, Any] | None]
+    backend: Any, rules: Any, facts: Iterable[dict[str, Any] | None]
 ) -> list[tuple[str, int]]:
     """The backend's hits, each distinct fact evaluated once.
 
     A rule reads one fact, so facts equal in the fields the layer reads get the same hits.
     Cut to those fields, a long story's signals repeat (a third of them on FNC-1 bodies),
-    and each fact costs durable-rules a JSON round trip and a callback.
+    and each fact costs durable-rules a JSON round trip and a callback. `facts` is read
+    once, as it is made: only the distinct ones are kept.
     """
     first: dict[str, int] = {}
     distinct: list[dict[str, Any] | None] = []
@@ -173,13 +179,20 @@ def _fire(backend: Any, rules: Any, facts: list[dict[str, Any] | None]) -> list[
 
 
 def _project(
-    scope: str, keys: frozenset[str], fact: dict[str, Any], derived: dict[str, bool]
+    scope: str,
+    keys: frozenset[str],
+    fact: Mapping[str, Any],
+    document: Mapping[str, Any],
+    derived: dict[str, bool],
 ) -> dict[str, Any]:
-    """The fields of `fact` (and derived facts) that `keys` names, tagged with the scope."""
+    """The fields `keys` names, tagged with the scope: the fact's own, then the document's
+    (every signal fact reads them), then the derived facts."""
     out: dict[str, Any] = {"t": scope}
     for key in keys:
         if key in fact:
             out[key] = fact[key]
+        elif key in document:
+            out[key] = document[key]
         elif key in derived:
             out[key] = derived[key]
     return out
