@@ -139,13 +139,17 @@ def _sentence(
     doc: Document, sentence: Sentence, cues: lexicon.Lexicon, context: sources.Context
 ) -> list[Signal]:
     norm = doc.norm
+    sourceless = list(_sourceless().cues(doc, sentence.start, sentence.end))
+    said = list(cues.cues(doc, sentence.start, sentence.end))
+    if not sourceless and not said and norm.find(":", sentence.start, sentence.end) < 0:
+        return []  # no cue and no colon: most sentences, and no tokens to make for them
     toks = [
         _Tok(m.start(), m.end(), m.group())
         for m in _TOKEN.finditer(norm, sentence.start, sentence.end)
     ]
     found: list[Signal] = []
     taken: list[tuple[int, int]] = []
-    for cue in _sourceless().cues(doc, sentence.start, sentence.end):
+    for cue in sourceless:
         taken.append((cue.start, cue.end))
         if cue.type == "vague":
             # "some critics", "by many": the crowd is the source; the phrase is the cue.
@@ -159,7 +163,7 @@ def _sentence(
             source = {"start": cue.start, "end": cue.start, "text": "", "type": "agentless"}
         found.append(_signal(doc, sentence, cue.start, cue.end, cue.type, source, None, toks))
     borrowed = []
-    for cue in cues.cues(doc, sentence.start, sentence.end):
+    for cue in said:
         if any(a <= cue.start < b for a, b in taken) or _not_a_cue(toks, cue):
             continue
         if cue.type == "borrowed":

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from scorer.detectors import attribution, hedges, run
+from scorer.detectors.wordgate import WordGate
 from scorer.document import Document, Sentence
 from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
@@ -56,9 +57,23 @@ class Model:
     long_words: int
     long_weight: float
 
+    @cached_property
+    def _gate(self) -> WordGate:
+        return WordGate(
+            [
+                (f.pattern.pattern, bool(f.pattern.flags & re.IGNORECASE), f.lowered)
+                for f in self.features
+            ]
+        )
+
     def score(self, text: str) -> tuple[float, list[str]]:
         lowered = text.lower()
-        hits = [f for f in self.features if f.pattern.search(lowered if f.lowered else text)]
+        possible = self._gate.possible(text, lowered)  # the rest cannot match: not searched
+        hits = [
+            f
+            for i, f in enumerate(self.features)
+            if i in possible and f.pattern.search(lowered if f.lowered else text)
+        ]
         total = sum(f.weight for f in hits)
         if len(text.split()) >= self.long_words:
             total += self.long_weight
