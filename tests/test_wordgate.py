@@ -72,7 +72,7 @@ def test_every_matching_feature_of_real_sentences_is_left_possible() -> None:
         possible = gate.possible(sentence, sentence.lower())
         assert _searched(sentence) <= possible, sentence
         skipped += len(model().features) - len(possible)
-    assert len(sentences) > 50
+    assert len(sentences) > 40
     assert skipped > 10 * len(sentences)  # it does skip: most features, most sentences
 
 
