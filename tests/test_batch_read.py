@@ -61,7 +61,12 @@ def test_jsonl_records_in_order_blank_lines_skipped_bad_lines_kept_in_place(tmp_
     )
     assert records(path) == [
         (0, {"id": "a1", "text": STORY}),
-        (1, Unreadable("line 4: not JSON (Expecting property name enclosed in double quotes)")),
+        (
+            1,
+            Unreadable(
+                "line 4, column 2: not JSON (Expecting property name enclosed in double quotes)"
+            ),
+        ),
         (2, Unreadable("line 5: a JSON list, not an object")),
         (3, Unreadable("line 6: a JSON string, not an object")),
         (4, Unreadable("line 7: not valid UTF-8")),
@@ -259,3 +264,9 @@ def test_the_input_format_option_beats_the_name(tmp_path: Path) -> None:
     path.write_text(f"id\ttext\nq\t{STORY}\n")
     assert records(path, format="tsv") == [(0, {"id": "q", "text": STORY})]
     assert open_input(str(path), "tsv", Fields()).count() == 1
+
+
+def test_fields_scoring_does_not_read_keep_their_names_not_their_values(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(json.dumps({"id": "k", "text": STORY, "raw_html": "<p>" * 1000}) + "\n")
+    assert records(path) == [(0, {"id": "k", "text": STORY, "raw_html": None})]

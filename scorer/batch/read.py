@@ -125,9 +125,11 @@ class Input:
             record = json.loads(line)
         except UnicodeDecodeError:
             return Unreadable(f"line {number}: not valid UTF-8")
-        except ValueError as error:  # json.JSONDecodeError
-            reason = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
-            return Unreadable(f"line {number}: not JSON ({reason})")
+        except json.JSONDecodeError as error:
+            reason = error.msg.removesuffix(" at")  # "Invalid control character at"
+            return Unreadable(f"line {number}, column {error.colno}: not JSON ({reason})")
+        except ValueError as error:
+            return Unreadable(f"line {number}: not JSON ({error})")
         if not isinstance(record, dict):
             return Unreadable(f"line {number}: a JSON {_json_type(record)}, not an object")
         return _checked(record, self.fields, number)
@@ -278,13 +280,18 @@ def _parquet_file(path: str) -> Any:
 def _checked(
     record: dict[str, Any], fields: Fields, number: int | None
 ) -> dict[str, Any] | Unreadable:
-    """The record, or Unreadable when a field scoring reads holds text that is not text."""
-    for name in (fields.text, fields.id, fields.title):
+    """The fields scoring reads, or Unreadable when one holds text that is not text.
+
+    The other fields keep their names, for the error that lists them, but not their
+    values: a record goes to a worker process, and an export's other columns can be large.
+    """
+    used = (fields.text, fields.id, fields.title)
+    for name in used:
         value = record.get(name) if name else None
         if isinstance(value, str) and _SURROGATE.search(value):
             where = f"line {number}: " if number is not None else ""
             return Unreadable(f"{where}field {name!r} is not valid UTF-8 text")
-    return record
+    return {name: value if name in used else None for name, value in record.items()}
 
 
 def _raise_field_limit() -> None:
