@@ -291,8 +291,23 @@ def _killed_midway(args: list[str], progress: Path, rows: int) -> None:
             break
         assert process.poll() is None, "the run ended before it could be killed"
         time.sleep(0.01)
+    workers = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+    assert len(workers) == 2
     process.send_signal(signal.SIGKILL)
     process.wait()
+    # The workers notice that the run is gone, and exit.
+    deadline = time.monotonic() + 10
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(_running, workers))
+
+
+def _running(pid: str) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"  # a zombie has exited; only its parent's reaping is missing
 
 
 @pytest.mark.parametrize("name", ["scores.jsonl", "scores.csv", "scores.parquet"])
@@ -601,6 +616,14 @@ def test_the_command_line_imports_nothing_of_batch_until_it_runs() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout == "[]\n"
+
+
+def test_the_columns_in_the_docs_are_the_columns_a_run_writes() -> None:
+    from scorer.batch.record import Job, columns, prepare
+
+    text = (ROOT / "docs" / "batch.md").read_text(encoding="utf-8")
+    block = text.split("<!-- columns:", 1)[1].split("```", 2)[1]
+    assert tuple(re.split(r",\s*", block.strip())) == columns(prepare(Job(findings=True)))
 
 
 def test_the_format_choices_are_the_readers_and_writers() -> None:

@@ -80,7 +80,7 @@ class Processes:
         if self._pool is None or self._job != job or self._job.rules is not job.rules:
             self.close()
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, initializer=_start_worker, initargs=(job, os.getpid())
+                max_workers=self.jobs, initializer=_start_worker, initargs=(job,)
             )
             self._job = job
         return self._pool
@@ -90,14 +90,15 @@ class Processes:
 _WORKER_JOB: list[Job] = []
 
 
-def _start_worker(job: Job, parent: int) -> None:
+def _start_worker(job: Job) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_JOB[:] = [job]
-    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
 
 
 def _exit_when_orphaned(parent: int) -> None:
-    # A pool's workers hold both ends of its task pipe, so they never see it close.
+    # A pool's workers hold both ends of its task pipe, so they never see it close. The
+    # parent is the run's process, or a forkserver that ends with it.
     while os.getppid() == parent:
         time.sleep(1)
     os._exit(1)
