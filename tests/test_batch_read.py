@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -241,9 +242,12 @@ def test_a_file_that_cannot_be_a_corpus_is_one_error(
         assert str(raised.value) == message.format(path=path)
 
 
-def test_a_directory_is_not_a_corpus(tmp_path: Path) -> None:
+def test_a_directory_or_a_pipe_is_not_a_corpus(tmp_path: Path) -> None:
     with pytest.raises(ScorerError, match=r": is a directory, not a corpus file$"):
         open_input(str(tmp_path), "jsonl", Fields())
+    os.mkfifo(tmp_path / "fifo.jsonl")
+    with pytest.raises(ScorerError, match=r": is not a regular file \(a pipe, socket or device\)$"):
+        open_input(str(tmp_path / "fifo.jsonl"), None, Fields())
 
 
 def test_an_id_field_named_on_purpose_must_be_in_the_header(tmp_path: Path) -> None:

@@ -236,6 +236,9 @@ def _check_file(path: str) -> None:
         raise ScorerError(f"cannot read: {error.strerror or error}", path=path) from None
     if stat.S_ISDIR(info.st_mode):
         raise ScorerError("is a directory, not a corpus file", path=path)
+    if not stat.S_ISREG(info.st_mode):
+        # Its first bytes, read to learn its format, could not be read again.
+        raise ScorerError("is not a regular file (a pipe, socket or device)", path=path)
     if not os.access(path, os.R_OK):
         raise ScorerError("permission denied", path=path)
 
