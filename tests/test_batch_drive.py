@@ -186,3 +186,20 @@ def test_the_process_pool_keeps_a_bounded_number_of_chunks_in_flight() -> None:
     finally:
         pool.close()
     assert max(ahead) == 4  # 2 * jobs: the reader never runs further ahead than that
+
+
+def test_an_output_that_cannot_be_finished_is_the_runs_error_not_a_crash(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scorer.batch.write import ParquetOutput
+    from scorer.errors import ScorerError
+
+    def full(self: ParquetOutput) -> None:
+        raise ScorerError("cannot write: No space left on device", path=self.final)
+
+    monkeypatch.setattr(ParquetOutput, "finish", full)
+    out = tmp_path / "scores.parquet"
+    summary = scored(corpus, out, Serial())
+    assert summary.failed == f"{out}: cannot write: No space left on device"
+    assert not summary.finished and summary.rows == 7
+    assert len(rows(Path(f"{out}.partial.jsonl"))) == 7  # kept for the next run to fold

@@ -6,8 +6,9 @@ here, in its place, without going to a worker. The job is prepared once, here.
 
 How a run ends is in its `Summary`: through the input; stopped by the input (a file that
 cannot be read past some point: the rows before it are written and OUTPUT finished);
-stopped by the executor (a worker died); or interrupted (Ctrl-C). In the last two OUTPUT
-is left as it is, whole rows only, and running the same command again continues it.
+stopped by the executor (a worker died) or by OUTPUT (a full disk); or interrupted
+(Ctrl-C). In the last three OUTPUT is left as it is, whole rows only, and running the
+same command again continues it.
 """
 
 from __future__ import annotations
@@ -73,20 +74,28 @@ def run(
             _count(rows, summary)
             if advance is not None:
                 advance(len(rows))
-    except ScorerError as error:  # the executor could not go on
+    except ScorerError as error:  # the executor, or writing, could not go on
         summary.failed = str(error)
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
-        summary.seconds = time.perf_counter() - started
         try:
             executor.close()
         finally:
-            if summary.finished:
-                output.finish()
-            else:
-                output.close()
+            _end(output, summary)
+            summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _end(output: Output, summary: Summary) -> None:
+    """OUTPUT finished when the run went through its input; else left to be continued."""
+    try:
+        if summary.finished:
+            output.finish()
+        else:
+            output.close()
+    except ScorerError as error:  # a full disk, say: the rows written are still there
+        summary.failed, summary.input_failed = str(error), False
 
 
 def _chunks(
