@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from scorer import run
+    from scorer.batch.drive import Summary
+    from scorer.batch.executor import Executor
+    from scorer.batch.read import Input
+    from scorer.batch.record import Job
+    from scorer.batch.write import Output
     from scorer.boilerplate import Pattern
     from scorer.config import Config
     from scorer.engine import RuleSet
@@ -405,6 +410,176 @@ def _write(
             handle.write(text)
     except OSError as error:
         _fail(f"{output}: cannot write the report: {error.strerror or error}")
+
+
+BATCH_FORMATS = ("jsonl", "csv", "tsv", "parquet")  # scorer.batch.read and .write FORMATS
+
+
+@cli.command()
+@click.argument("input_path", metavar="INPUT")
+@click.option(
+    "--out",
+    "-o",
+    "output_path",
+    required=True,
+    metavar="OUTPUT",
+    help="Write one row per record here (.jsonl, .csv, .tsv or .parquet). If it exists, the "
+    "records whose ids it holds are skipped and the rest are added.",
+)
+@click.option(
+    "--text-field", default="text", show_default=True, metavar="NAME", help="The article's field."
+)
+@click.option(
+    "--id-field",
+    default="id",
+    show_default=True,
+    metavar="NAME",
+    help="The id's field ('': none; a record without one gets its 0-based position).",
+)
+@click.option(
+    "--title-field",
+    default="title",
+    show_default=True,
+    metavar="NAME",
+    help="The headline's field ('': none; the text's first line may be the headline).",
+)
+@click.option("--findings", is_flag=True, help="Add each record's findings as a column.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(0, 256),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Score in N processes (0: one per CPU); with --scheduler, passed to the Dask executor.",
+)
+@click.option("--input-format", type=click.Choice(BATCH_FORMATS), help="Instead of INPUT's name.")
+@click.option("--output-format", type=click.Choice(BATCH_FORMATS), help="Instead of OUTPUT's name.")
+@click.option("--overwrite", is_flag=True, help="Start OUTPUT over instead of continuing it.")
+@_CONFIG_OPTION
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default=None,
+    help="Run this rules engine, whatever the config says.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Score on the Dask cluster at ADDRESS (tcp://host:8786); needs scorer[dask].",
+)
+def batch(
+    input_path: str,
+    output_path: str,
+    text_field: str,
+    id_field: str,
+    title_field: str,
+    findings: bool,
+    jobs: int,
+    input_format: str | None,
+    output_format: str | None,
+    overwrite: bool,
+    config_file: str | None,
+    engine: str | None,
+    scheduler: str | None,
+) -> None:
+    """Score a corpus: one row per record of a JSONL, CSV, TSV or Parquet file.
+
+    Each row has the record's id, score, label, sub-scores and signal counts, and an
+    error for a record that could not be scored. Rows are written in input order as they
+    are scored; a run that stops, however it stops, is continued by running it again.
+    See docs/batch.md.
+
+    Exit codes: 0 every record scored, 2 a record could not be scored (its row says why;
+    the others are scored) or the input could not be read, 130 interrupted.
+    """
+    import os
+
+    from scorer.batch import read, write
+    from scorer.batch.record import Fields, Job, columns, prepare
+    from scorer.config import for_source
+
+    fields = Fields(text_field, id_field or None, title_field or None)
+    context = click.get_current_context()
+    named = [
+        name
+        for option, name in (("id_field", fields.id), ("title_field", fields.title))
+        if name and context.get_parameter_source(option) != click.core.ParameterSource.DEFAULT
+    ]
+    try:
+        source = read.open_input(input_path, input_format, fields, named)
+        chosen = write.output_format(output_path, output_format)
+        if os.path.exists(output_path) and os.path.samefile(input_path, output_path):
+            raise ScorerError("OUTPUT is the input file", path=output_path)
+        # Without --config, the config nearest the corpus, as for an article file.
+        config = _load_config(config_file) if config_file else for_source(input_path)
+        job = prepare(Job(fields=fields, config=config, engine=engine, findings=findings))
+    except ScorerError as error:
+        _fail(error)
+    executor = _batch_executor(jobs or os.cpu_count() or 1, scheduler)
+    try:
+        output = write.open_output(output_path, chosen, columns(job), overwrite=overwrite)
+    except ScorerError as error:
+        executor.close()
+        _fail(error)
+    summary = _batched(source, output, job, executor)
+    if summary.failed is not None:
+        click.echo(f"scorer: error: {summary.failed}", err=True)
+    click.echo(_batch_summary(summary, output.held_errors, output_path), err=True)
+    if summary.interrupted:
+        click.echo(
+            f"scorer: interrupted; the rows written are in {output.path}: run the same "
+            "command again to continue",
+            err=True,
+        )
+        sys.exit(130)
+    failed = summary.errors or summary.failed or output.held_errors
+    sys.exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+def _batch_executor(jobs: int, scheduler: str | None) -> Executor:
+    """Where chunks are scored: here (1 job), local worker processes, or a Dask cluster."""
+    if scheduler is not None:
+        try:
+            from scorer.batch.dask import DaskExecutor
+        except ImportError:
+            _fail("--scheduler needs Dask: pip install 'scorer[dask]'")
+        try:
+            return DaskExecutor(scheduler, jobs)
+        except (ScorerError, OSError) as error:
+            _fail(f"cannot use the Dask scheduler at {scheduler}: {error}")
+    from scorer.batch.executor import Processes, Serial
+
+    return Serial() if jobs == 1 else Processes(jobs)
+
+
+def _batched(source: Input, output: Output, job: Job, executor: Executor) -> Summary:
+    """The run, with a progress bar on an interactive terminal."""
+    from scorer.batch import drive, progress
+
+    console = _stderr_console()
+    total = None
+    if console.is_interactive:
+        count = source.count()
+        total = None if count is None else max(0, count - sum(output.done.values()))
+    with progress.bar(console, total) as advance:
+        return drive.run(source, output, job, executor, advance=advance)
+
+
+def _batch_summary(summary: Summary, held_errors: int, output_path: str) -> str:
+    """One line: rows scored, error rows, records skipped, seconds and rate."""
+    errors = f"{summary.errors:,} error row{'' if summary.errors == 1 else 's'}"
+    if summary.first_error is not None:
+        errors += f" (the first: {' '.join(summary.first_error.split())})"
+    held = (
+        f", with {held_errors:,} error row{'' if held_errors == 1 else 's'}" if held_errors else ""
+    )
+    rate = summary.rows / summary.seconds if summary.seconds > 0 else 0.0
+    return (
+        f"scorer: {summary.scored:,} scored, {errors}, {summary.skipped:,} skipped "
+        f"(already in {output_path}{held}); {summary.seconds:,.1f} s, {rate:,.1f} articles/s"
+    )
 
 
 @cli.group()
