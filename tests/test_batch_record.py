@@ -27,8 +27,7 @@ def test_a_row_scores_what_audit_scores(path: Path) -> None:
     )
     assert row["n_attribution"] == sum(s.kind == "attribution" for s in audit.signals)
     anonymous = sum(
-        s.kind == "attribution" and s.fields["source"]["type"] == "anonymous"
-        for s in audit.signals
+        s.kind == "attribution" and s.fields["source"]["type"] == "anonymous" for s in audit.signals
     )
     assert row["n_attribution_anonymous"] == anonymous
     assert row["findings_count"] == sum(not f.credit for f in audit.findings)
