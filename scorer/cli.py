@@ -315,6 +315,10 @@ def _audited(items: list[str | Outcome], options: run.Options, jobs: int) -> lis
         return list(run.audit_sources(items, options, jobs=jobs))
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
+    outcomes = run.audit_sources(items, options, jobs=jobs)
+    # The first outcome before the bar: worker processes are forked by then, never while
+    # the bar's drawing thread runs (a fork then can leave a worker holding its lock).
+    done = [next(outcomes)]
     with Progress(
         "[progress.description]{task.description}",
         BarColumn(),
@@ -323,10 +327,11 @@ def _audited(items: list[str | Outcome], options: run.Options, jobs: int) -> lis
         console=console,
         transient=True,
     ) as progress:
-        task = progress.add_task("auditing", total=len(items))
-        return list(
-            run.audit_sources(items, options, jobs=jobs, advance=lambda _: progress.advance(task))
-        )
+        task = progress.add_task("auditing", total=len(items), completed=1)
+        for outcome in outcomes:
+            done.append(outcome)
+            progress.advance(task)
+    return done
 
 
 def _stderr_console() -> Console:

@@ -139,9 +139,11 @@ def _parallel(sources: list[str], options: Options, jobs: int) -> Iterator[Outco
 
     from scorer.config import for_source
     from scorer.pipeline import rule_set
+    from scorer.workers import start as worker_start
 
     chunk = max(1, min(16, len(sources) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
+    workers = min(jobs, len(sources))
+    with ProcessPoolExecutor(max_workers=workers, initializer=worker_start) as pool:
         for outcome in pool.map(
             _audit_in_worker, sources, [options] * len(sources), chunksize=chunk
         ):

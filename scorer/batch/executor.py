@@ -7,16 +7,13 @@ any size streams through in constant memory and the output never depends on wher
 
 from __future__ import annotations
 
-import os
-import signal
-import threading
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
+from scorer import workers
 from scorer.batch.record import Job, Row, score_records
 from scorer.errors import ScorerError
 
@@ -91,17 +88,8 @@ _WORKER_JOB: list[Job] = []
 
 
 def _start_worker(job: Job) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    workers.start()
     _WORKER_JOB[:] = [job]
-    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
-
-
-def _exit_when_orphaned(parent: int) -> None:
-    # A pool's workers hold both ends of its task pipe, so they never see it close. The
-    # parent is the run's process, or a forkserver that ends with it.
-    while os.getppid() == parent:
-        time.sleep(1)
-    os._exit(1)
 
 
 def _score_here(chunk: Chunk) -> list[Row]:
