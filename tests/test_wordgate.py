@@ -51,9 +51,7 @@ def _searched(text: str) -> set[int]:
     """The claim features that match `text`, every one searched."""
     features = model().features
     lowered = text.lower()
-    return {
-        i for i, f in enumerate(features) if f.pattern.search(lowered if f.lowered else text)
-    }
+    return {i for i, f in enumerate(features) if f.pattern.search(lowered if f.lowered else text)}
 
 
 def _gate() -> WordGate:
@@ -80,9 +78,41 @@ def test_every_matching_feature_of_real_sentences_is_left_possible() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["voted", "Voted", "VOTE", "for", "dollars", "euro", "I", "we'll", "has", "hasn't",
-             "been", "K", "\u212a", "one", "ONE", "thank", "thanks", "Court", "court", "right",
-             "now", "per", "cent", "%", "$", "5", "ago", "in", "my", "view", "?", "é", "ſ"]
+            [
+                "voted",
+                "Voted",
+                "VOTE",
+                "for",
+                "dollars",
+                "euro",
+                "I",
+                "we'll",
+                "has",
+                "hasn't",
+                "been",
+                "K",
+                "\u212a",
+                "one",
+                "ONE",
+                "thank",
+                "thanks",
+                "Court",
+                "court",
+                "right",
+                "now",
+                "per",
+                "cent",
+                "%",
+                "$",
+                "5",
+                "ago",
+                "in",
+                "my",
+                "view",
+                "?",
+                "é",
+                "ſ",
+            ]
         ),
         max_size=12,
     ),
