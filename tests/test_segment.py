@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from scorer.load import load_string
+from scorer.segment import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def sentences(text: str) -> list[str]:
@@ -237,3 +244,49 @@ def test_a_headline_over_a_longer_lede_is_not_hard_wrapped_prose():
         "The Syrian defence minister has defected, according to reports."
     )
     assert doc.title == "Syria crisis: General deserts Damascus regime, says opposition"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was appointed in 2009. He stepped down.",
+        "It cost 1,000. The rest was paid.",
+        "Room No. 10. The end came.",
+        "It fell -5. Then it rose.",
+        "top 10. 'The end' was near.",
+        'in 1970. "As ever," he said.',
+        "was 42. Mr. Smith left.",
+    ],
+)
+def test_a_number_before_a_capital_breaks_as_punkt_breaks_it(text: str) -> None:
+    """The number rule decides these without nltk; Punkt, asked, cuts in the same place."""
+    from scorer.segment import _clear_breaks, _punkt, split_sentences
+
+    cut = next(iter(_clear_breaks(text)))[1]
+    punkt_cuts = [end for _, end in _punkt().span_tokenize(text)]
+    assert cut in punkt_cuts
+    assert split_sentences(text, 0, len(text))[0][1] == cut
+
+
+def test_a_spaced_ellipsis_before_lower_case_stays_in_its_sentence() -> None:
+    text = "They were very adamant . . . and stressed it. Next one."
+    spans = split_sentences(text, 0, len(text))
+    assert [text[a:b] for a, b in spans] == [
+        "They were very adamant . . . and stressed it.",
+        "Next one.",
+    ]
+
+
+def test_the_seeds_segment_without_importing_nltk() -> None:
+    """Their stops are clear breaks, numbers, or stops before lower-case words: the 0.25 s
+    nltk import is not paid (an article with "Mr." or "U.S. The" still pays it)."""
+    code = (
+        "import sys, scorer, pathlib\n"
+        "for p in sorted(pathlib.Path('examples').glob('*.txt')):\n"
+        "    scorer.audit(p.read_text(encoding='utf-8'))\n"
+        "print('nltk' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"
