@@ -64,9 +64,27 @@ def find(start: Path) -> Path | None:
         if own.is_file():
             return own
         project = folder / "pyproject.toml"
-        if project.is_file() and "scorer" in read_toml(project).get("tool", {}):
+        if project.is_file() and _declares_scorer(project):
             return project
     return None
+
+
+def _declares_scorer(project: Path) -> bool:
+    """Whether a pyproject.toml has a [tool.scorer] table: parsed once while unchanged.
+
+    Every file of a run looks for its config; parsing the same pyproject.toml for each of
+    2,600 articles took a third of `scorer check`'s time on a corpus.
+    """
+    try:
+        changed = project.stat().st_mtime_ns
+    except OSError:
+        return False
+    return _has_table(project.resolve(), changed)
+
+
+@cache
+def _has_table(project: Path, changed: int) -> bool:
+    return "scorer" in read_toml(project).get("tool", {})
 
 
 def for_source(source: str) -> Config:
