@@ -157,6 +157,26 @@ def test_nothing_is_left_on_the_cluster_after_a_run(
     assert not client.futures
 
 
+def test_at_most_twice_jobs_chunks_are_in_flight(
+    executor: DaskExecutor, records: list[dict[str, Any]], local_rows: list[Row], job: Job
+) -> None:
+    pulled: list[int] = []
+
+    def chunks() -> Iterator[Chunk]:
+        for chunk in _chunks(records[:12], 2):
+            pulled.append(chunk[0][0])
+            yield chunk
+
+    two = DaskExecutor(executor.address, jobs=2)
+    try:
+        rows = two.map(chunks(), job)
+        assert (next(rows), len(pulled)) == (local_rows[0:2], 4)
+        assert (next(rows), len(pulled)) == (local_rows[2:4], 5)
+        assert _rows(rows) == local_rows[4:12] and len(pulled) == 6
+    finally:
+        two.close()
+
+
 def test_score_bag_gives_the_local_rows_and_global_positions_for_missing_ids(
     executor: DaskExecutor, records: list[dict[str, Any]], local_rows: list[Row]
 ) -> None:
@@ -311,7 +331,7 @@ def test_a_worker_that_dies_once_is_retried_and_the_rows_are_the_same(
     executor.client.wait_for_workers(2, timeout=60)
 
 
-def test_a_chunk_whose_workers_keep_dying_is_error_rows(
+def test_a_chunk_whose_workers_keep_dying_is_error_rows_and_the_run_goes_on(
     executor: DaskExecutor,
     records: list[dict[str, Any]],
     local_rows: list[Row],
@@ -321,16 +341,21 @@ def test_a_chunk_whose_workers_keep_dying_is_error_rows(
     sample = [dict(r) for r in records[:12]]
     sample[5]["poison"] = True
     monkeypatch.setattr(on_dask, "_score_chunk", _die)
-    one_at_a_time = DaskExecutor(executor.address, jobs=1)
-    try:
-        rows = _rows(one_at_a_time.map(_chunks(sample, 4), job))
-    finally:
-        one_at_a_time.close()
+    client = executor.client
+
+    def alone() -> Iterator[Chunk]:
+        # A chunk on a worker that dies counts the death too, poison or not: each chunk
+        # goes in alone here, so only the poisoned one can be given up.
+        for chunk in _chunks(sample, 4):
+            _settled(lambda: client.run_on_scheduler(_busy) == 0, timeout=60)
+            yield chunk
+
+    rows = _rows(executor.map(alone(), job))
     assert rows[:4] == local_rows[:4] and rows[8:] == local_rows[8:12]
     assert [row["id"] for row in rows[4:8]] == ["5", "6", "7", "8"]
     assert all(row["score"] is None for row in rows[4:8])
     assert rows[5]["error"].startswith("not scored: the Dask task failed (KilledWorker: ")
-    executor.client.wait_for_workers(2, timeout=60)
+    client.wait_for_workers(2, timeout=60)
 
 
 def _die_once(chunk: Chunk, job: Job) -> list[Row]:
@@ -356,6 +381,11 @@ def _durable_session() -> str | None:
 
 def _tasks(dask_scheduler: Any) -> int:
     return len(dask_scheduler.tasks)
+
+
+def _busy(dask_scheduler: Any) -> int:
+    waiting = ("processing", "queued", "no-worker", "waiting")
+    return sum(task.state in waiting for task in dask_scheduler.tasks.values())
 
 
 def _settled(condition: Any, timeout: float = 10) -> None:

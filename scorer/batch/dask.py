@@ -57,10 +57,12 @@ _SCORING = threading.Lock()
 class DaskExecutor:
     """Scores chunks on the Dask cluster whose scheduler is at `address`.
 
-    At most `jobs` chunks are in flight (default: twice the cluster's worker threads), and
-    each chunk's rows are yielded in input order, then released on client and cluster alike,
-    so memory stays flat for any corpus. A chunk the cluster fails to score (its workers kept
-    dying: `KilledWorker`) becomes an error row for each of its records; the run goes on.
+    At most 2 × `jobs` chunks are in flight, as in the local process pool (`jobs` defaults
+    to the cluster's worker threads when the run starts), so no worker waits for its next
+    chunk; each chunk's rows are yielded in input order, then released on client and
+    cluster alike, so memory stays flat for any corpus. A chunk the cluster fails to score
+    (its workers kept dying: `KilledWorker`) becomes an error row for each of its records;
+    the run goes on.
     """
 
     def __init__(
@@ -88,7 +90,7 @@ class DaskExecutor:
         # every chunk's task: the rule set is the big part. Not scattered: scattered data
         # is lost for good when the workers holding it die, a task's result is recomputed.
         shared = client.submit(_given, job, pure=False)
-        window = self.jobs or 2 * max(1, sum(client.nthreads().values()))
+        window = 2 * (self.jobs or max(1, sum(client.nthreads().values())))
         pending: deque[tuple[Chunk, Future]] = deque()
         try:
             for chunk in chunks:
