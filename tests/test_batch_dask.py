@@ -23,7 +23,7 @@ import dask.bag as db
 import dask.dataframe as dd
 import pandas as pd
 import pytest
-from distributed import LocalCluster, get_task_stream
+from distributed import Future, LocalCluster, get_task_stream
 
 import scorer
 from scorer.batch import dask as on_dask
@@ -155,6 +155,18 @@ def test_nothing_is_left_on_the_cluster_after_a_run(
     assert sum(len(chunk) for chunk in executor.map(_chunks(records[:40], 4), job)) == 40
     _settled(lambda: client.run_on_scheduler(_tasks) == 0)
     assert not client.futures
+
+
+def test_a_run_whose_tasks_are_cancelled_on_the_cluster_stops_with_one_error(
+    executor: DaskExecutor, records: list[dict[str, Any]], job: Job
+) -> None:
+    client = executor.client
+    rows = executor.map(_chunks(records[:40], 2), job)
+    next(rows)
+    client.cancel([Future(key, client) for key in list(client.futures)])  # as a restart does
+    with pytest.raises(ScorerError, match="cancelled the run's tasks"):
+        _rows(rows)
+    _settled(lambda: not client.futures)
 
 
 def test_at_most_twice_jobs_chunks_are_in_flight(
@@ -339,22 +351,22 @@ def test_a_chunk_whose_workers_keep_dying_is_error_rows_and_the_run_goes_on(
     job: Job,
 ) -> None:
     sample = [dict(r) for r in records[:12]]
-    sample[5]["poison"] = True
+    sample[1]["poison"] = True
     monkeypatch.setattr(on_dask, "_score_chunk", _die)
     client = executor.client
 
     def alone() -> Iterator[Chunk]:
-        # A chunk on a worker that dies counts the death too, poison or not: each chunk
-        # goes in alone here, so only the poisoned one can be given up.
+        # A chunk that was on a worker when it died counts the death too, poisoned or not:
+        # here each chunk goes out once the one before it is done, so only one is given up.
         for chunk in _chunks(sample, 4):
-            _settled(lambda: client.run_on_scheduler(_busy) == 0, timeout=60)
+            _settled(lambda: not _pending(client, "_die"), timeout=60)
             yield chunk
 
     rows = _rows(executor.map(alone(), job))
-    assert rows[:4] == local_rows[:4] and rows[8:] == local_rows[8:12]
-    assert [row["id"] for row in rows[4:8]] == ["5", "6", "7", "8"]
-    assert all(row["score"] is None for row in rows[4:8])
-    assert rows[5]["error"].startswith("not scored: the Dask task failed (KilledWorker: ")
+    assert [row["id"] for row in rows[:4]] == [REWRITE.stem, INDEPENDENT.stem, "0", "4"]
+    assert all(row["score"] is None for row in rows[:4])
+    assert rows[1]["error"].startswith("not scored: the Dask task failed (KilledWorker: ")
+    assert rows[4:] == local_rows[4:12]
     client.wait_for_workers(2, timeout=60)
 
 
@@ -383,9 +395,10 @@ def _tasks(dask_scheduler: Any) -> int:
     return len(dask_scheduler.tasks)
 
 
-def _busy(dask_scheduler: Any) -> int:
-    waiting = ("processing", "queued", "no-worker", "waiting")
-    return sum(task.state in waiting for task in dask_scheduler.tasks.values())
+def _pending(client: Any, prefix: str) -> list[str]:
+    return [
+        k for k, f in client.futures.items() if str(k).startswith(prefix) and f.status == "pending"
+    ]
 
 
 def _settled(condition: Any, timeout: float = 10) -> None:

@@ -25,6 +25,7 @@ import threading
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import CancelledError
 from typing import TYPE_CHECKING, Any
 
 from scorer.batch.executor import Chunk
@@ -113,7 +114,13 @@ class DaskExecutor:
                 raise ScorerError(
                     f"lost the Dask scheduler at {self.address}: {_line(error)}"
                 ) from None
-            rows = _failed(chunk, job, error)
+            if isinstance(error, CancelledError):
+                # Cancelled on the cluster (a restart, another client): so is every task
+                # still to come, which must not all become error rows.
+                raise ScorerError(
+                    f"the Dask cluster at {self.address} cancelled the run's tasks: {_line(error)}"
+                ) from None
+            rows = _failed(chunk, job, error)  # KilledWorker: this chunk's workers died
         finally:
             future.release()
         return rows
