@@ -169,6 +169,23 @@ def test_a_run_whose_tasks_are_cancelled_on_the_cluster_stops_with_one_error(
     _settled(lambda: not client.futures)
 
 
+def test_a_run_that_loses_its_scheduler_stops_with_one_error(
+    records: list[dict[str, Any]], job: Job
+) -> None:
+    cluster = LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    )
+    executor = DaskExecutor(cluster.scheduler_address, jobs=1)
+    rows = executor.map(_chunks(records[:40], 2), job)
+    next(rows)
+    cluster.close()
+    with pytest.raises(
+        ScorerError, match=r"^lost the Dask scheduler at inproc://\S+: .*scheduler-connection-lost"
+    ):
+        _rows(rows)
+    executor.close()
+
+
 def test_at_most_twice_jobs_chunks_are_in_flight(
     executor: DaskExecutor, records: list[dict[str, Any]], local_rows: list[Row], job: Job
 ) -> None:

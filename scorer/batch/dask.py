@@ -126,7 +126,18 @@ class DaskExecutor:
         return rows
 
     def close(self) -> None:
-        self.client.close()
+        import logging
+
+        # A client that lost its scheduler logs its cancelled reconnection, traceback and
+        # all, as it closes; the run has already said so in one line.
+        log = logging.getLogger("distributed.client")
+        level = log.level
+        if self.client.status != "running":
+            log.setLevel(logging.CRITICAL)
+        try:
+            self.client.close()
+        finally:
+            log.setLevel(level)
 
 
 def score_bag(
