@@ -36,6 +36,8 @@ from tests.conftest import INDEPENDENT, REWRITE, ROOT, SHARED_DATA
 
 FNC_BODIES = SHARED_DATA / "fnc1" / "train_bodies.csv"
 EMPTY_AT = 77  # the position of the record with an empty text and no id
+# A second cluster's scheduler finds the first one's HTTP port (8787) taken and says so.
+SECOND_CLUSTER = pytest.mark.filterwarnings("ignore:Port 8787 is already in use")
 
 HOUSE_RULE = """
 [[rule]]
@@ -169,6 +171,7 @@ def test_a_run_whose_tasks_are_cancelled_on_the_cluster_stops_with_one_error(
     _settled(lambda: not client.futures)
 
 
+@SECOND_CLUSTER
 def test_a_run_that_loses_its_scheduler_stops_with_one_error(
     records: list[dict[str, Any]], job: Job
 ) -> None:
@@ -289,6 +292,7 @@ def test_the_rule_set_travels_with_the_job_so_workers_need_no_rule_files(
     assert fired and fired[0]["points"] == -1
 
 
+@SECOND_CLUSTER
 def test_threads_in_one_process_score_one_at_a_time(
     records: list[dict[str, Any]], job: Job, local_rows: list[Row]
 ) -> None:
