@@ -1,8 +1,8 @@
 """A batch on a Dask cluster gives the rows a local run gives, in the same order.
 
 One real `LocalCluster` (two worker processes, one thread each) serves the module; the
-corpus is the two seed articles and 120 FNC-1 bodies, with an empty text, a record with no
-text field and records with no id among them. The tests that kill workers come last.
+corpus is the two seed articles and 120 articles made from their paragraphs, with an empty
+text, a record with no text field and records with no id among them. The tests that kill workers come last.
 """
 
 from __future__ import annotations
