@@ -24,7 +24,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import CancelledError
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     import dask.bag
     import dask.dataframe
     import pandas
+    from dask.delayed import Delayed
+    from dask.highlevelgraph import HighLevelGraph
     from distributed import Client, Future
 
 # Connecting to a scheduler that is not there fails after this many seconds, not Dask's 30.
@@ -215,7 +217,9 @@ def _job(
     return prepare(Job(fields=fields, config=coerce(config), engine=engine, findings=findings))
 
 
-def _scored(parts: list[Any], score: Any, job: Job) -> tuple[Any, str]:
+def _scored(
+    parts: list[Delayed], score: Callable[[Any, int, Job], Any], job: Job
+) -> tuple[HighLevelGraph, str]:
     """The graph scoring each partition with `score(records, offset, job)`: `offset` is the
     number of records in the partitions before it, so positions are global.
 
