@@ -453,10 +453,10 @@ BATCH_FORMATS = ("jsonl", "csv", "tsv", "parquet")  # scorer.batch.read and .wri
     "--jobs",
     "-j",
     type=click.IntRange(0, 256),
-    default=1,
-    show_default=True,
+    default=None,
     metavar="N",
-    help="Score in N processes (0: one per CPU); with --scheduler, passed to the Dask executor.",
+    help="Score in N processes (0: one per CPU; default 1). With --scheduler: keep 2N chunks "
+    "on the cluster (default: two per worker thread it has).",
 )
 @click.option("--input-format", type=click.Choice(BATCH_FORMATS), help="Instead of INPUT's name.")
 @click.option("--output-format", type=click.Choice(BATCH_FORMATS), help="Instead of OUTPUT's name.")
@@ -522,7 +522,7 @@ def batch(
         job = prepare(Job(fields=fields, config=config, engine=engine, findings=findings))
     except ScorerError as error:
         _fail(error)
-    executor = _batch_executor(jobs or os.cpu_count() or 1, scheduler)
+    executor = _batch_executor(jobs, scheduler)
     try:
         output = write.open_output(output_path, chosen, columns(job), overwrite=overwrite)
     except ScorerError as error:
@@ -543,20 +543,27 @@ def batch(
     sys.exit(EXIT_INPUT if failed else EXIT_OK)
 
 
-def _batch_executor(jobs: int, scheduler: str | None) -> Executor:
-    """Where chunks are scored: here (1 job), local worker processes, or a Dask cluster."""
+def _batch_executor(jobs: int | None, scheduler: str | None) -> Executor:
+    """Where chunks are scored: here (1 job), local worker processes, or a Dask cluster.
+
+    On a cluster, no `--jobs` (or 0) sizes the window to the cluster's worker threads."""
+    import os
+
     if scheduler is not None:
         try:
             from scorer.batch.dask import DaskExecutor
         except ImportError:
             _fail("--scheduler needs Dask: pip install 'scorer[dask]'")
         try:
-            return DaskExecutor(scheduler, jobs)
-        except (ScorerError, OSError) as error:
+            return DaskExecutor(scheduler, jobs or None)
+        except ScorerError as error:  # it names the address and what went wrong
+            _fail(error)
+        except OSError as error:
             _fail(f"cannot use the Dask scheduler at {scheduler}: {error}")
     from scorer.batch.executor import Processes, Serial
 
-    return Serial() if jobs == 1 else Processes(jobs)
+    local = 1 if jobs is None else jobs or os.cpu_count() or 1
+    return Serial() if local == 1 else Processes(local)
 
 
 def _batched(source: Input, output: Output, job: Job, executor: Executor) -> Summary:

@@ -554,10 +554,10 @@ def test_scheduler_runs_the_dask_executor_with_the_address_and_jobs(
     from scorer.batch.executor import Serial
     from scorer.cli import cli
 
-    made: list[tuple[str, int]] = []
+    made: list[tuple[str, int | None]] = []
 
     class DaskExecutor(Serial):
-        def __init__(self, address: str, jobs: int) -> None:
+        def __init__(self, address: str, jobs: int | None) -> None:
             made.append((address, jobs))
 
     fake = types.ModuleType("scorer.batch.dask")
@@ -580,6 +580,24 @@ def test_scheduler_runs_the_dask_executor_with_the_address_and_jobs(
     assert result.exit_code == 0, result.output
     assert made == [("tcp://10.0.0.5:8786", 3)]
     assert [(r["id"], r["score"]) for r in jsonl(out)] == [("r", 30.0)]
+    # Without -j the cluster's size decides how many chunks are out, not a local default.
+    result = CliRunner().invoke(cli, [*args[:-2], "--overwrite"])
+    assert result.exit_code == 0, result.output
+    assert made[-1] == ("tcp://10.0.0.5:8786", None)
+
+
+def test_a_scheduler_nobody_answers_is_one_line_naming_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text('{"text": "Officials said so."}\n')
+    result = run(
+        "batch", str(corpus), "--out", str(tmp_path / "o.jsonl"), "--scheduler", "tcp://127.0.0.1:9"
+    )
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(
+        "scorer: error: cannot connect to the Dask scheduler at tcp://127.0.0.1:9"
+    ), result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_scheduler_without_dask_says_what_to_install(
