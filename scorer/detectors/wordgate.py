@@ -16,7 +16,7 @@ that would have failed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 _RUN = re.compile(r"[A-Za-z0-9_]+")
 _WORDS = re.compile(r"\w+")
@@ -69,28 +69,17 @@ def _starts(text: str) -> set[str] | None:
 
 def _split(text: str) -> list[str] | None:
     """`text` cut at its top-level `|`; None if its brackets do not balance."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(text):
-        char = text[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            end = text.find("]", i + 2)  # "[]...]": a ] first is a member
-            if end < 0:
-                return None
-            i = end + 1
-            continue
+    parts, depth, start = [], 0, 0
+    for i, char in _syntax(text):
         if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
-            if depth < 0:
-                return None
         elif char == "|" and depth == 0:
             parts.append(text[start:i])
             start = i + 1
-        i += 1
+        if depth < 0:
+            return None
     if depth != 0:
         return None
     parts.append(text[start:])
@@ -99,26 +88,33 @@ def _split(text: str) -> list[str] | None:
 
 def _closing(text: str) -> int | None:
     """The index of the `)` that closes the `(` at 0."""
-    depth, i = 0, 0
+    depth = 0
+    for i, char in _syntax(text):
+        if char in "()":
+            depth += 1 if char == "(" else -1
+            if depth == 0:
+                return i
+    return None
+
+
+def _syntax(text: str) -> Iterator[tuple[int, str]]:
+    """The characters of a pattern that can be syntax: escapes and classes are skipped
+    whole; an unclosed class ends the walk (the brackets then do not balance)."""
+    i = 0
     while i < len(text):
         char = text[i]
         if char == "\\":
             i += 2
             continue
         if char == "[":
-            end = text.find("]", i + 2)
+            end = text.find("]", i + 2)  # "[]...]": a ] first is a member
             if end < 0:
-                return None
+                yield i, "("  # unbalanced on purpose
+                return
             i = end + 1
             continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        yield i, char
         i += 1
-    return None
 
 
 class WordGate:
