@@ -48,20 +48,10 @@ class Lexicon:
 
     def finditer(self, norm: str, start: int = 0, end: int | None = None) -> Iterator[Cue]:
         """Every cue in `norm[start:end]`, left to right, longest first, not overlapping."""
-        end = len(norm) if end is None else end
-        taken = start
-        for word in _WORD_RE.finditer(norm, start, end):
-            if word.start() < taken:
-                continue
-            first = word.group().lower()
-            entries = self.by_first.get(first)
-            if entries is None:
-                continue
-            match = self._matcher(first, entries).match(norm, word.start(), end)
-            if match:
-                phrase, type_name = entries[match.lastindex - 1]  # type: ignore[operator]
-                yield Cue(match.start(), match.end(), type_name, phrase)
-                taken = match.end()
+        starts, words = _words(norm)
+        return self._scan(
+            norm, *self._among(starts, words), start, len(norm) if end is None else end
+        )
 
     def cues(self, doc: Document, start: int, end: int) -> Iterator[Cue]:
         """`finditer(doc.norm, start, end)`, looked up in the document's word index.
@@ -71,8 +61,12 @@ class Lexicon:
         phrase of this lexicon are listed once per document, and a sentence costs a binary
         search and its own candidates.
         """
-        starts, firsts = doc.memo(("lexicon", id(self)), lambda: self._candidates(doc))
-        norm = doc.norm
+        starts, firsts = doc.memo(("lexicon", id(self)), lambda: self._among(*words_of(doc)))
+        return self._scan(doc.norm, starts, firsts, start, end)
+
+    def _scan(
+        self, norm: str, starts: Sequence[int], firsts: list[str], start: int, end: int
+    ) -> Iterator[Cue]:
         taken = start
         for i in range(bisect_left(starts, start), bisect_left(starts, end)):
             position = starts[i]
@@ -85,8 +79,8 @@ class Lexicon:
                 yield Cue(match.start(), match.end(), type_name, phrase)
                 taken = match.end()
 
-    def _candidates(self, doc: Document) -> tuple[Sequence[int], list[str]]:
-        starts, words = words_of(doc)
+    def _among(self, starts: Sequence[int], words: list[str]) -> tuple[Sequence[int], list[str]]:
+        """The words (and where they start) that begin a phrase of this lexicon."""
         keys = self.by_first.keys()
         found = [i for i, word in enumerate(words) if word in keys]
         return array("q", [starts[i] for i in found]), [words[i] for i in found]

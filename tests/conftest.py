@@ -47,3 +47,40 @@ def article_corpus(count: int) -> list[dict[str, str]]:
             body = "\n\n".join(draw.sample(paragraphs, draw.randint(2, 9)))
         records.append({"Body ID": str(1000 + 7 * index), "articleBody": body})
     return records
+
+
+def on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes, bytes]:
+    """`python -m scorer ARGS` with stderr on a pseudo-terminal: exit code, stdout, and all
+    the terminal saw (where a progress bar draws)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "scorer", *args],
+            stdout=subprocess.PIPE,
+            stderr=slave,
+            timeout=180,
+            cwd=ROOT,
+            env={"PATH": "/usr/bin:/bin", "TERM": "xterm-256color", **env},
+            check=False,
+        )
+        os.close(slave)
+        slave = -1
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal is closed once read to the end
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        if slave != -1:
+            os.close(slave)
+        os.close(master)
+    return result.returncode, result.stdout, seen

@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import scorer
-from tests.conftest import INDEPENDENT, REWRITE, article_corpus
+from tests.conftest import INDEPENDENT, REWRITE, article_corpus, on_a_terminal
 
 ROOT = INDEPENDENT.parent.parent
 BODIES = 200
@@ -490,52 +490,15 @@ def test_no_progress_bar_in_a_pipe_only_the_summary(tmp_path: Path) -> None:
 
 
 def test_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
-    import pty
-
     corpus = tmp_path / "in.jsonl"
     corpus.write_text(
         "".join(json.dumps({"id": n, "text": REWRITE.read_text()}) + "\n" for n in range(40))
     )
-    master, slave = pty.openpty()
-    try:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "scorer",
-                "batch",
-                str(corpus),
-                "--out",
-                str(tmp_path / "o.jsonl"),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=slave,
-            timeout=180,
-            cwd=ROOT,
-            env={
-                "PATH": "/usr/bin:/bin",
-                "PYTHONPATH": str(ROOT),
-                "TERM": "xterm-256color",
-                "COLUMNS": "120",
-            },
-            check=False,
-        )
-        os.close(slave)
-        slave = -1
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-    finally:
-        if slave != -1:
-            os.close(slave)
-        os.close(master)
-    assert result.returncode == 0
+    code, _, seen = on_a_terminal(
+        ["batch", str(corpus), "--out", str(tmp_path / "o.jsonl")],
+        {"PYTHONPATH": str(ROOT), "COLUMNS": "120"},
+    )
+    assert code == 0
     assert b"scoring" in seen and b"articles/s" in seen
     assert re.search(rb"\d+/40", seen)
     assert b"scorer: 40 scored, 0 error rows, 0 skipped" in seen

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import INDEPENDENT, REWRITE
+from tests.conftest import INDEPENDENT, REWRITE, on_a_terminal
 
 ROOT = INDEPENDENT.parent.parent
 
@@ -451,42 +451,17 @@ def test_a_suppressed_finding_is_counted_and_a_directive_without_reason_is_a_not
 
 
 def test_a_progress_bar_only_on_a_terminal(tmp_path: Path):
-    import os
-    import pty
-
     for n in range(3):
         shutil.copy(INDEPENDENT, tmp_path / f"story{n}.txt")
     piped = run("check", "--fail-on", "none", str(tmp_path))
     assert piped.stderr == ""
-    master, slave = pty.openpty()
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "scorer", "check", "--fail-on", "none", str(tmp_path)],
-            stdout=subprocess.PIPE,
-            stderr=slave,
-            timeout=180,
-            env={"PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "COLUMNS": "100"},
-            check=False,
-        )
-        os.close(slave)
-        slave = -1
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-    finally:
-        if slave != -1:
-            os.close(slave)
-        os.close(master)
-    assert result.returncode == 0
+    code, stdout, seen = on_a_terminal(
+        ["check", "--fail-on", "none", str(tmp_path)], {"COLUMNS": "100"}
+    )
+    assert code == 0
     assert b"auditing" in seen
     assert b"3/3" in seen or b"2/3" in seen or b"0/3" in seen
-    assert b"auditing" not in result.stdout
+    assert b"auditing" not in stdout
 
 
 def test_sarif_carries_suppressions_and_ignored_directives(tmp_path: Path):

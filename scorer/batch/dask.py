@@ -10,18 +10,16 @@ A record with no id (the key missing, None, empty or NaN) takes its 0-based posi
 whole collection as its id: counted across partitions in order, as a local run over the same
 file counts lines, so the fallback ids match the local run too.
 
-The durable-rules engine keeps one session per process and is not safe in threads (two
-threads scoring at once swap each other's findings: measured, 33 rows of 200 wrong), so a
-process scores one chunk or partition at a time whatever the worker's thread count. The
-pipeline is pure Python and holds the GIL, so threads would gain nothing anyway: run workers
-with `--nthreads 1` and as many processes as cores (docs/dask.md).
+The durable-rules engine keeps one session per process, so it evaluates one document at a
+time whatever the worker's thread count (the lock is in scorer.engine.durable). The pipeline
+is pure Python and holds the GIL, so threads would gain nothing anyway: run workers with
+`--nthreads 1` and as many processes as cores (docs/dask.md).
 
 Dask is an optional extra (`pip install 'scorer[dask]'`), imported only when used here.
 """
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -51,10 +49,6 @@ if TYPE_CHECKING:
 
 # Connecting to a scheduler that is not there fails after this many seconds, not Dask's 30.
 CONNECT_TIMEOUT = 5.0
-
-# Held while a process scores: durable-rules' one session per process cannot be shared by
-# threads (see the module docstring).
-_SCORING = threading.Lock()
 
 
 class DaskExecutor:
@@ -255,18 +249,16 @@ def _given(job: Job) -> Job:
 
 
 def _score_chunk(chunk: Chunk, job: Job) -> list[Row]:
-    with _SCORING:
-        return score_records(chunk, job)
+    return score_records(chunk, job)
 
 
 def _score_partition(records: list[Any], offset: int, job: Job) -> list[Row]:
-    with _SCORING:
-        return [
-            score_record(record, position, job)
-            if isinstance(record, Mapping)
-            else _not_a_record(position, record, job)  # a line not parsed, a JSON null
-            for position, record in enumerate(records, offset)
-        ]
+    return [
+        score_record(record, position, job)
+        if isinstance(record, Mapping)
+        else _not_a_record(position, record, job)  # a line not parsed, a JSON null
+        for position, record in enumerate(records, offset)
+    ]
 
 
 def _score_frame(frame: pandas.DataFrame, offset: int, job: Job) -> pandas.DataFrame:
@@ -277,8 +269,7 @@ def _score_frame(frame: pandas.DataFrame, offset: int, job: Job) -> pandas.DataF
         return None if v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v) else v
 
     records = [{k: value(v) for k, v in r.items()} for r in frame.to_dict("records")]
-    with _SCORING:
-        rows = score_records(list(enumerate(records, offset)), job)
+    rows = score_records(list(enumerate(records, offset)), job)
     return _frame(rows, job, frame.index)
 
 
