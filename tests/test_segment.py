@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from scorer.load import load_string
-from scorer.segment import split_sentences
+from scorer.segment import MAX_SENTENCE, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -290,3 +291,13 @@ def test_the_seeds_segment_without_importing_nltk() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+def test_a_run_with_no_stop_is_cut_at_spaces_into_pieces_no_longer_than_the_cap():
+    text = " ".join(f"word{n}" for n in range(2_000))  # 16,889 characters, no stop
+    spans = split_sentences(text, 0, len(text))
+    assert [b - a for a, b in spans] == [2994, 3000, 2994, 2997, 2997, 1907]
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(b == c for (_, b), (c, _) in pairwise(spans))
+    assert all(text[b - 1] == " " for _, b in spans[:-1])
+    assert max(b - a for a, b in spans) <= MAX_SENTENCE
