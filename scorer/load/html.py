@@ -17,6 +17,7 @@ from scorer.load.types import Block, Loaded
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
+    from lxml.html import HTMLParser
 
 # Site furniture trafilatura's own discard list misses: donation and membership appeals
 # and subscription prompts sit inside the article body on many news sites. Matched as
@@ -49,6 +50,10 @@ def load_html(html: str, source: str) -> Loaded:
     # so at the calls into that library (and nowhere else) any Exception is caught.
     try:
         tree = trafilatura.load_html(html) if html.strip() else None
+        if tree is not None and _too_deep(trafilatura.utils.HTML_PARSER):
+            tree = _parse_deep(html, source)
+    except ScorerError:
+        raise
     except Exception as error:
         raise _cannot_extract(error, source) from error
     if tree is None:
@@ -144,6 +149,38 @@ def load_html(html: str, source: str) -> Loaded:
         date=date,
         blocks=tuple(blocks),
     )
+
+
+def _too_deep(parser: HTMLParser) -> bool:
+    """Whether libxml2 stopped the last parse at its depth limit, dropping what lay below."""
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def _parse_deep(html: str, source: str) -> _Element:
+    """Parse again with libxml2's limit raised from 256 to 2,048 levels of nesting.
+
+    Generated pages sometimes nest a few hundred <div>s; lxml then silently keeps only
+    the outer levels, and the article would seem to be missing. Deeper than 2,048 is
+    refused by name rather than reported as a page with no article.
+    """
+    from lxml.html import HTMLParser, fromstring
+
+    parser = HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    tree = fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+    if _too_deep(parser):
+        raise ScorerError(
+            "the HTML nests elements more than 2,048 levels deep, past what the HTML "
+            "parser reads; the article cannot be found",
+            path=source,
+        )
+    return tree
 
 
 def _cannot_extract(error: Exception, source: str) -> ScorerError:
