@@ -38,6 +38,19 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 
 
+class _Score(click.FloatRange):
+    """0 to 100; click's range lets `nan` through, and no score is ever under nan."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
+_SCORE = _Score(0, 100)
+
+
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     """`--version`: the release, and which rules engine an audit would run."""
     if not value or ctx.resilient_parsing:
@@ -208,7 +221,7 @@ def audit(**options: Any) -> None:
 @_report_options(CHECK_FORMATS, "concise")
 @click.option(
     "--fail-under",
-    type=click.FloatRange(0, 100),
+    type=_SCORE,
     default=None,
     metavar="SCORE",
     help="Fail a file whose score is under SCORE.",

@@ -133,8 +133,10 @@ def from_mapping(
     root = base or Path.cwd()
     rule_paths = tuple(root / rule for rule in rules)
     for rule_path in rule_paths:
-        if not rule_path.is_file():
+        if not rule_path.exists():
             raise fail("rules", f"rule file not found: {rule_path}")
+        if not rule_path.is_file():
+            raise fail("rules", f"{rule_path} is not a rule file (a .toml file)")
     disable = _strings(table.get("disable", []), lambda p: fail("disable", p))
     engine = table.get("engine")
     if engine is not None and engine not in ENGINES:

@@ -137,28 +137,35 @@ def phrase_regex(phrase: str) -> str:
     return rf"{body}(?![\w'-])"
 
 
-def compile_lexicon(name: str, types: dict[str, list[str]], source: str) -> Lexicon:
-    """Validate and compile `{type: [phrase, ...]}`; errors name the file and the phrase."""
+def compile_lexicon(
+    name: str, types: dict[str, list[str]], source: str, table: str = "types"
+) -> Lexicon:
+    """Validate and compile `{type: [phrase, ...]}`; errors name the file, the key (the
+    `table` the types sit in, then the type) and the phrase."""
     seen: dict[str, str] = {}
     for type_name, phrases in types.items():
+        key_name = f"{table}.{type_name}"
         if not isinstance(phrases, list) or not all(
             isinstance(p, str) and p.strip() for p in phrases
         ):
-            raise ScorerError(f"'{type_name}' must be a list of non-empty phrases", path=source)
+            raise ScorerError(f"{key_name}: must be a list of non-empty phrases", path=source)
         for phrase in phrases:
             words = phrase.lower().split()
             if any("" in word.split("/") for word in words if "/" in word):
-                raise ScorerError(f"phrase {phrase!r} has an empty choice around '/'", path=source)
+                raise ScorerError(
+                    f"{key_name}: phrase {phrase!r} has an empty choice around '/'", path=source
+                )
             # "is/are regarded as" is two phrases, so that each is indexed by its first word.
             for first in words[0].split("/"):
                 key = " ".join([first, *words[1:]])
                 if first in ("_", "_?") or first.endswith("*") or not _WORD_RE.fullmatch(first):
                     raise ScorerError(
-                        f"phrase {phrase!r} must start with a plain word", path=source
+                        f"{key_name}: phrase {phrase!r} must start with a plain word", path=source
                     )
                 if key in seen and seen[key] != type_name:
                     raise ScorerError(
-                        f"phrase {phrase!r} is listed as both {seen[key]!r} and {type_name!r}",
+                        f"{key_name}: phrase {phrase!r} is listed as both {seen[key]!r} "
+                        f"and {type_name!r}",
                         path=source,
                     )
                 seen[key] = type_name
@@ -226,4 +233,4 @@ def extended(name: str, entries: HouseEntries, source: str) -> Lexicon:
                 path=source,
             )
         types[type_name].extend(phrases)
-    return compile_lexicon(name, types, source)
+    return compile_lexicon(name, types, source, f"lexicons.{name}")

@@ -275,7 +275,7 @@ def _parse_rule(
 
 def points_problem(points: float, cap: float | None, message: str | None) -> str | None:
     """What is wrong with a rule's points and cap (also checked on config overrides)."""
-    if abs(points) > 100 or (cap is not None and abs(cap) > 100):
+    if not abs(points) <= 100 or (cap is not None and not abs(cap) <= 100):  # nan too
         return "'points' and 'cap' must lie between -100 and 100"
     if cap is not None and (points == 0 or (cap > 0) != (points > 0)):
         return "'cap' must have the same sign as 'points'"

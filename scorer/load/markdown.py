@@ -170,7 +170,9 @@ def _yaml_problem(error: Exception, document: str) -> tuple[str, int]:
         return error.problem or error.context or "syntax error", 2 + mark.line if mark else 1
     if isinstance(error, yaml.reader.ReaderError):
         return error.reason, 2 + len(_LINE_BREAK.findall(document, 0, error.position))
-    # The constructors raise plain Python errors (a date like 2012-13-45, deep nesting).
+    if isinstance(error, RecursionError):
+        return "lists or mappings nested too deeply", 1
+    # The constructors raise plain Python errors (a date like 2012-13-45).
     return (str(error).splitlines() or [type(error).__name__])[0], 1
 
 
