@@ -56,8 +56,9 @@ def expand(sources: Sequence[str]) -> list[str | Outcome]:
         if source == "-" or "://" in source:
             found.append(source)
         elif os.path.isdir(source):
-            files = _articles_in(source)
-            found.extend(files or [_nothing(source, "no article files")])
+            files, unreadable = _articles_in(source)
+            found.extend(files or ([] if unreadable else [_nothing(source, "no article files")]))
+            found.extend(unreadable)
         elif not os.path.lexists(source) and _GLOB_CHARS & set(source):
             matches = sorted(m for m in glob.glob(source, recursive=True) if os.path.isfile(m))
             found.extend(matches or [_nothing(source, "no files match")])
@@ -79,16 +80,24 @@ def _once(found: list[str | Outcome]) -> list[str | Outcome]:
     return kept
 
 
-def _articles_in(directory: str) -> list[str]:
+def _articles_in(directory: str) -> tuple[list[str], list[Outcome]]:
+    """The article files under `directory`, and an Outcome for each folder that could not
+    be listed (os.walk would pass over it in silence, and its articles with it)."""
     files: list[str] = []
-    for root, dirs, names in os.walk(directory):
+    unreadable: list[Outcome] = []
+
+    def cannot_list(error: OSError) -> None:
+        where = error.filename or directory
+        unreadable.append(Outcome(where, error=f"{where}: cannot list: {error.strerror}"))
+
+    for root, dirs, names in os.walk(directory, onerror=cannot_list):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         files.extend(
             os.path.join(root, name)
             for name in sorted(names)
             if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES
         )
-    return files
+    return files, unreadable
 
 
 def _nothing(source: str, what: str) -> Outcome:

@@ -62,7 +62,7 @@ def load(
     """
     charset = None
     if source == "-":
-        data, name = (stdin or sys.stdin.buffer).read(MAX_FILE_BYTES + 1), "<stdin>"
+        data, name = _read_bounded(stdin or sys.stdin.buffer), "<stdin>"
         if len(data) > MAX_FILE_BYTES:
             raise ScorerError(
                 f"input is larger than {MAX_FILE_BYTES // 1_000_000} MB; refusing", path=name
@@ -111,8 +111,10 @@ def _read_file(path: str) -> bytes:
             raise ScorerError("is a directory, not an article file", path=path)
         if not stat.S_ISREG(info.st_mode):
             raise ScorerError("is not a regular file (a pipe, socket or device)", path=path)
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_large(path)
         with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = _read_bounded(handle)
     except FileNotFoundError:
         raise ScorerError("no such file", path=path) from None
     except PermissionError:
@@ -121,10 +123,27 @@ def _read_file(path: str) -> bytes:
         raise ScorerError("the path contains a NUL character", path=repr(path)) from None
     except OSError as error:
         raise ScorerError(f"cannot read: {error.strerror or error}", path=path) from None
-    if len(data) > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // 1_000_000
-        raise ScorerError(f"file is larger than {limit} MB; refusing", path=path)
+    if len(data) > MAX_FILE_BYTES:  # it grew while being read
+        raise _too_large(path)
     return data
+
+
+def _too_large(path: str) -> ScorerError:
+    return ScorerError(f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; refusing", path=path)
+
+
+def _read_bounded(handle: BinaryIO) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes, read in pieces: one `read(limit)` would reserve
+    the whole limit (200 MB) for a file of a few kilobytes."""
+    pieces = []
+    left = MAX_FILE_BYTES + 1
+    while left > 0 and (piece := handle.read(min(left, _PIECE))):
+        pieces.append(piece)
+        left -= len(piece)
+    return b"".join(pieces)
+
+
+_PIECE = 1 << 20
 
 
 def _from_bytes(data: bytes, source: str, format: str | None, *, charset: str | None) -> Loaded:
