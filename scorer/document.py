@@ -158,6 +158,11 @@ class Document:
             value = self._memo[key] = compute()
             return value
 
+    def forget(self) -> None:
+        """Drop what `memo` holds: once the signals are out, the word indexes behind them
+        are a sixth of an audit's memory, and recomputed if ever asked for again."""
+        self._memo.clear()
+
     def slice(self, span: Span | Paragraph | Sentence | Token | Quote | Boilerplate) -> str:
         return self.text[span.start : span.end]
 

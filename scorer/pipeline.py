@@ -91,6 +91,7 @@ def audit_document(
     with lexicon.house(config.path or "<config>", dict(config.lexicons)):
         signals = tuple(detect(doc))
         built = facts.build(doc, signals)  # doc.accusations reads the house lexicon too
+    doc.forget()
     ruleset = ruleset or rule_set(config)
     engine = config.engine or default_engine()
     suppression, notices = resolve(doc, ruleset.by_id)

@@ -170,5 +170,4 @@ def _audit_in_worker(source: str, options: Options) -> Outcome:
     outcome = audit_one(source, options)
     if outcome.audit is None:
         return outcome
-    outcome.audit.document._memo.clear()  # caches of the detectors: not worth the pickling
     return dataclasses.replace(outcome, audit=dataclasses.replace(outcome.audit, ruleset=None))
