@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import zipfile
 from collections import Counter
 from collections.abc import Callable
@@ -311,6 +312,48 @@ def test_a_subfolder_that_cannot_be_listed_is_reported_not_skipped(folder, monke
     assert [line for line in out.splitlines() if " / 100 " in line] == [
         "./good.txt: 66.0 / 100 adequately sourced, 13 findings: ok"
     ]
+
+
+def test_bad_urls_in_a_run_are_each_one_line_and_the_file_after_them_is_audited(
+    folder, monkeypatch
+):
+    """Against a server on 127.0.0.1 (tests/test_fetch.py): not found, a redirect loop, a
+    picture, a body past the size limit, a server that never answers, and schemes other
+    than http(s). The fetch limits are cut (0.5 s, 1 kB) so the run takes a second."""
+    import functools
+
+    import scorer.load.fetch
+    from tests.test_fetch import Server
+
+    server = Server()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    quick = functools.partial(scorer.load.fetch.fetch, timeout=0.5, max_bytes=1000)
+    monkeypatch.setattr(scorer.load.fetch, "fetch", quick)
+    base = "http://{}:{}".format(*server.server_address[:2])
+    urls = {
+        f"{base}/missing": "HTTP 404 Not Found",
+        f"{base}/loop": "too many redirects",
+        f"{base}/to-file": (
+            "redirected to file:///etc/passwd; only http and https URLs can be fetched"
+        ),
+        f"{base}/image.png": "content type image/png is not an article (expected HTML or text)",
+        f"{base}/huge-streamed": "larger than 1 kB; refusing",
+        f"{base}/slow": "timed out after 0.5 s",
+        "file:///etc/passwd": "only http and https URLs can be fetched",
+        "ftp://example.com/story.txt": "only http and https URLs can be fetched",
+    }
+    try:
+        code, out, err = in_process(["check", "--fail-on", "none", *urls, "good.txt"], folder)
+    finally:
+        server.stop.set()
+        server.shutdown()
+        server.server_close()
+    assert code == 2
+    assert err.splitlines() == [f"scorer: error: {url}: {said}" for url, said in urls.items()]
+    assert out.splitlines()[-1] == "good.txt: 66.0 / 100 adequately sourced, 13 findings: ok"
 
 
 # --- odd but readable: audited, with the findings of the plain version ------------------
