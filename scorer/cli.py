@@ -64,8 +64,15 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 def _fail(message: object) -> NoReturn:
     """One `scorer: error:` line on stderr, exit 2: the input or the usage was wrong."""
-    click.echo(f"scorer: error: {message}", err=True)
+    _say_error(message)
     sys.exit(EXIT_INPUT)
+
+
+def _say_error(message: object) -> None:
+    """`scorer: error: MESSAGE` on stderr, as one line whatever a file name holds."""
+    from scorer.render.escape import shown
+
+    click.echo(f"scorer: error: {shown(str(message))}", err=True)
 
 
 _CONFIG_OPTION = click.option(
@@ -262,7 +269,7 @@ def structure(
         try:
             doc = load(source, format=input_format, boilerplate=patterns)
         except ScorerError as error:
-            click.echo(f"scorer: error: {error}", err=True)
+            _say_error(error)
             status = EXIT_INPUT
             continue
         click.echo(("\n" if printed else "") + render.render(doc), nl=False)
@@ -307,7 +314,7 @@ def _run(
         # Articles sharing a broken config would repeat its error: say it once.
         if outcome.error is not None and outcome.error not in said:
             said.add(outcome.error)
-            click.echo(f"scorer: error: {outcome.error}", err=True)
+            _say_error(outcome.error)
     # One object for one file named as such; a list whenever a directory, a glob or several
     # sources could have given more, so a script's parsing does not depend on the count.
     several = len(sources) != 1 or items != [sources[0]] or run.could_expand(sources[0])
@@ -418,10 +425,23 @@ def _write(
 
         renderer = importlib.import_module(f"scorer.render.{output_format}")
         text = renderer.render(outcomes, gate)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: its bytes as escapes
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     if output in (None, "-"):
         # Not click.echo: it strips escape codes from a pipe, and FORCE_COLOR asked for them.
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # the reader stopped reading (`| head`): click exits quietly
+        except OSError as error:
+            import os
+
+            # What is still buffered would fail again at exit, as a second error: drop it.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _fail(f"standard output: cannot write the report: {error.strerror or error}")
         return
     try:
         with open(output, "w", encoding="utf-8", newline="") as handle:
@@ -543,7 +563,7 @@ def batch(
         _fail(error)
     summary = _batched(source, output, job, executor)
     if summary.failed is not None:
-        click.echo(f"scorer: error: {summary.failed}", err=True)
+        _say_error(summary.failed)
     click.echo(_batch_summary(summary, output.held_errors, output_path), err=True)
     if summary.interrupted:
         click.echo(
@@ -662,7 +682,7 @@ def rules_check(files: tuple[str, ...]) -> None:
         try:
             loaded = load_rule_files([*others, path], scoring)
         except ScorerError as error:
-            click.echo(f"scorer: error: {error}", err=True)
+            _say_error(error)
             status = EXIT_INPUT
             continue
         count = sum(1 for rule in loaded if rule.path == str(path))

@@ -356,6 +356,88 @@ def test_bad_urls_in_a_run_are_each_one_line_and_the_file_after_them_is_audited(
     assert out.splitlines()[-1] == "good.txt: 66.0 / 100 adequately sourced, 13 findings: ok"
 
 
+# --- file names and output streams -----------------------------------------------------
+
+
+@pytest.fixture
+def odd_names(tmp_path: Path) -> Path:
+    """The seed under three names a terminal or a log would choke on."""
+    for name in (b"a\x1b[31mred.txt", b"b\xff.txt", b"c\nnewline.txt"):
+        shutil.copy(INDEPENDENT, os.fsdecode(bytes(tmp_path) + b"/" + name))
+    return tmp_path
+
+
+def test_odd_file_names_are_printed_as_escapes_on_one_line_each(odd_names):
+    result = run("check", "--fail-on", "none", ".", cwd=odd_names)
+    assert result.returncode == 0, result.stderr
+    scores = [line for line in result.stdout.splitlines() if b" / 100 " in line]
+    assert scores == [
+        b"./a\\x1b[31mred.txt: 66.0 / 100 adequately sourced, 13 findings: ok",
+        b"./b\\xff.txt: 66.0 / 100 adequately sourced, 13 findings: ok",
+        b"./c\\nnewline.txt: 66.0 / 100 adequately sourced, 13 findings: ok",
+    ]
+    assert len(result.stdout.splitlines()) == 3 * 14
+    assert b"\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "format", ["concise", "json", "sarif", "github", "markdown", "rich", "html"]
+)
+def test_every_format_writes_utf8_for_a_name_that_is_not(odd_names, format):
+    """Under a strict UTF-8 stdout (a normal UTF-8 locale), b"\xff.txt" used to end each
+    format but concise in a UnicodeEncodeError traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "scorer", "check", "--format", format, "--fail-on", "none", "."],
+        capture_output=True,
+        cwd=odd_names,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8:strict"},
+        timeout=300,
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    result.stdout.decode("utf-8")  # strict: raises on a stray byte
+
+
+def test_json_and_sarif_give_back_the_real_bytes_of_the_name(odd_names):
+    data = json.loads(
+        run("check", "--format", "json", "--fail-on", "none", ".", cwd=odd_names).stdout
+    )
+    assert [os.fsencode(report["document"]["source"]) for report in data] == [
+        b"./a\x1b[31mred.txt",
+        b"./b\xff.txt",
+        b"./c\nnewline.txt",
+    ]
+    sarif = json.loads(
+        run("check", "--format", "sarif", "--fail-on", "none", ".", cwd=odd_names).stdout
+    )
+    uris = {
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for result in sarif["runs"][0]["results"]
+    }
+    assert uris == {"a%1B%5B31mred.txt", "b%FF.txt", "c%0Anewline.txt"}
+
+
+def test_an_error_naming_an_odd_file_is_still_one_harmless_line(folder):
+    result = run("check", "no\x1bcsuch\nfile.txt", "good.txt", cwd=folder)
+    assert result.returncode == 2
+    assert result.stderr == b"scorer: error: no\\x1bcsuch\\nfile.txt: no such file\n"
+
+
+def test_a_full_disk_on_standard_output_is_an_input_output_error_not_a_traceback(folder):
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "scorer", "check", "--fail-on", "none", "good.txt"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            cwd=folder,
+            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+            timeout=300,
+        )
+    assert result.returncode == 2
+    assert result.stderr == (
+        b"scorer: error: standard output: cannot write the report: No space left on device\n"
+    )
+
+
 # --- odd but readable: audited, with the findings of the plain version ------------------
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from scorer.gate import Gate
 from scorer.outcome import Outcome
+from scorer.render.escape import shown
 
 
 def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:
@@ -21,11 +22,12 @@ def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:
         audit = outcome.audit
         if audit is None:
             continue
-        name = outcome.source
+        name = shown(outcome.source)
         for f in outcome.reported:
-            lines.append(f"{name}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+            lines.append(f"{name}:{f.line}:{f.column}: {f.severity} {f.rule} {shown(f.message)}")
         for notice in audit.notices:  # a directive that sets nothing aside: never a failure
-            lines.append(f"{name}:{notice.line}:{notice.column}: notice directive {notice.message}")
+            where = f"{name}:{notice.line}:{notice.column}"
+            lines.append(f"{where}: notice directive {shown(notice.message)}")
         lines.append(f"{name}: {file_line(outcome, gate)}")
     return "".join(line + "\n" for line in lines)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePath
@@ -111,7 +112,9 @@ def render(outcomes: Sequence[Outcome]) -> str:
         "properties": {"scores": scores},
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    # A name that is not UTF-8 leaves lone surrogates in messages: JSON escapes, not bytes.
+    text = json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def artifact_location(source: str) -> JSON:
@@ -123,7 +126,8 @@ def artifact_location(source: str) -> JSON:
     path = PurePath(source)
     if path.is_absolute():
         return {"uri": path.as_uri()}
-    return {"uri": quote(path.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+    # The name's bytes, so one that is not UTF-8 (b"\xff.txt") is %FF, as file URIs have it.
+    return {"uri": quote(os.fsencode(path.as_posix()), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _reported(outcome: Outcome) -> list[Finding]:
