@@ -572,7 +572,10 @@ def batch(
             err=True,
         )
         sys.exit(130)
-    failed = summary.errors or summary.failed or output.held_errors
+    empty = not (summary.rows or summary.skipped or summary.failed)
+    if empty:  # as `check` on a folder with no articles: nothing was checked
+        _say_error(f"{source.path}: no records")
+    failed = summary.errors or summary.failed or output.held_errors or empty
     sys.exit(EXIT_INPUT if failed else EXIT_OK)
 
 

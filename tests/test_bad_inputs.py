@@ -10,6 +10,7 @@ same findings as their plain twin.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import os
@@ -717,3 +718,69 @@ def test_a_50_mb_file_is_audited_whole_in_bounded_memory(folder):
     assert (code, err) == (0, "")
     assert out.splitlines()[-1] == "big.txt: 34.0 / 100 poorly sourced, 251923 findings: ok"
     assert peak_mb < BIG_PEAK_LIMIT_MB
+
+
+# --- corpus files for `scorer batch` ----------------------------------------------------
+
+
+def corpus_lines(count: int) -> bytes:
+    body = INDEPENDENT.read_text(encoding="utf-8")
+    return b"".join(json.dumps({"id": str(n), "text": body}).encode() + b"\n" for n in range(count))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said", "rows"),
+    [
+        ("empty.jsonl", b"", ["scorer: error: empty.jsonl: no records"], 0),
+        ("blank.jsonl", b"\n\n  \n", ["scorer: error: blank.jsonl: no records"], 0),
+        ("header-only.csv", b"id,text\n", ["scorer: error: header-only.csv: no records"], 0),
+        (
+            "truncated.csv",
+            b'id,text\n1,"Officials said the plan failed.\n',
+            [],
+            ["0: line 2: not a csv row (unexpected end of data)"],
+        ),
+        (
+            "truncated.jsonl.gz",
+            gzip.compress(corpus_lines(50))[:-30],
+            [
+                "scorer: error: truncated.jsonl.gz: cannot read past line 50: Compressed file "
+                "ended before the end-of-stream marker was reached"
+            ],
+            49,
+        ),
+        (
+            "corrupt.parquet",
+            b"PAR1" + bytes(100) + b"PAR1",
+            [
+                "scorer: error: corrupt.parquet: not a Parquet file we can read "
+                "(Couldn't deserialize thrift: No more data to read.\\n)"
+            ],
+            0,
+        ),
+    ],
+    ids=[
+        "empty",
+        "blank lines",
+        "header only",
+        "truncated CSV",
+        "truncated gzip",
+        "corrupt Parquet",
+    ],
+)
+def test_a_bad_corpus_file_is_said_and_exits_2(tmp_path, name, data, said, rows):
+    (tmp_path / name).write_bytes(data)
+    result = run("batch", name, "--out", "rows.jsonl", cwd=tmp_path)
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.decode().splitlines() if "scored," not in line]
+    assert lines == said
+    written = (
+        (tmp_path / "rows.jsonl").read_text().splitlines()
+        if (tmp_path / "rows.jsonl").exists()
+        else []
+    )
+    if isinstance(rows, int):
+        assert len(written) == rows
+        assert all(json.loads(row)["score"] == 66.0 for row in written)
+    else:
+        assert [f"{json.loads(r)['id']}: {json.loads(r)['error']}" for r in written] == rows

@@ -137,7 +137,9 @@ class Input:
     def _delimited(self) -> Iterator[Item]:
         _raise_field_limit()
         with self._text() as handle:
-            rows = csv.reader(handle, delimiter=_DELIMITERS[self.format])
+            # strict: a quote left open at the end (a truncated download) is an error row,
+            # not a record whose text runs to the end of the file.
+            rows = csv.reader(handle, delimiter=_DELIMITERS[self.format], strict=True)
             header: list[str] | None = None
             position = 0
             while True:
