@@ -606,13 +606,13 @@ def _adjacent_quote(
     if (
         before is not None
         and lo - before.end <= _QUOTE_GAP
-        and not doc.text[before.end : lo].strip(" ,\n\u2014-")
+        and not doc.text[before.end : lo].strip(" ,\r\n\u2014-")
     ):
         return before
     if (
         after is not None
         and after.start - hi <= _QUOTE_GAP
-        and not doc.text[hi : after.start].strip(" ,:\n\u2014-")
+        and not doc.text[hi : after.start].strip(" ,:\r\n\u2014-")
     ):
         return after
     return None
