@@ -608,17 +608,23 @@ def _adjacent_quote(
     before, after = doc.quotes_around(lo, hi)
     if (
         before is not None
-        and lo - before.end <= _QUOTE_GAP
-        and not doc.text[before.end : lo].strip(" ,\n\u2014-")
+        and _gap(doc.text, before.end, lo) <= _QUOTE_GAP
+        and not doc.text[before.end : lo].strip(" ,\r\n\u2014-")
     ):
         return before
     if (
         after is not None
-        and after.start - hi <= _QUOTE_GAP
-        and not doc.text[hi : after.start].strip(" ,:\n\u2014-")
+        and _gap(doc.text, hi, after.start) <= _QUOTE_GAP
+        and not doc.text[hi : after.start].strip(" ,:\r\n\u2014-")
     ):
         return after
     return None
+
+
+def _gap(text: str, start: int, end: int) -> int:
+    """Characters from `start` to `end`, a CRLF counted as one: copy saved with either line
+    break is as close to its quote."""
+    return end - start - text.count("\r\n", start, end)
 
 
 def _indirect_content(
