@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import INDEPENDENT, REWRITE, ROOT
+from tests.test_rulefile import GOOD
 
 KINDS = ".htm, .html, .markdown, .md, .mdown, .mkd, .text, .txt, .xhtml"
 BINARY = "scorer reads text, Markdown or HTML"
@@ -539,18 +540,7 @@ def test_a_one_megabyte_line_with_no_punctuation_is_audited_in_linear_time(folde
 
 # --- malformed config and rule files: one line naming the file and line or rule ----------
 
-HOUSE_RULE = """\
-[[rule]]
-id = "house-hedge"
-title = "Hedge"
-category = "hedging"
-severity = "info"
-scope = "signal"
-when = "kind == 'hedge'"
-points = -1
-message = "hedge '{text}'"
-why = "House style."
-"""
+HOUSE_RULE = GOOD  # a house rule that loads; each case below spoils one line of it
 
 RULE_AT = "scorer: error: {path}:2 [house-hedge]: "
 
