@@ -473,6 +473,10 @@ if durable.available():
     ("prop", "strategies"), _AT_SCALE, ids=[prop.__name__[5:45] for prop, _ in _AT_SCALE]
 )
 def test_the_properties_hold_at_scale(prop: Any, strategies: tuple[Any, ...]) -> None:
-    """Each property above on 2,000 examples: one of the LF/CRLF bugs took ~1,500 to show."""
+    """Each property above on 2,000 examples: one of the LF/CRLF bugs took ~1,500 to show.
+
+    Derandomized: the same 2,000 every run, so a gate in CI does not flip on a new draw
+    (the quick runs above draw afresh each time, and find what these do not).
+    """
     body = prop.hypothesis.inner_test
-    settings(max_examples=2000, **_SETTINGS)(given(*strategies)(body))()
+    settings(max_examples=2000, derandomize=True, **_SETTINGS)(given(*strategies)(body))()
