@@ -91,7 +91,12 @@ _DETERMINER_WORDS = frozenset(
 # What may stand between the cue and "that": "reported yesterday that", "tell Reuters that".
 _THAT = re.compile(r"(?:[^.,;:!?\s]+\s+){0,5}?that\s+|,?\s*(?:however,\s*)?that\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"[;]|,\s*(?:but|and|while|whereas|yet|though|although)\s", re.I)
-_CONJUNCTION_TAIL = re.compile(r"[\s,;]*(?:\b(?:and|but|while|as|or)\b[\s,]*)?$", re.I)
+# The lookbehind starts a try only where a run of spaces and commas starts: it changes no
+# match (one starting inside a run would start earlier still), but without it `.sub` tried
+# every position of a run that is not the tail, each scanning to the run's end (quadratic).
+_CONJUNCTION_TAIL = re.compile(
+    r"(?<![\s,;])[\s,;]*(?:\b(?:and|but|while|as|or)\b[\s,]*)?$", re.I
+)
 _OPINION = frozenset(
     "think thinks thought believe believes believed feel feels know knows hope hopes".split()
 )
@@ -649,14 +654,15 @@ def _indirect_content(
 def _trim_contents(doc: Document, found: list[Signal]) -> list[Signal]:
     """An indirect content stops where the next attribution of its sentence begins:
     'denied that Gen Habib had left Syria | and said he was still at his home'."""
+    cues = sorted(s.fields["cue"]["start"] for s in found)
     for signal in found:
         content = signal.fields["content"]
         if signal.fields["quote"] or not content:
             continue
-        cues = (s.fields["cue"]["start"] for s in found)
-        later = [c for c in cues if content["start"] < c < content["end"]]
-        if later:
-            end = _CONJUNCTION_TAIL.sub("", doc.text[content["start"] : min(later)])
+        # The first cue after the content's start, if it is before its end.
+        n = bisect_right(cues, content["start"])
+        if n < len(cues) and cues[n] < content["end"]:
+            end = _CONJUNCTION_TAIL.sub("", doc.text[content["start"] : cues[n]])
             if len(end) > 3:
                 signal.fields["content"] = _span(doc, content["start"], content["start"] + len(end))
     return found
