@@ -160,3 +160,10 @@ def test_facts_of_a_sentence_of_signals_are_linear(unit, n):
         return doc, detect(doc)
 
     assert_linear(lambda ds: facts.build(*ds), lambda k: unit * k, n, prepare=signals)
+
+
+def test_hedges_of_a_sentence_of_mays_are_linear():
+    """Each capitalised "May" asked whether its whole sentence is in title case."""
+    from scorer.detectors import hedges
+
+    assert_linear(hedges.detect, lambda k: "It May " * k, 1000, prepare=_document)
