@@ -167,3 +167,10 @@ def test_hedges_of_a_sentence_of_mays_are_linear():
     from scorer.detectors import hedges
 
     assert_linear(hedges.detect, lambda k: "It May " * k, 1000, prepare=_document)
+
+
+def test_attribution_of_a_sentence_of_unclosed_brackets_is_linear():
+    """Each `)` before a cue walked back to the sentence's start for its `(`."""
+    from scorer.detectors import attribution
+
+    assert_linear(attribution.detect, lambda k: "a ) said " * k, 1000, prepare=_document)

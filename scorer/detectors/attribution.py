@@ -94,9 +94,7 @@ _CLAUSE_BREAK = re.compile(r"[;]|,\s*(?:but|and|while|whereas|yet|though|althoug
 # The lookbehind starts a try only where a run of spaces and commas starts: it changes no
 # match (one starting inside a run would start earlier still), but without it `.sub` tried
 # every position of a run that is not the tail, each scanning to the run's end (quadratic).
-_CONJUNCTION_TAIL = re.compile(
-    r"(?<![\s,;])[\s,;]*(?:\b(?:and|but|while|as|or)\b[\s,]*)?$", re.I
-)
+_CONJUNCTION_TAIL = re.compile(r"(?<![\s,;])[\s,;]*(?:\b(?:and|but|while|as|or)\b[\s,]*)?$", re.I)
 _OPINION = frozenset(
     "think thinks thought believe believes believed feel feels know knows hope hopes".split()
 )
@@ -119,6 +117,32 @@ class _Tok(NamedTuple):  # a tuple: tens of thousands are made for a long articl
     @property
     def is_word(self) -> bool:
         return self.text[0].isalnum()
+
+
+class _Tokens(list[_Tok]):
+    """A sentence's tokens, and which `(` each `)` closes, paired once when first asked."""
+
+    __slots__ = ("_opens",)
+
+    def __init__(self, toks: list[_Tok]) -> None:
+        super().__init__(toks)
+        self._opens: dict[int, int] | None = None
+
+    def opening(self, close: int) -> int:
+        """The index of the `(` that the `)` at `close` closes, or `close` if none does.
+
+        Paired in one pass: walking back from each `)` made a sentence of n unclosed ones
+        cost n times its length.
+        """
+        if self._opens is None:
+            pending: list[int] = []
+            self._opens = {}
+            for n, tok in enumerate(self):
+                if tok.text == "(":
+                    pending.append(n)
+                elif tok.text == ")" and pending:
+                    self._opens[n] = pending.pop()
+        return self._opens.get(close, close)
 
 
 @cache
@@ -151,10 +175,12 @@ def _sentence(
     said = list(cues.cues(doc, sentence.start, sentence.end))
     if not sourceless and not said and norm.find(":", sentence.start, sentence.end) < 0:
         return []  # no cue and no colon: most sentences, and no tokens to make for them
-    toks = [
-        _Tok(m.start(), m.end(), m.group())
-        for m in _TOKEN.finditer(norm, sentence.start, sentence.end)
-    ]
+    toks = _Tokens(
+        [
+            _Tok(m.start(), m.end(), m.group())
+            for m in _TOKEN.finditer(norm, sentence.start, sentence.end)
+        ]
+    )
     found: list[Signal] = []
     taken: list[tuple[int, int]] = []
     for cue in sourceless:
@@ -220,7 +246,7 @@ def _sentence(
 def _colon_quotes(
     doc: Document,
     sentence: Sentence,
-    toks: list[_Tok],
+    toks: _Tokens,
     found: list[Signal],
     context: sources.Context,
 ) -> list[Signal]:
@@ -254,7 +280,7 @@ def _colon_quotes(
     return out
 
 
-def _not_a_cue(toks: list[_Tok], cue: lexicon.Cue) -> bool:
+def _not_a_cue(toks: _Tokens, cue: lexicon.Cue) -> bool:
     i = _index(toks, cue.start)
     before = toks[i - 1].lower if i > 0 else ""
     if cue.phrase in _NOUNABLE and before in _NOUN_BEFORE:
@@ -270,14 +296,14 @@ def _not_a_cue(toks: list[_Tok], cue: lexicon.Cue) -> bool:
     return before == "to" and cue.type != "declined"
 
 
-def _passive_without_agent(toks: list[_Tok], i: int, end: int) -> bool:
+def _passive_without_agent(toks: _Tokens, i: int, end: int) -> bool:
     k = i - 1
     while k >= 0 and toks[k].lower in ("not", "also", "independently", "officially", "yet"):
         k -= 1
     return k >= 0 and toks[k].lower in _BE and _passive_agent(toks, _index(toks, end)) is None
 
 
-def _index(toks: list[_Tok], offset: int) -> int:
+def _index(toks: _Tokens, offset: int) -> int:
     """Index of the first token that ends after `offset`.
 
     By bisection (tokens do not overlap, so their ends rise): a scan from the first token
@@ -288,7 +314,7 @@ def _index(toks: list[_Tok], offset: int) -> int:
 
 def _find_source(
     doc: Document,
-    toks: list[_Tok],
+    toks: _Tokens,
     i: int,
     j: int,
     phrase: str,
@@ -331,7 +357,7 @@ def _find_source(
     return left, outlet
 
 
-def _subject(doc: Document, toks: list[_Tok], in_quote: bool) -> dict[str, Any] | None:
+def _subject(doc: Document, toks: _Tokens, in_quote: bool) -> dict[str, Any] | None:
     """The sentence's opening noun phrase: 'Damascus' in 'Damascus remained defiant ... and
     said'. Capitalised words and determiners, then at most two lower-case nouns."""
     first = 0
@@ -350,7 +376,7 @@ def _subject(doc: Document, toks: list[_Tok], in_quote: bool) -> dict[str, Any] 
     return _source(doc, toks[first].start, toks[n - 1].end, in_quote)
 
 
-def _passive_agent(toks: list[_Tok], n: int) -> int | None:
+def _passive_agent(toks: _Tokens, n: int) -> int | None:
     """Token index after 'by' in 'was told (this) by X', or None."""
     if n < len(toks) and toks[n].lower in _OBJECTS_BEFORE_BY:
         n += 1
@@ -359,11 +385,11 @@ def _passive_agent(toks: list[_Tok], n: int) -> int | None:
     return None
 
 
-def _phrase_left(doc: Document, toks: list[_Tok], k: int, in_quote: bool) -> dict[str, Any] | None:
+def _phrase_left(doc: Document, toks: _Tokens, k: int, in_quote: bool) -> dict[str, Any] | None:
     """The noun phrase ending at token k, looking through an appositive, a relative clause
     and a parenthesis: 'Rep. Elijah Cummings (D-Md.), chair of the committee, said'."""
     if k >= 0 and toks[k].text == ")":
-        k = _matching_open(toks, k) - 1
+        k = toks.opening(k) - 1
     if k < 0:
         return None
     if toks[k].lower in _PERSONAL:
@@ -401,7 +427,7 @@ def _phrase_left(doc: Document, toks: list[_Tok], k: int, in_quote: bool) -> dic
     return _source(doc, toks[start].start, toks[k].end, in_quote)
 
 
-def _appositive_head(toks: list[_Tok], head: dict[str, Any] | None) -> bool:
+def _appositive_head(toks: _Tokens, head: dict[str, Any] | None) -> bool:
     """Whether `head` can carry an appositive: a name in subject position. In "releasing
     them to the public, an aide said" the aide is the source, not "the public"."""
     if head is None or head["type"] not in _NAMED_OR_PRONOUN:
@@ -412,18 +438,8 @@ def _appositive_head(toks: list[_Tok], head: dict[str, Any] | None) -> bool:
     return k < 0 or toks[k].lower in _LEADING or not toks[k].is_word
 
 
-def _matching_open(toks: list[_Tok], close: int) -> int:
-    depth, n = 0, close
-    while n >= 0:
-        depth += {")": 1, "(": -1}.get(toks[n].text, 0)
-        if depth == 0:
-            return n
-        n -= 1
-    return close
-
-
 def _behind_appositive(
-    doc: Document, toks: list[_Tok], comma: int, in_quote: bool
+    doc: Document, toks: _Tokens, comma: int, in_quote: bool
 ) -> dict[str, Any] | None:
     """'Rachel Berg, a philanthropist from Monsey, New York, said': the named phrase before
     a comma-enclosed description, which may hold commas of its own."""
@@ -442,13 +458,13 @@ def _behind_appositive(
     return None
 
 
-def _comma_before(toks: list[_Tok], n: int) -> int | None:
+def _comma_before(toks: _Tokens, n: int) -> int | None:
     while n >= 0 and toks[n].text != ",":
         n -= 1
     return n if n >= 0 else None
 
 
-def _phrase_right(doc: Document, toks: list[_Tok], n: int, in_quote: bool) -> dict[str, Any] | None:
+def _phrase_right(doc: Document, toks: _Tokens, n: int, in_quote: bool) -> dict[str, Any] | None:
     while n < len(toks) and toks[n].text in (",", ":"):
         n += 1
     end = n
@@ -475,7 +491,7 @@ def _titled(text: str) -> bool:
     )
 
 
-def _in_phrase(toks: list[_Tok], n: int) -> bool:
+def _in_phrase(toks: _Tokens, n: int) -> bool:
     """Whether token n can belong to a source phrase; 'of', 'for', 'with'... can, between two
     words that can ('a spokesman for the ministry', 'people familiar with the matter')."""
     tok = toks[n]
@@ -525,7 +541,7 @@ def _source(doc: Document, start: int, end: int, in_quote: bool) -> dict[str, An
     return source
 
 
-def _recipient_outlet(doc: Document, toks: list[_Tok], n: int) -> dict[str, Any] | None:
+def _recipient_outlet(doc: Document, toks: _Tokens, n: int) -> dict[str, Any] | None:
     """'told Reuters', 'tell the AFP press agency': the recipient when it is an outlet."""
     end = n
     while end < len(toks) and end - n < 5 and _in_phrase(toks, end):
@@ -541,7 +557,7 @@ def _recipient_outlet(doc: Document, toks: list[_Tok], n: int) -> dict[str, Any]
 def _borrowed(
     doc: Document,
     sentence: Sentence,
-    toks: list[_Tok],
+    toks: _Tokens,
     cue: lexicon.Cue,
     found: list[Signal],
     context: sources.Context,
@@ -564,7 +580,7 @@ def _borrowed(
     return [_signal(doc, sentence, cue.start, cue.end, "borrowed", source, outlet, toks)]
 
 
-def _outlet_end(doc: Document, toks: list[_Tok], n: int) -> int | None:
+def _outlet_end(doc: Document, toks: _Tokens, n: int) -> int | None:
     """End (exclusive token index) of the outlet named at token n: the longest phrase the
     outlet list knows, else the run of capitalised words."""
     for length in range(min(6, len(toks) - n), 0, -1):
@@ -585,7 +601,7 @@ def _signal(
     verb: str,
     source: dict[str, Any],
     outlet: dict[str, Any] | None,
-    toks: list[_Tok],
+    toks: _Tokens,
 ) -> Signal:
     quote = _adjacent_quote(doc, sentence, start, end, source)
     if quote is not None:
@@ -696,7 +712,7 @@ def _document_head(doc: Document, source: dict[str, Any], in_quote: bool) -> dic
     return _source(doc, source["start"], source["start"] + ends[-1], in_quote)
 
 
-def _coordinated(toks: list[_Tok], offset: int) -> bool:
+def _coordinated(toks: _Tokens, offset: int) -> bool:
     """'Clinton said X and argued that Y': a second verb of the same subject."""
     k = _index(toks, offset) - 1
     while k >= 0 and toks[k].lower in _SKIP_BEFORE_CUE:
