@@ -174,3 +174,12 @@ def test_attribution_of_a_sentence_of_unclosed_brackets_is_linear():
     from scorer.detectors import attribution
 
     assert_linear(attribution.detect, lambda k: "a ) said " * k, 1000, prepare=_document)
+
+
+@pytest.mark.parametrize(("unit", "n"), [("he said that ", 2000), ("told Reuters ", 2000)])
+def test_attribution_contents_of_a_sentence_of_cues_are_linear(unit, n):
+    """Each content sliced and split the rest of its sentence before it was cut at the
+    next cue."""
+    from scorer.detectors import attribution
+
+    assert_linear(attribution.detect, lambda k: unit * k, n, prepare=_document)

@@ -95,6 +95,8 @@ _CLAUSE_BREAK = re.compile(r"[;]|,\s*(?:but|and|while|whereas|yet|though|althoug
 # match (one starting inside a run would start earlier still), but without it `.sub` tried
 # every position of a run that is not the tail, each scanning to the run's end (quadratic).
 _CONJUNCTION_TAIL = re.compile(r"(?<![\s,;])[\s,;]*(?:\b(?:and|but|while|as|or)\b[\s,]*)?$", re.I)
+_STRIPPABLE = re.compile(r"[ ,:;]*")
+_NON_SPACE = re.compile(r"\S+")
 _OPINION = frozenset(
     "think thinks thought believe believes believed feel feels know knows hope hopes".split()
 )
@@ -646,41 +648,61 @@ def _adjacent_quote(
 def _indirect_content(
     doc: Document, sentence: Sentence, start: int, end: int, source: dict[str, Any]
 ) -> dict[str, Any] | None:
+    """The content reported without quotes: the rest of the sentence after the cue and its
+    source (after any "that"), or the sentence before them when nothing follows.
+
+    Only its offsets: `_trim_contents` cuts it at the next cue of the sentence and adds the
+    text. Nothing here slices or splits the rest of the sentence, which for a sentence of n
+    cues would cost n times its length.
+    """
     text = doc.text
     after = max(end, source["end"])
-    rest = text[after : sentence.end].strip(" ,:;")
-    if all(w.lower().strip(".,") in _TIME_WORDS for w in rest.split()):
-        rest = ""  # "..., an aide said Thursday.": the content is before the cue
-    if len(rest) > 3:
-        offset = text.index(rest, after)
+    # The rest of the sentence, stripped of " ,:;" at both ends.
+    lo = _STRIPPABLE.match(text, after, sentence.end).end()  # type: ignore[union-attr]
+    hi = max(lo, _stripped_end(doc, sentence))
+    if all(w.group().lower().strip(".,") in _TIME_WORDS for w in _NON_SPACE.finditer(text, lo, hi)):
+        hi = lo  # "..., an aide said Thursday.": the content is before the cue
+    if hi - lo > 3:
+        offset = lo
         that = _THAT.match(doc.norm, offset)
         if that:
             offset = that.end()
         end = sentence.end - (1 if text[sentence.end - 1] in ".!?" else 0)
         if end - offset > 3:
-            return _span(doc, offset, end)
+            return {"start": offset, "end": end}
         return None
     before = min(start, source["start"]) if source["text"] else start
-    head = text[sentence.start : before].rstrip(" ,")
-    if len(head) > 3:
-        return _span(doc, sentence.start, sentence.start + len(head))
+    head = len(text[sentence.start : before].rstrip(" ,"))
+    if head > 3:
+        return {"start": sentence.start, "end": sentence.start + head}
     return None
+
+
+def _stripped_end(doc: Document, sentence: Sentence) -> int:
+    """Where the sentence ends without its trailing " ,:;" (once per sentence)."""
+    return doc.memo(
+        ("attribution: stripped end", sentence.index),
+        lambda: sentence.start + len(doc.text[sentence.start : sentence.end].rstrip(" ,:;")),
+    )
 
 
 def _trim_contents(doc: Document, found: list[Signal]) -> list[Signal]:
     """An indirect content stops where the next attribution of its sentence begins:
-    'denied that Gen Habib had left Syria | and said he was still at his home'."""
+    'denied that Gen Habib had left Syria | and said he was still at his home'. Its text
+    is added here, once it is cut."""
     cues = sorted(s.fields["cue"]["start"] for s in found)
     for signal in found:
         content = signal.fields["content"]
         if signal.fields["quote"] or not content:
             continue
+        start, end = content["start"], content["end"]
         # The first cue after the content's start, if it is before its end.
-        n = bisect_right(cues, content["start"])
-        if n < len(cues) and cues[n] < content["end"]:
-            end = _CONJUNCTION_TAIL.sub("", doc.text[content["start"] : cues[n]])
-            if len(end) > 3:
-                signal.fields["content"] = _span(doc, content["start"], content["start"] + len(end))
+        n = bisect_right(cues, start)
+        if n < len(cues) and cues[n] < end:
+            kept = _CONJUNCTION_TAIL.sub("", doc.text[start : cues[n]])
+            if len(kept) > 3:
+                end = start + len(kept)
+        signal.fields["content"] = _span(doc, start, end)
     return found
 
 
