@@ -183,3 +183,22 @@ def test_attribution_contents_of_a_sentence_of_cues_are_linear(unit, n):
     from scorer.detectors import attribution
 
     assert_linear(attribution.detect, lambda k: unit * k, n, prepare=_document)
+
+
+@pytest.mark.parametrize(
+    ("make", "n"),
+    [
+        (lambda k: "he claimed it; " * k, 1000),  # each stance asks: inside a content?
+        (lambda k: "he claimed it, but " * k, 1000),
+        (lambda k: "it is said " * k + "he told " * k, 500),  # inside a sourceless cue?
+        (lambda k: "it is said " * k + "and said " * k, 500),  # the last named source?
+        (lambda k: "he said " * k + "Smith: " * k, 1000),  # a colon covered by a cue?
+        (lambda k: "he said " * k + "in an interview with The Times " * k, 1000),
+    ],
+    ids=["stance-semicolons", "stance-but", "sourceless", "and-said", "colons", "borrowed"],
+)
+def test_attribution_questions_about_earlier_cues_are_linear(make, n):
+    """Each cue looked through every attribution of its sentence found before it."""
+    from scorer.detectors import attribution
+
+    assert_linear(attribution.detect, make, n, prepare=_document)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
+from heapq import heappop, heappush
+from itertools import accumulate
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -147,6 +149,65 @@ class _Tokens(list[_Tok]):
         return self._opens.get(close, close)
 
 
+class _Found(list[Signal]):
+    """A sentence's attributions in the order they are found, and what the cues after them
+    ask of them, kept up to date as they are appended (only appended: `_trim_contents`
+    changes contents once the sentence is done).
+
+    Each cue looking through every attribution before it made a sentence of n cues cost n
+    squared: "it is said ... and said and said" or "he claimed it; he claimed it; ...".
+    """
+
+    __slots__ = ("_doc", "_offset", "_open", "_seen", "_sourced", "_waiting")
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self._doc = doc
+        self._seen = 0  # attributions taken into account below
+        self._sourced: Signal | None = None  # the last one whose source has words
+        self._waiting: list[tuple[int, int]] = []  # contents (start, end) after the offset
+        self._open: list[tuple[int, int]] = []  # contents (-end, start) begun by the offset
+        self._offset = -1  # the last offset asked about
+
+    def _catch_up(self) -> None:
+        for signal in self[self._seen :]:
+            if signal.fields["source"]["text"]:
+                self._sourced = signal
+            content = signal.fields["content"]
+            if content:
+                heappush(self._waiting, (content["start"], content["end"]))
+        self._seen = len(self)
+
+    def last_sourced(self) -> Signal | None:
+        """The last attribution whose source is some words, not an agentless nobody."""
+        self._catch_up()
+        return self._sourced
+
+    def in_content(self, offset: int) -> bool:
+        """Whether `offset` is inside the reported content of an earlier attribution, before
+        any clause boundary: in "Clinton proposed a debate, but Sanders rejected that" the
+        rejection is the copy's own report, not part of what Clinton proposed.
+
+        Asked in text order, so a content that ends by the offset, or that a clause break
+        stands in before it, is set aside for good.
+        """
+        self._catch_up()
+        floor = _last_break_start(self._doc, offset)
+        if offset < self._offset:  # out of order, never in `_sentence`: look at them all
+            contents = (s.fields["content"] for s in self)
+            return any(c and floor < c["start"] <= offset < c["end"] for c in contents)
+        self._offset = offset
+        while self._waiting and self._waiting[0][0] <= offset:
+            start, end = heappop(self._waiting)
+            heappush(self._open, (-end, start))
+        while self._open:
+            end, start = -self._open[0][0], self._open[0][1]
+            if end > offset and start > floor:
+                return True
+            heappop(self._open)
+        return False
+
+
 @cache
 def _sourceless() -> lexicon.Lexicon:
     """Phrases that are the cue and the (missing or vague) source at once."""
@@ -183,10 +244,10 @@ def _sentence(
             for m in _TOKEN.finditer(norm, sentence.start, sentence.end)
         ]
     )
-    found: list[Signal] = []
-    taken: list[tuple[int, int]] = []
+    found = _Found(doc)
+    # The sourceless cues: the lexicon finds them in order and never overlapping.
+    taken_starts = [cue.start for cue in sourceless]
     for cue in sourceless:
-        taken.append((cue.start, cue.end))
         if cue.type == "vague":
             # "some critics", "by many": the crowd is the source; the phrase is the cue.
             source = {
@@ -200,19 +261,20 @@ def _sentence(
         found.append(_signal(doc, sentence, cue.start, cue.end, cue.type, source, None, toks))
     borrowed = []
     for cue in said:
-        if any(a <= cue.start < b for a, b in taken) or _not_a_cue(toks, cue):
+        under = bisect_right(taken_starts, cue.start) - 1
+        if (under >= 0 and cue.start < sourceless[under].end) or _not_a_cue(toks, cue):
             continue
         if cue.type == "borrowed":
             borrowed.append(cue)
             continue
         if cue.type in ("stance", "loaded") and (
             _inside_quote(doc, cue.start)
-            or (_in_content(doc, found, cue.start) and not _coordinated(toks, cue.start))
+            or (found.in_content(cue.start) and not _coordinated(toks, cue.start))
         ):
             continue  # "...was that he disagreed with": a stance inside reported words
         i = _index(toks, cue.start)
         j = _index(toks, cue.end - 1)
-        source, outlet = _find_source(doc, toks, i, j, cue.phrase, found, sentence)
+        source, outlet = _find_source(doc, toks, i, j, cue.phrase, found)
         if source is None and (cue.type == "neutral" or (i > 0 and toks[i - 1].text == ",")):
             # "..., saying that", "Rachel Berg ... said": the clause's subject is the source.
             source = _subject(doc, toks, _inside_quote(doc, cue.start))
@@ -249,20 +311,26 @@ def _colon_quotes(
     doc: Document,
     sentence: Sentence,
     toks: _Tokens,
-    found: list[Signal],
+    found: _Found,
     context: sources.Context,
 ) -> list[Signal]:
     """'Trump: "I will win"' - a name, a colon, a quote: the colon is the cue. Without the
     quote only as a headline does it: 'Sanders: Endorsements prove Clinton is the
     establishment', the name opening the sentence and a clause after the colon."""
     out = []
+    # From each attribution's cue to its end, sorted, with the furthest end reached so far:
+    # a colon is covered when one starting by it reaches it.
+    covered = sorted((s.fields["cue"]["start"], s.end) for s in found)
+    starts = [a for a, _ in covered]
+    reach = list(accumulate((b for _, b in covered), max))
     for n, tok in enumerate(toks[1:-1], 1):
         if tok.text != ":":
             continue
         quoted = toks[n + 1].text in _QUOTE_CLOSE
         if not quoted and (len(toks) - n < 4 or toks[0].lower in _NOT_HEADLINE_SPEAKERS):
             continue
-        if any(s.fields["cue"]["start"] <= tok.start <= s.end for s in found):
+        before = bisect_right(starts, tok.start)
+        if before and reach[before - 1] >= tok.start:
             continue  # 'Mokdad said: "..."' has its cue already
         source = _phrase_left(doc, toks, n - 1, _inside_quote(doc, tok.start))
         if source is None or source["type"] not in (
@@ -320,8 +388,7 @@ def _find_source(
     i: int,
     j: int,
     phrase: str,
-    found: list[Signal],
-    sentence: Sentence,
+    found: _Found,
 ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """(source, outlet) for the cue spanning tokens i..j."""
     in_quote = _inside_quote(doc, toks[i].start)
@@ -341,9 +408,9 @@ def _find_source(
     participle = toks[k].text == "," and phrase.split()[0].endswith("ing") if k >= 0 else False
     if k >= 0 and (toks[k].lower in ("and", "but") or participle):
         # "... and said", "Twitter said in a statement, adding that": the same speaker.
-        own = [f for f in found if f.sentence == sentence.index and f.fields["source"]["text"]]
-        if own:
-            return dict(own[-1].fields["source"]), outlet
+        own = found.last_sourced()
+        if own is not None:
+            return dict(own.fields["source"]), outlet
         return _subject(doc, toks, in_quote), outlet
     if (
         k < 0
@@ -561,7 +628,7 @@ def _borrowed(
     sentence: Sentence,
     toks: _Tokens,
     cue: lexicon.Cue,
-    found: list[Signal],
+    found: _Found,
     context: sources.Context,
 ) -> list[Signal]:
     """'In an interview with The Wall Street Journal he threatened...': the outlet goes on the
@@ -571,9 +638,8 @@ def _borrowed(
     if end is None:
         return []
     outlet = _span(doc, toks[j + 1].start, toks[end - 1].end)
-    own = [s for s in found if s.sentence == sentence.index]
-    if own:
-        own[-1].fields["outlet"] = outlet
+    if found:  # all of the sentence
+        found[-1].fields["outlet"] = outlet
         return []
     source = _phrase_right(doc, toks, end, _inside_quote(doc, cue.start))
     if source is None:
@@ -706,19 +772,24 @@ def _trim_contents(doc: Document, found: list[Signal]) -> list[Signal]:
     return found
 
 
-def _in_content(doc: Document, found: list[Signal], offset: int) -> bool:
-    """Whether `offset` is inside the reported content of an earlier attribution, before
-    any clause boundary: in "Clinton proposed a debate, but Sanders rejected that" the
-    rejection is the copy's own report, not part of what Clinton proposed."""
-    for f in found:
-        content = f.fields["content"]
-        if (
-            content
-            and content["start"] <= offset < content["end"]
-            and not _CLAUSE_BREAK.search(doc.norm, content["start"], offset)
-        ):
-            return True
-    return False
+def _last_break_start(doc: Document, offset: int) -> int:
+    """Where the last clause break that ends by `offset` starts, or -1: a content from
+    `start` runs on to `offset` unbroken when `start` is after it.
+
+    That is `not _CLAUSE_BREAK.search(doc.norm, start, offset)`, told from the document's
+    breaks found once: they cannot overlap (a `;`, or a comma, spaces, a word and a space)
+    and each depends only on the text from its mark on, so one search of the whole text
+    finds every match a search of a slice could. A search per content and cue cost the
+    content's length each time.
+    """
+    starts, ends = doc.memo(("attribution: clause breaks", id(_CLAUSE_BREAK)), lambda: _breaks(doc))
+    n = bisect_right(ends, offset)
+    return starts[n - 1] if n else -1
+
+
+def _breaks(doc: Document) -> tuple[list[int], list[int]]:
+    found = [m.span() for m in _CLAUSE_BREAK.finditer(doc.norm)]
+    return [a for a, _ in found], [b for _, b in found]
 
 
 def _document_head(doc: Document, source: dict[str, Any], in_quote: bool) -> dict[str, Any]:
