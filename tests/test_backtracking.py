@@ -202,3 +202,13 @@ def test_attribution_questions_about_earlier_cues_are_linear(make, n):
     from scorer.detectors import attribution
 
     assert_linear(attribution.detect, make, n, prepare=_document)
+
+
+def test_attribution_subject_of_a_sentence_of_cues_is_found_once():
+    """Each cue with no source of its own walked the sentence's opening run of capitalised
+    words, which has no bound (here to find it is no source: "Some" cannot start one)."""
+    from scorer.detectors import attribution
+
+    assert_linear(
+        attribution.detect, lambda k: "Some " + "Aaaa " * k + "said " * k, 1000, prepare=_document
+    )

@@ -124,13 +124,15 @@ class _Tok(NamedTuple):  # a tuple: tens of thousands are made for a long articl
 
 
 class _Tokens(list[_Tok]):
-    """A sentence's tokens, and which `(` each `)` closes, paired once when first asked."""
+    """A sentence's tokens, and what is worked out from them once, when first asked: which
+    `(` each `)` closes, and the sentence's subject."""
 
-    __slots__ = ("_opens",)
+    __slots__ = ("_opens", "subjects")
 
     def __init__(self, toks: list[_Tok]) -> None:
         super().__init__(toks)
         self._opens: dict[int, int] | None = None
+        self.subjects: dict[bool, dict[str, Any] | None] = {}  # by `in_quote`
 
     def opening(self, close: int) -> int:
         """The index of the `(` that the `)` at `close` closes, or `close` if none does.
@@ -428,7 +430,19 @@ def _find_source(
 
 def _subject(doc: Document, toks: _Tokens, in_quote: bool) -> dict[str, Any] | None:
     """The sentence's opening noun phrase: 'Damascus' in 'Damascus remained defiant ... and
-    said'. Capitalised words and determiners, then at most two lower-case nouns."""
+    said'. Capitalised words and determiners, then at most two lower-case nouns.
+
+    Found once a sentence (a copy each time, as each attribution owns its source): the run
+    of capitalised words has no bound, and walking it again for each of n cues cost n
+    times its length.
+    """
+    if in_quote not in toks.subjects:
+        toks.subjects[in_quote] = _find_subject(doc, toks, in_quote)
+    subject = toks.subjects[in_quote]
+    return None if subject is None else dict(subject)
+
+
+def _find_subject(doc: Document, toks: _Tokens, in_quote: bool) -> dict[str, Any] | None:
     first = 0
     while first < len(toks) and toks[first].lower in _LEADING:
         first += 1
