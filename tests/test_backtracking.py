@@ -132,6 +132,7 @@ FAMILIES: dict[str, tuple[Callable[[int], str], int]] = {
     "spaced-stops": (lambda n: ". " * n, 200),
     "stops": (lambda n: "." * n, 20000),
     "initials": (lambda n: "A. " * n, 200),
+    "initialled-names": (lambda n: "J.K. Rowling wrote " * n, 100),
     "word-stops": (lambda n: "a. " * n, 2000),
     "commas": (lambda n: "a, " * n, 2000),
     "colons": (lambda n: "a: " * n, 1000),
@@ -622,3 +623,12 @@ def test_rule_file_of_blank_lines_is_placed_in_linear_time(tmp_path):
         return path
 
     assert_linear(lambda path: parse_rule_file(path, scoring), write, 20000)
+
+
+def test_sentences_glued_by_repairs_are_linear():
+    """Each piece Punkt cut after initials ("J.K. | Rowling") is glued back to the sentence
+    before it, which grows: that whole sentence was sliced and searched for each piece."""
+    from scorer.segment import split_sentences
+
+    text = lambda k: "J.K. Rowling wrote " * k  # noqa: E731
+    assert_linear(lambda t: split_sentences(t, 0, len(t)), text, 800)
