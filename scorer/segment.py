@@ -40,6 +40,7 @@ _NAME_THEN_SPEECH = re.compile(
     r"cried|insisted|explained|continued|demanded|wondered)\b"
 )
 _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,3}\s*$")
+_ENDING = 7  # before trailing white space, the most either of the two above reads
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 _OPENERS = "'\"\u2018\u201c(["
 
@@ -128,7 +129,7 @@ def _continues(segment: str, previous: tuple[int, int], a: int, b: int) -> bool:
     """
     if _starts_lower(segment, a, b):
         return True
-    before = segment[previous[0] : previous[1]]
+    before = _ending(segment, *previous)
     if _QUESTION_IN_QUOTES.search(before) and _NAME_THEN_SPEECH.match(segment, a, b):
         return True
     if _INITIALS_END.search(before):
@@ -137,6 +138,22 @@ def _continues(segment: str, previous: tuple[int, int], a: int, b: int) -> bool:
         word = first.group(1) if first else ""
         return word[:1].isupper() and word.lower() not in starters
     return False
+
+
+def _ending(segment: str, start: int, end: int) -> str:
+    """What `_QUESTION_IN_QUOTES` and `_INITIALS_END` need of `segment[start:end]`: its
+    trailing white space and the `_ENDING` characters before it, led by "x" when that is
+    not all of it (so that `^` cannot match there).
+
+    Sentences glued by these repairs grow: slicing and searching the whole of the one before
+    each piece made "J.K. Rowling wrote J.K. Rowling wrote ..." quadratic.
+    """
+    stop = end
+    while stop > start and segment[stop - 1].isspace():
+        stop -= 1
+    if stop - start <= _ENDING:
+        return segment[start:end]
+    return "x" + segment[stop - _ENDING : end]
 
 
 def _clear_breaks(segment: str) -> Iterable[tuple[int, int]]:

@@ -100,6 +100,16 @@ def test_a_duplicate_id_in_one_file_names_both_lines(tmp_path):
     assert raised.value.line == 13
 
 
+def test_a_rule_is_placed_at_its_id_line_after_blank_lines(tmp_path):
+    spaced = "\n\n" + GOOD.replace("[[rule]]\n", "[[rule]]\n\n\n")
+    (rule,) = parse_rule_file(write(tmp_path, spaced), load_scoring())
+    assert rule.line == 6
+    no_id = "\n\n" + GOOD.replace('id = "house-hedge"\n', "")
+    with pytest.raises(ScorerError) as raised:  # no id line: the header's line
+        parse_rule_file(write(tmp_path, no_id), load_scoring())
+    assert raised.value.line == 3
+
+
 def test_a_toml_syntax_error_names_the_line(tmp_path):
     path = write(tmp_path, GOOD.replace('title = "Hedge"', "title = Hedge"))
     with pytest.raises(ScorerError) as raised:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from operator import attrgetter
+from heapq import heappop, heappush
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from scorer import lexicon
@@ -91,7 +93,12 @@ _DETERMINER_WORDS = frozenset(
 # What may stand between the cue and "that": "reported yesterday that", "tell Reuters that".
 _THAT = re.compile(r"(?:[^.,;:!?\s]+\s+){0,5}?that\s+|,?\s*(?:however,\s*)?that\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"[;]|,\s*(?:but|and|while|whereas|yet|though|although)\s", re.I)
-_CONJUNCTION_TAIL = re.compile(r"[\s,;]*(?:\b(?:and|but|while|as|or)\b[\s,]*)?$", re.I)
+# The lookbehind starts a try only where a run of spaces and commas starts: it changes no
+# match (one starting inside a run would start earlier still), but without it `.sub` tried
+# every position of a run that is not the tail, each scanning to the run's end (quadratic).
+_CONJUNCTION_TAIL = re.compile(r"(?<![\s,;])[\s,;]*(?:\b(?:and|but|while|as|or)\b[\s,]*)?$", re.I)
+_STRIPPABLE = re.compile(r"[ ,:;]*")
+_NON_SPACE = re.compile(r"\S+")
 _OPINION = frozenset(
     "think thinks thought believe believes believed feel feels know knows hope hopes".split()
 )
@@ -99,6 +106,7 @@ _FIRST_PERSON = frozenset(["i", "we", "you"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _PERSONAL = frozenset(["he", "she", "they", "it", "i", "we", "you"])
 _NAME_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu|de|van|von|da|di|le|la)-?[A-Z]")
+_END = itemgetter(1)  # a _Tok's end
 
 
 class _Tok(NamedTuple):  # a tuple: tens of thousands are made for a long article
@@ -113,6 +121,93 @@ class _Tok(NamedTuple):  # a tuple: tens of thousands are made for a long articl
     @property
     def is_word(self) -> bool:
         return self.text[0].isalnum()
+
+
+class _Tokens(list[_Tok]):
+    """A sentence's tokens, and what is worked out from them once, when first asked: which
+    `(` each `)` closes, and the sentence's subject."""
+
+    __slots__ = ("_opens", "subjects")
+
+    def __init__(self, toks: list[_Tok]) -> None:
+        super().__init__(toks)
+        self._opens: dict[int, int] | None = None
+        self.subjects: dict[bool, dict[str, Any] | None] = {}  # by `in_quote`
+
+    def opening(self, close: int) -> int:
+        """The index of the `(` that the `)` at `close` closes, or `close` if none does.
+
+        Paired in one pass: walking back from each `)` made a sentence of n unclosed ones
+        cost n times its length.
+        """
+        if self._opens is None:
+            pending: list[int] = []
+            self._opens = {}
+            for n, tok in enumerate(self):
+                if tok.text == "(":
+                    pending.append(n)
+                elif tok.text == ")" and pending:
+                    self._opens[n] = pending.pop()
+        return self._opens.get(close, close)
+
+
+class _Found(list[Signal]):
+    """A sentence's attributions in the order they are found, and what the cues after them
+    ask of them, kept up to date as they are appended (only appended: `_trim_contents`
+    changes contents once the sentence is done).
+
+    Each cue looking through every attribution before it made a sentence of n cues cost n
+    squared: "it is said ... and said and said" or "he claimed it; he claimed it; ...".
+    """
+
+    __slots__ = ("_doc", "_offset", "_open", "_seen", "_sourced", "_waiting")
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self._doc = doc
+        self._seen = 0  # attributions taken into account below
+        self._sourced: Signal | None = None  # the last one whose source has words
+        self._waiting: list[tuple[int, int]] = []  # contents (start, end) after the offset
+        self._open: list[tuple[int, int]] = []  # contents (-end, start) begun by the offset
+        self._offset = -1  # the last offset asked about
+
+    def _catch_up(self) -> None:
+        for signal in self[self._seen :]:
+            if signal.fields["source"]["text"]:
+                self._sourced = signal
+            content = signal.fields["content"]
+            if content:
+                heappush(self._waiting, (content["start"], content["end"]))
+        self._seen = len(self)
+
+    def last_sourced(self) -> Signal | None:
+        """The last attribution whose source is some words, not an agentless nobody."""
+        self._catch_up()
+        return self._sourced
+
+    def in_content(self, offset: int) -> bool:
+        """Whether `offset` is inside the reported content of an earlier attribution, before
+        any clause boundary: in "Clinton proposed a debate, but Sanders rejected that" the
+        rejection is the copy's own report, not part of what Clinton proposed.
+
+        Asked in text order, so a content that ends by the offset, or that a clause break
+        stands in before it, is set aside for good.
+        """
+        self._catch_up()
+        floor = _last_break_start(self._doc, offset)
+        if offset < self._offset:  # out of order, never in `_sentence`: look at them all
+            contents = (s.fields["content"] for s in self)
+            return any(c and floor < c["start"] <= offset < c["end"] for c in contents)
+        self._offset = offset
+        while self._waiting and self._waiting[0][0] <= offset:
+            start, end = heappop(self._waiting)
+            heappush(self._open, (-end, start))
+        while self._open:
+            end, start = -self._open[0][0], self._open[0][1]
+            if end > offset and start > floor:
+                return True
+            heappop(self._open)
+        return False
 
 
 @cache
@@ -145,14 +240,16 @@ def _sentence(
     said = list(cues.cues(doc, sentence.start, sentence.end))
     if not sourceless and not said and norm.find(":", sentence.start, sentence.end) < 0:
         return []  # no cue and no colon: most sentences, and no tokens to make for them
-    toks = [
-        _Tok(m.start(), m.end(), m.group())
-        for m in _TOKEN.finditer(norm, sentence.start, sentence.end)
-    ]
-    found: list[Signal] = []
-    taken: list[tuple[int, int]] = []
+    toks = _Tokens(
+        [
+            _Tok(m.start(), m.end(), m.group())
+            for m in _TOKEN.finditer(norm, sentence.start, sentence.end)
+        ]
+    )
+    found = _Found(doc)
+    # The sourceless cues: the lexicon finds them in order and never overlapping.
+    taken_starts = [cue.start for cue in sourceless]
     for cue in sourceless:
-        taken.append((cue.start, cue.end))
         if cue.type == "vague":
             # "some critics", "by many": the crowd is the source; the phrase is the cue.
             source = {
@@ -166,19 +263,20 @@ def _sentence(
         found.append(_signal(doc, sentence, cue.start, cue.end, cue.type, source, None, toks))
     borrowed = []
     for cue in said:
-        if any(a <= cue.start < b for a, b in taken) or _not_a_cue(toks, cue):
+        under = bisect_right(taken_starts, cue.start) - 1
+        if (under >= 0 and cue.start < sourceless[under].end) or _not_a_cue(toks, cue):
             continue
         if cue.type == "borrowed":
             borrowed.append(cue)
             continue
         if cue.type in ("stance", "loaded") and (
             _inside_quote(doc, cue.start)
-            or (_in_content(doc, found, cue.start) and not _coordinated(toks, cue.start))
+            or (found.in_content(cue.start) and not _coordinated(toks, cue.start))
         ):
             continue  # "...was that he disagreed with": a stance inside reported words
         i = _index(toks, cue.start)
         j = _index(toks, cue.end - 1)
-        source, outlet = _find_source(doc, toks, i, j, cue.phrase, found, sentence)
+        source, outlet = _find_source(doc, toks, i, j, cue.phrase, found)
         if source is None and (cue.type == "neutral" or (i > 0 and toks[i - 1].text == ",")):
             # "..., saying that", "Rachel Berg ... said": the clause's subject is the source.
             source = _subject(doc, toks, _inside_quote(doc, cue.start))
@@ -214,21 +312,27 @@ def _sentence(
 def _colon_quotes(
     doc: Document,
     sentence: Sentence,
-    toks: list[_Tok],
-    found: list[Signal],
+    toks: _Tokens,
+    found: _Found,
     context: sources.Context,
 ) -> list[Signal]:
     """'Trump: "I will win"' - a name, a colon, a quote: the colon is the cue. Without the
     quote only as a headline does it: 'Sanders: Endorsements prove Clinton is the
     establishment', the name opening the sentence and a clause after the colon."""
     out = []
+    # From each attribution's cue to its end, sorted, with the furthest end reached so far:
+    # a colon is covered when one starting by it reaches it.
+    covered = sorted((s.fields["cue"]["start"], s.end) for s in found)
+    starts = [a for a, _ in covered]
+    reach = list(accumulate((b for _, b in covered), max))
     for n, tok in enumerate(toks[1:-1], 1):
         if tok.text != ":":
             continue
         quoted = toks[n + 1].text in _QUOTE_CLOSE
         if not quoted and (len(toks) - n < 4 or toks[0].lower in _NOT_HEADLINE_SPEAKERS):
             continue
-        if any(s.fields["cue"]["start"] <= tok.start <= s.end for s in found):
+        before = bisect_right(starts, tok.start)
+        if before and reach[before - 1] >= tok.start:
             continue  # 'Mokdad said: "..."' has its cue already
         source = _phrase_left(doc, toks, n - 1, _inside_quote(doc, tok.start))
         if source is None or source["type"] not in (
@@ -248,7 +352,7 @@ def _colon_quotes(
     return out
 
 
-def _not_a_cue(toks: list[_Tok], cue: lexicon.Cue) -> bool:
+def _not_a_cue(toks: _Tokens, cue: lexicon.Cue) -> bool:
     i = _index(toks, cue.start)
     before = toks[i - 1].lower if i > 0 else ""
     if cue.phrase in _NOUNABLE and before in _NOUN_BEFORE:
@@ -264,30 +368,29 @@ def _not_a_cue(toks: list[_Tok], cue: lexicon.Cue) -> bool:
     return before == "to" and cue.type != "declined"
 
 
-def _passive_without_agent(toks: list[_Tok], i: int, end: int) -> bool:
+def _passive_without_agent(toks: _Tokens, i: int, end: int) -> bool:
     k = i - 1
     while k >= 0 and toks[k].lower in ("not", "also", "independently", "officially", "yet"):
         k -= 1
     return k >= 0 and toks[k].lower in _BE and _passive_agent(toks, _index(toks, end)) is None
 
 
-def _index(toks: list[_Tok], offset: int) -> int:
-    """Index of the first token that ends after `offset` (a binary search: a sentence with
-    no full stop in it can hold a hundred thousand tokens, and every cue asks)."""
+def _index(toks: _Tokens, offset: int) -> int:
+    """Index of the first token that ends after `offset`.
+
+    By bisection (tokens do not overlap, so their ends rise): a scan from the first token
+    made a sentence of n cues cost n times its length ("said said said ...": quadratic).
+    """
     return bisect_right(toks, offset, key=_END)
-
-
-_END = attrgetter("end")
 
 
 def _find_source(
     doc: Document,
-    toks: list[_Tok],
+    toks: _Tokens,
     i: int,
     j: int,
     phrase: str,
-    found: list[Signal],
-    sentence: Sentence,
+    found: _Found,
 ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """(source, outlet) for the cue spanning tokens i..j."""
     in_quote = _inside_quote(doc, toks[i].start)
@@ -307,9 +410,9 @@ def _find_source(
     participle = toks[k].text == "," and phrase.split()[0].endswith("ing") if k >= 0 else False
     if k >= 0 and (toks[k].lower in ("and", "but") or participle):
         # "... and said", "Twitter said in a statement, adding that": the same speaker.
-        own = [f for f in found if f.sentence == sentence.index and f.fields["source"]["text"]]
-        if own:
-            return dict(own[-1].fields["source"]), outlet
+        own = found.last_sourced()
+        if own is not None:
+            return dict(own.fields["source"]), outlet
         return _subject(doc, toks, in_quote), outlet
     if (
         k < 0
@@ -325,9 +428,21 @@ def _find_source(
     return left, outlet
 
 
-def _subject(doc: Document, toks: list[_Tok], in_quote: bool) -> dict[str, Any] | None:
+def _subject(doc: Document, toks: _Tokens, in_quote: bool) -> dict[str, Any] | None:
     """The sentence's opening noun phrase: 'Damascus' in 'Damascus remained defiant ... and
-    said'. Capitalised words and determiners, then at most two lower-case nouns."""
+    said'. Capitalised words and determiners, then at most two lower-case nouns.
+
+    Found once a sentence (a copy each time, as each attribution owns its source): the run
+    of capitalised words has no bound, and walking it again for each of n cues cost n
+    times its length.
+    """
+    if in_quote not in toks.subjects:
+        toks.subjects[in_quote] = _find_subject(doc, toks, in_quote)
+    subject = toks.subjects[in_quote]
+    return None if subject is None else dict(subject)
+
+
+def _find_subject(doc: Document, toks: _Tokens, in_quote: bool) -> dict[str, Any] | None:
     first = 0
     while first < len(toks) and toks[first].lower in _LEADING:
         first += 1
@@ -344,7 +459,7 @@ def _subject(doc: Document, toks: list[_Tok], in_quote: bool) -> dict[str, Any] 
     return _source(doc, toks[first].start, toks[n - 1].end, in_quote)
 
 
-def _passive_agent(toks: list[_Tok], n: int) -> int | None:
+def _passive_agent(toks: _Tokens, n: int) -> int | None:
     """Token index after 'by' in 'was told (this) by X', or None."""
     if n < len(toks) and toks[n].lower in _OBJECTS_BEFORE_BY:
         n += 1
@@ -353,11 +468,11 @@ def _passive_agent(toks: list[_Tok], n: int) -> int | None:
     return None
 
 
-def _phrase_left(doc: Document, toks: list[_Tok], k: int, in_quote: bool) -> dict[str, Any] | None:
+def _phrase_left(doc: Document, toks: _Tokens, k: int, in_quote: bool) -> dict[str, Any] | None:
     """The noun phrase ending at token k, looking through an appositive, a relative clause
     and a parenthesis: 'Rep. Elijah Cummings (D-Md.), chair of the committee, said'."""
     if k >= 0 and toks[k].text == ")":
-        k = _matching_open(toks, k) - 1
+        k = toks.opening(k) - 1
     if k < 0:
         return None
     if toks[k].lower in _PERSONAL:
@@ -395,7 +510,7 @@ def _phrase_left(doc: Document, toks: list[_Tok], k: int, in_quote: bool) -> dic
     return _source(doc, toks[start].start, toks[k].end, in_quote)
 
 
-def _appositive_head(toks: list[_Tok], head: dict[str, Any] | None) -> bool:
+def _appositive_head(toks: _Tokens, head: dict[str, Any] | None) -> bool:
     """Whether `head` can carry an appositive: a name in subject position. In "releasing
     them to the public, an aide said" the aide is the source, not "the public"."""
     if head is None or head["type"] not in _NAMED_OR_PRONOUN:
@@ -406,18 +521,8 @@ def _appositive_head(toks: list[_Tok], head: dict[str, Any] | None) -> bool:
     return k < 0 or toks[k].lower in _LEADING or not toks[k].is_word
 
 
-def _matching_open(toks: list[_Tok], close: int) -> int:
-    depth, n = 0, close
-    while n >= 0:
-        depth += {")": 1, "(": -1}.get(toks[n].text, 0)
-        if depth == 0:
-            return n
-        n -= 1
-    return close
-
-
 def _behind_appositive(
-    doc: Document, toks: list[_Tok], comma: int, in_quote: bool
+    doc: Document, toks: _Tokens, comma: int, in_quote: bool
 ) -> dict[str, Any] | None:
     """'Rachel Berg, a philanthropist from Monsey, New York, said': the named phrase before
     a comma-enclosed description, which may hold commas of its own."""
@@ -436,13 +541,13 @@ def _behind_appositive(
     return None
 
 
-def _comma_before(toks: list[_Tok], n: int) -> int | None:
+def _comma_before(toks: _Tokens, n: int) -> int | None:
     while n >= 0 and toks[n].text != ",":
         n -= 1
     return n if n >= 0 else None
 
 
-def _phrase_right(doc: Document, toks: list[_Tok], n: int, in_quote: bool) -> dict[str, Any] | None:
+def _phrase_right(doc: Document, toks: _Tokens, n: int, in_quote: bool) -> dict[str, Any] | None:
     while n < len(toks) and toks[n].text in (",", ":"):
         n += 1
     end = n
@@ -469,7 +574,7 @@ def _titled(text: str) -> bool:
     )
 
 
-def _in_phrase(toks: list[_Tok], n: int) -> bool:
+def _in_phrase(toks: _Tokens, n: int) -> bool:
     """Whether token n can belong to a source phrase; 'of', 'for', 'with'... can, between two
     words that can ('a spokesman for the ministry', 'people familiar with the matter')."""
     tok = toks[n]
@@ -520,7 +625,7 @@ def _source(doc: Document, start: int, end: int, in_quote: bool) -> dict[str, An
     return source
 
 
-def _recipient_outlet(doc: Document, toks: list[_Tok], n: int) -> dict[str, Any] | None:
+def _recipient_outlet(doc: Document, toks: _Tokens, n: int) -> dict[str, Any] | None:
     """'told Reuters', 'tell the AFP press agency': the recipient when it is an outlet."""
     end = n
     while end < len(toks) and end - n < 5 and _in_phrase(toks, end):
@@ -536,9 +641,9 @@ def _recipient_outlet(doc: Document, toks: list[_Tok], n: int) -> dict[str, Any]
 def _borrowed(
     doc: Document,
     sentence: Sentence,
-    toks: list[_Tok],
+    toks: _Tokens,
     cue: lexicon.Cue,
-    found: list[Signal],
+    found: _Found,
     context: sources.Context,
 ) -> list[Signal]:
     """'In an interview with The Wall Street Journal he threatened...': the outlet goes on the
@@ -548,9 +653,8 @@ def _borrowed(
     if end is None:
         return []
     outlet = _span(doc, toks[j + 1].start, toks[end - 1].end)
-    own = [s for s in found if s.sentence == sentence.index]
-    if own:
-        own[-1].fields["outlet"] = outlet
+    if found:  # all of the sentence
+        found[-1].fields["outlet"] = outlet
         return []
     source = _phrase_right(doc, toks, end, _inside_quote(doc, cue.start))
     if source is None:
@@ -559,7 +663,7 @@ def _borrowed(
     return [_signal(doc, sentence, cue.start, cue.end, "borrowed", source, outlet, toks)]
 
 
-def _outlet_end(doc: Document, toks: list[_Tok], n: int) -> int | None:
+def _outlet_end(doc: Document, toks: _Tokens, n: int) -> int | None:
     """End (exclusive token index) of the outlet named at token n: the longest phrase the
     outlet list knows, else the run of capitalised words."""
     for length in range(min(6, len(toks) - n), 0, -1):
@@ -580,7 +684,7 @@ def _signal(
     verb: str,
     source: dict[str, Any],
     outlet: dict[str, Any] | None,
-    toks: list[_Tok],
+    toks: _Tokens,
 ) -> Signal:
     quote = _adjacent_quote(doc, sentence, start, end, source)
     if quote is not None:
@@ -631,56 +735,82 @@ def _gap(text: str, start: int, end: int) -> int:
 def _indirect_content(
     doc: Document, sentence: Sentence, start: int, end: int, source: dict[str, Any]
 ) -> dict[str, Any] | None:
+    """The content reported without quotes: the rest of the sentence after the cue and its
+    source (after any "that"), or the sentence before them when nothing follows.
+
+    Only its offsets: `_trim_contents` cuts it at the next cue of the sentence and adds the
+    text. Nothing here slices or splits the rest of the sentence, which for a sentence of n
+    cues would cost n times its length.
+    """
     text = doc.text
     after = max(end, source["end"])
-    rest = text[after : sentence.end].strip(" ,:;")
-    if all(w.lower().strip(".,") in _TIME_WORDS for w in rest.split()):
-        rest = ""  # "..., an aide said Thursday.": the content is before the cue
-    if len(rest) > 3:
-        offset = text.index(rest, after)
+    # The rest of the sentence, stripped of " ,:;" at both ends.
+    lo = _STRIPPABLE.match(text, after, sentence.end).end()  # type: ignore[union-attr]
+    hi = max(lo, _stripped_end(doc, sentence))
+    if all(w.group().lower().strip(".,") in _TIME_WORDS for w in _NON_SPACE.finditer(text, lo, hi)):
+        hi = lo  # "..., an aide said Thursday.": the content is before the cue
+    if hi - lo > 3:
+        offset = lo
         that = _THAT.match(doc.norm, offset)
         if that:
             offset = that.end()
         end = sentence.end - (1 if text[sentence.end - 1] in ".!?" else 0)
         if end - offset > 3:
-            return _span(doc, offset, end)
+            return {"start": offset, "end": end}
         return None
     before = min(start, source["start"]) if source["text"] else start
-    head = text[sentence.start : before].rstrip(" ,")
-    if len(head) > 3:
-        return _span(doc, sentence.start, sentence.start + len(head))
+    head = len(text[sentence.start : before].rstrip(" ,"))
+    if head > 3:
+        return {"start": sentence.start, "end": sentence.start + head}
     return None
+
+
+def _stripped_end(doc: Document, sentence: Sentence) -> int:
+    """Where the sentence ends without its trailing " ,:;" (once per sentence)."""
+    return doc.memo(
+        ("attribution: stripped end", sentence.index),
+        lambda: sentence.start + len(doc.text[sentence.start : sentence.end].rstrip(" ,:;")),
+    )
 
 
 def _trim_contents(doc: Document, found: list[Signal]) -> list[Signal]:
     """An indirect content stops where the next attribution of its sentence begins:
-    'denied that Gen Habib had left Syria | and said he was still at his home'."""
+    'denied that Gen Habib had left Syria | and said he was still at his home'. Its text
+    is added here, once it is cut."""
+    cues = sorted(s.fields["cue"]["start"] for s in found)
     for signal in found:
         content = signal.fields["content"]
         if signal.fields["quote"] or not content:
             continue
-        cues = (s.fields["cue"]["start"] for s in found)
-        later = [c for c in cues if content["start"] < c < content["end"]]
-        if later:
-            end = _CONJUNCTION_TAIL.sub("", doc.text[content["start"] : min(later)])
-            if len(end) > 3:
-                signal.fields["content"] = _span(doc, content["start"], content["start"] + len(end))
+        start, end = content["start"], content["end"]
+        # The first cue after the content's start, if it is before its end.
+        n = bisect_right(cues, start)
+        if n < len(cues) and cues[n] < end:
+            kept = _CONJUNCTION_TAIL.sub("", doc.text[start : cues[n]])
+            if len(kept) > 3:
+                end = start + len(kept)
+        signal.fields["content"] = _span(doc, start, end)
     return found
 
 
-def _in_content(doc: Document, found: list[Signal], offset: int) -> bool:
-    """Whether `offset` is inside the reported content of an earlier attribution, before
-    any clause boundary: in "Clinton proposed a debate, but Sanders rejected that" the
-    rejection is the copy's own report, not part of what Clinton proposed."""
-    for f in found:
-        content = f.fields["content"]
-        if (
-            content
-            and content["start"] <= offset < content["end"]
-            and not _CLAUSE_BREAK.search(doc.norm, content["start"], offset)
-        ):
-            return True
-    return False
+def _last_break_start(doc: Document, offset: int) -> int:
+    """Where the last clause break that ends by `offset` starts, or -1: a content from
+    `start` runs on to `offset` unbroken when `start` is after it.
+
+    That is `not _CLAUSE_BREAK.search(doc.norm, start, offset)`, told from the document's
+    breaks found once: they cannot overlap (a `;`, or a comma, spaces, a word and a space)
+    and each depends only on the text from its mark on, so one search of the whole text
+    finds every match a search of a slice could. A search per content and cue cost the
+    content's length each time.
+    """
+    starts, ends = doc.memo(("attribution: clause breaks", id(_CLAUSE_BREAK)), lambda: _breaks(doc))
+    n = bisect_right(ends, offset)
+    return starts[n - 1] if n else -1
+
+
+def _breaks(doc: Document) -> tuple[list[int], list[int]]:
+    found = [m.span() for m in _CLAUSE_BREAK.finditer(doc.norm)]
+    return [a for a, _ in found], [b for _, b in found]
 
 
 def _document_head(doc: Document, source: dict[str, Any], in_quote: bool) -> dict[str, Any]:
@@ -696,7 +826,7 @@ def _document_head(doc: Document, source: dict[str, Any], in_quote: bool) -> dic
     return _source(doc, source["start"], source["start"] + ends[-1], in_quote)
 
 
-def _coordinated(toks: list[_Tok], offset: int) -> bool:
+def _coordinated(toks: _Tokens, offset: int) -> bool:
     """'Clinton said X and argued that Y': a second verb of the same subject."""
     k = _index(toks, offset) - 1
     while k >= 0 and toks[k].lower in _SKIP_BEFORE_CUE:

@@ -168,7 +168,8 @@ def _is_month(doc: Document, start: int, end: int, sentence: Sentence) -> bool:
         return True  # "May 2011", "May 4"
     if start == sentence.start:
         return False  # "May I ask..." or a sentence-initial verb
-    if _title_case(doc.slice(sentence)):
+    # Once per sentence: a run-on sentence of "May May May ..." read itself once per "May".
+    if doc.memo(("hedges: title case", sentence.index), lambda: _title_case(doc.slice(sentence))):
         # "Minister May Resign": in a title-case headline only a date word marks the month.
         return _previous_word(doc, start, sentence.start) in _MONTH_BEFORE
     return True  # mid-sentence, the modal is written in lower case

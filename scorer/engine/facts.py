@@ -14,10 +14,12 @@ that reads a field not listed here is refused when it is loaded.
 from __future__ import annotations
 
 import sys
+from bisect import bisect_left
 from collections import ChainMap, Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from scorer.document import Document
@@ -129,15 +131,13 @@ def build(doc: Document, signals: Sequence[Signal]) -> Facts:
     metrics = document_metrics(doc, signals)
     doc_part = {flat(f"doc.{name}"): value for name, value in metrics.items()}
     lede = doc.copy_sentences[0].index if doc.copy_sentences else -1
-    by_sentence: dict[int, list[Signal]] = {}
-    for signal in signals:
-        by_sentence.setdefault(signal.sentence, []).append(signal)
+    around = _Around(signals)
     facts = []
     for signal in signals:
         fact = _flatten(signal.to_dict())
         fact.pop("id", None)
         fact["lede"] = signal.sentence == lede
-        fact.update(_neighbourhood(signal, by_sentence))
+        fact.update(around.neighbourhood(signal))
         facts.append(fact)
     return Facts(doc_part, tuple(facts))
 
@@ -160,31 +160,56 @@ def _joined(prefix: str, key: str, suffix: str = "") -> str:
     return sys.intern(f"{prefix}{key}{suffix}")
 
 
-def _neighbourhood(signal: Signal, by_sentence: Mapping[int, list[Signal]]) -> dict[str, Any]:
-    following = range(signal.sentence, signal.sentence + _NEAR + 1)
-    near = [s for i in following for s in by_sentence.get(i, ())]
-    same = by_sentence.get(signal.sentence, ())
-    if signal.kind == "attribution":
-        source = signal.fields.get("source") or {}
-        reasons = {s.fields.get("type") for s in near if s.kind == "anonymity_reason"}
-        return {
-            "source__named": source.get("type") in NAMED,
-            "source__reason": "reason" in reasons,
-            "source__rote_reason": "rote_reason" in reasons,
-            "source__knowledge": "knowledge" in reasons,
-            "relayed": "relayed_by" in signal.fields,
-            "hedge": any(
-                s.kind == "hedge" and s.start < signal.end and signal.start < s.end for s in same
-            ),
-        }
-    if signal.kind == "hedge":
-        return {
-            "outlet_named": any(
-                s.kind == "attribution" and (s.fields.get("source") or {}).get("type") in NAMED
-                for s in same
-            )
-        }
-    return {}
+class _Around:
+    """What a signal's fact reads from the other signals of its sentence (and the next),
+    gathered once per sentence.
+
+    Each signal looking through all the signals of its sentence was quadratic in them: a
+    run-on sentence of "he said ... he said ..." holds thousands of attributions.
+    """
+
+    def __init__(self, signals: Iterable[Signal]) -> None:
+        self._reasons: dict[int, set[Any]] = {}  # anonymity reason types by sentence
+        self._named: set[int] = set()  # sentences with an attribution to a named source
+        hedges: dict[int, list[tuple[int, int]]] = {}
+        for s in signals:
+            if s.kind == "anonymity_reason":
+                self._reasons.setdefault(s.sentence, set()).add(s.fields.get("type"))
+            elif s.kind == "hedge":
+                hedges.setdefault(s.sentence, []).append((s.start, s.end))
+            elif s.kind == "attribution" and (s.fields.get("source") or {}).get("type") in NAMED:
+                self._named.add(s.sentence)
+        # A sentence's hedges by start, with the furthest end reached so far: a span
+        # overlaps one of them when one starting before its end reaches past its start.
+        self._hedges: dict[int, tuple[list[int], list[int]]] = {}
+        for sentence, spans in hedges.items():
+            spans.sort()
+            ends = accumulate((b for _, b in spans), max)
+            self._hedges[sentence] = ([a for a, _ in spans], list(ends))
+
+    def neighbourhood(self, signal: Signal) -> dict[str, Any]:
+        if signal.kind == "attribution":
+            source = signal.fields.get("source") or {}
+            reasons: set[Any] = set()
+            for i in range(signal.sentence, signal.sentence + _NEAR + 1):
+                reasons |= self._reasons.get(i, set())
+            return {
+                "source__named": source.get("type") in NAMED,
+                "source__reason": "reason" in reasons,
+                "source__rote_reason": "rote_reason" in reasons,
+                "source__knowledge": "knowledge" in reasons,
+                "relayed": "relayed_by" in signal.fields,
+                "hedge": self._hedged(signal),
+            }
+        if signal.kind == "hedge":
+            return {"outlet_named": signal.sentence in self._named}
+        return {}
+
+    def _hedged(self, signal: Signal) -> bool:
+        """Whether a hedge of the signal's sentence overlaps its span."""
+        starts, reach = self._hedges.get(signal.sentence, ((), ()))
+        before_end = bisect_left(starts, signal.end)
+        return before_end > 0 and reach[before_end - 1] > signal.start
 
 
 def document_metrics(doc: Document, signals: Iterable[Signal]) -> dict[str, Any]:

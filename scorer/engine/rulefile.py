@@ -171,7 +171,10 @@ def parse_rule_file(path: Path, scoring: Scoring) -> list[Rule]:
         raise ScorerError("'rule' must be an array of tables: write [[rule]]", path=where)
     if not tables:
         raise ScorerError("no rules: write one or more [[rule]] tables", path=where)
-    headers = [m.start() for m in re.finditer(r"^\s*\[\[rule\]\]", text, re.MULTILINE)]
+    # `[ \t]*`, TOML's white space: `\s*` also ran over line breaks, so a run of n blank
+    # lines was scanned from each of its n line starts (quadratic), and a header or id line
+    # after blank lines was reported at the first of them.
+    headers = [m.start() for m in re.finditer(r"^[ \t]*\[\[rule\]\]", text, re.MULTILINE)]
     return [
         _parse_rule(table, scoring, where, _rule_line(text, headers, table.get("id"), n), n)
         for n, table in enumerate(tables)
@@ -185,7 +188,7 @@ def _rule_line(text: str, headers: list[int], rule_id: object, index: int) -> in
     start = headers[index]
     end = headers[index + 1] if index + 1 < len(headers) else len(text)
     if isinstance(rule_id, str):
-        pattern = re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(rule_id)}[\"']", re.MULTILINE)
+        pattern = re.compile(rf"^[ \t]*id[ \t]*=[ \t]*[\"']{re.escape(rule_id)}[\"']", re.MULTILINE)
         match = pattern.search(text, start, end)
         if match:
             start = match.start()
