@@ -6,6 +6,7 @@ still run; the exit code says that something could not be read.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -425,13 +426,13 @@ def _write(
 
         renderer = importlib.import_module(f"scorer.render.{output_format}")
         text = renderer.render(outcomes, gate)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a file name that is not UTF-8: its bytes as escapes
-        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    # A file name that is not UTF-8 holds lone surrogates: written as \udcff escapes (still
+    # JSON), never as raw bytes or an encoding error, whatever the locale's error handler.
     if output in (None, "-"):
         # Not click.echo: it strips escape codes from a pipe, and FORCE_COLOR asked for them.
         try:
+            if isinstance(sys.stdout, io.TextIOWrapper):
+                sys.stdout.reconfigure(errors="backslashreplace")
             sys.stdout.write(text)
             sys.stdout.flush()
         except BrokenPipeError:
@@ -444,7 +445,7 @@ def _write(
             _fail(f"standard output: cannot write the report: {error.strerror or error}")
         return
     try:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
+        with open(output, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
             handle.write(text)
     except OSError as error:
         _fail(f"{output}: cannot write the report: {error.strerror or error}")

@@ -617,8 +617,7 @@ def _plausible(text: str) -> bool:
 
 def _source(doc: Document, start: int, end: int, in_quote: bool) -> dict[str, Any]:
     text = doc.text[start:end]
-    # Classified as normalised: "a’If" must split into words as "a'If" does.
-    kind, described = sources.classify(doc.norm[start:end], in_quote=in_quote)
+    kind, described = sources.classify(text, in_quote=in_quote)
     source = {"start": start, "end": end, "text": text, "type": kind}
     if kind == "anonymous":
         source["described"] = described
@@ -632,7 +631,7 @@ def _recipient_outlet(doc: Document, toks: _Tokens, n: int) -> dict[str, Any] | 
         end += 1
     if end == n:
         return None
-    text = doc.norm[toks[n].start : toks[end - 1].end]
+    text = doc.text[toks[n].start : toks[end - 1].end]
     if sources.classify(text)[0] == "named_outlet":
         return _span(doc, toks[n].start, toks[end - 1].end)
     return None
@@ -667,7 +666,7 @@ def _outlet_end(doc: Document, toks: _Tokens, n: int) -> int | None:
     """End (exclusive token index) of the outlet named at token n: the longest phrase the
     outlet list knows, else the run of capitalised words."""
     for length in range(min(6, len(toks) - n), 0, -1):
-        text = doc.norm[toks[n].start : toks[n + length - 1].end]
+        text = doc.text[toks[n].start : toks[n + length - 1].end]
         if sources.classify(text)[0] == "named_outlet":
             return n + length
     end = n

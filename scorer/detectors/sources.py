@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from scorer.document import normalise
 from scorer.resources import read_toml, rules_dir
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[-'.][\w]+)*")
@@ -85,6 +86,7 @@ def classify(text: str, *, in_quote: bool = False) -> tuple[str, bool]:
     quantifiers ("opposition sources" yes, "multiple sources" no).
     """
     w = words()
+    text = normalise(text)  # "a’If" must split into words as "a'If" does
     lowered = " ".join(text.lower().split())
     tokens = _WORD.findall(text)
     if not tokens:

@@ -24,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scorer.engine.names import SEVERITIES
+from scorer.render.escape import shown
 from scorer.render.points import points_text
 
 if TYPE_CHECKING:
@@ -130,8 +131,8 @@ def render(audit: Audit, *, show_text: bool = True) -> list[RenderableType]:
 
 def header(audit: Audit) -> Text:
     doc = audit.document
-    lines = [Text(clean(doc.title or doc.source), style="bold")]
-    lines.append(Text(f"{clean(doc.source)} ({doc.format})", style="dim"))
+    lines = [Text(clean(doc.title) if doc.title else shown(doc.source), style="bold")]
+    lines.append(Text(f"{shown(doc.source)} ({doc.format})", style="dim"))
     known = [clean(part) for part in (doc.byline, doc.date) if part]
     if known:
         lines.append(Text(" · ".join(known)))

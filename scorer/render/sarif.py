@@ -112,9 +112,7 @@ def render(outcomes: Sequence[Outcome]) -> str:
         "properties": {"scores": scores},
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    # A name that is not UTF-8 leaves lone surrogates in messages: JSON escapes, not bytes.
-    text = json.dumps(log, indent=2, ensure_ascii=False) + "\n"
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
 def artifact_location(source: str) -> JSON:

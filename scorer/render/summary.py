@@ -15,7 +15,8 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from scorer.render.report import SEVERITY_STYLES, clean, label_style, place
+from scorer.render.escape import shown
+from scorer.render.report import SEVERITY_STYLES, label_style, place
 
 if TYPE_CHECKING:
     from scorer.outcome import Outcome
@@ -45,9 +46,9 @@ def render(outcomes: Sequence[Outcome]) -> Table:
     for outcome in outcomes:
         audit = outcome.audit
         if audit is None:
-            message = clean(outcome.error or "").removeprefix(f"{outcome.source}: ")
+            message = shown((outcome.error or "").removeprefix(f"{outcome.source}: "))
             table.add_row(
-                Text(clean(outcome.source)),
+                Text(shown(outcome.source)),
                 Text("error", style="bold red"),
                 Text("-"),
                 Text(message or "could not be audited", style="red"),
@@ -55,7 +56,7 @@ def render(outcomes: Sequence[Outcome]) -> Table:
             continue
         style = label_style(audit)
         table.add_row(
-            Text(clean(outcome.source)),
+            Text(shown(outcome.source)),
             Text(f"{audit.score:.1f} {audit.label}", style=style),
             Text(str(len(outcome.reported))),
             _worst_text(outcome.worst),
