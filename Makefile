@@ -7,13 +7,24 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 EXAMPLE ?= examples/independent-habib-defection.txt
 
-.PHONY: demo test lint bench reports clean
+.PHONY: demo test test-fast test-loaded lint bench reports clean
 
 demo: $(STAMP)
 	$(BIN)/scorer audit $(EXAMPLE)
 
+# Tests run in one worker process per core (pytest-xdist); each test's outcome must not
+# depend on timing, load or the other tests in its process.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
+
+# The suite without the tests marked slow (soak, scale, 50 MB): for iterating locally.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow"
+
+# The whole suite while every core is kept busy by other processes, as CI may find the
+# machine: a test whose outcome depends on timing fails here.
+test-loaded: $(STAMP)
+	$(BIN)/python tests/busy.py $(BIN)/python -m pytest -n auto --dist worksteal
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests must not depend on the machine's speed: no per-example deadline, and no
+# health check that fails a test because generating its data was slow (CI may be busy).
+settings.register_profile("scorer", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("scorer")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -51,36 +61,56 @@ def article_corpus(count: int) -> list[dict[str, str]]:
 
 def on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes, bytes]:
     """`python -m scorer ARGS` with stderr on a pseudo-terminal: exit code, stdout, and all
-    the terminal saw (where a progress bar draws)."""
+    the terminal saw (where a progress bar draws).
+
+    The terminal is read while the command runs: a terminal holds only a few kB, and a
+    slow run (a busy machine) draws more frames, which would block the command once full.
+    """
     import os
     import pty
-    import subprocess
-    import sys
+    import threading
 
     master, slave = pty.openpty()
+    seen: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal is closed once the command is gone
+                return
+            if not chunk:
+                return
+            seen.append(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
     try:
         result = subprocess.run(
             [sys.executable, "-m", "scorer", *args],
             stdout=subprocess.PIPE,
             stderr=slave,
-            timeout=180,
+            timeout=600,
             cwd=ROOT,
             env={"PATH": "/usr/bin:/bin", "TERM": "xterm-256color", **env},
             check=False,
         )
-        os.close(slave)
-        slave = -1
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # the terminal is closed once read to the end
-                break
-            if not chunk:
-                break
-            seen += chunk
     finally:
-        if slave != -1:
-            os.close(slave)
+        os.close(slave)
+        reader.join()
         os.close(master)
-    return result.returncode, result.stdout, seen
+    return result.returncode, result.stdout, b"".join(seen)
+
+
+def held(args: list[str], point: str, hold_file: Path, **popen: Any) -> subprocess.Popen[Any]:
+    """`python -m scorer ARGS` started and held at `point` (see scorer/hold.py): returns the
+    running process once it is there, whatever the machine's load, so a test can signal it
+    at a known place. Fails if the command ends without reaching the point."""
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "SCORER_HOLD": f"{point}:{hold_file}"}
+    process = subprocess.Popen([sys.executable, "-m", "scorer", *args], cwd=ROOT, env=env, **popen)
+    while not hold_file.exists():
+        if process.poll() is not None:
+            raise AssertionError(f"the run ended (exit {process.returncode}) before {point}")
+        time.sleep(0.01)
+    assert int(hold_file.read_text()) == process.pid
+    return process

@@ -305,14 +305,13 @@ def test_threads_in_one_process_score_one_at_a_time(
     assert _plain(scored) == local_rows[:60]
 
 
-def test_a_bad_address_is_one_line_naming_it_quickly() -> None:
-    started = time.monotonic()
+def test_a_bad_address_is_one_line_naming_it_after_the_timeout_given() -> None:
     with pytest.raises(ScorerError) as caught:
         DaskExecutor("tcp://127.0.0.1:1", timeout=1)
-    assert time.monotonic() - started < 5
-    message = str(caught.value)
-    assert message.startswith("cannot connect to the Dask scheduler at tcp://127.0.0.1:1: ")
-    assert "\n" not in message
+    assert str(caught.value) == (
+        "cannot connect to the Dask scheduler at tcp://127.0.0.1:1: "
+        "Timed out trying to connect to tcp://127.0.0.1:1 after 1 s"
+    )
     with pytest.raises(ScorerError, match="at localhost: missing port number"):
         DaskExecutor("localhost")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,7 +18,10 @@ from scorer.load.fetch import Fetched, fetch
 ARTICLE = "<!DOCTYPE html><html><body><p>Café society, said the minister.</p></body></html>"
 NOTES = "Notes from the press conference.\nNo one would go on the record.\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-STALL = 2.0  # seconds the slow routes wait: far beyond the 0.5 s timeout the tests use
+# Seconds the slow routes wait before they answer in full: far beyond the 0.5 s timeout the
+# tests use, so a client that did not time out would get its answer and fail the test (no
+# error, or another one), however slow the machine. The server's stop event ends the waits.
+STALL = 120.0
 
 
 class Server(ThreadingHTTPServer):
@@ -104,13 +106,16 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "video/mp4")
         self.send_header("Content-Length", "30000000")
         self.end_headers()
-        self.server.stop.wait(STALL)
+        self.wfile.flush()
+        self.server.stop.wait(STALL)  # a client reading the body would time out instead
 
     def declares_30_mb(self) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", "30000000")
         self.end_headers()
+        self.wfile.flush()
+        self.server.stop.wait(STALL)  # a client reading the body would time out instead
 
 
 ROUTES: dict[str, Callable[[Handler], None]] = {
@@ -272,16 +277,14 @@ def test_body_over_max_bytes(site: Site, path: str) -> None:
 
 
 def test_declared_length_refused_before_reading(site: Site) -> None:
-    start = time.monotonic()
-    assert error_of(site.url("/declares-30mb")).message == "larger than 20 MB; refusing"
-    assert time.monotonic() - start < 1.0
+    # The body never comes: reading it would end in "timed out", not this.
+    error = error_of(site.url("/declares-30mb"), timeout=0.5)
+    assert error.message == "larger than 20 MB; refusing"
 
 
 @pytest.mark.parametrize("path", ["/slow", "/slow-body"])
 def test_timeout(site: Site, path: str) -> None:
-    start = time.monotonic()
     assert error_of(site.url(path), timeout=0.5).message == "timed out after 0.5 s"
-    assert time.monotonic() - start < STALL - 0.5
 
 
 def test_default_timeout_in_message(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -317,10 +320,9 @@ def test_connection_refused() -> None:
 
 
 def test_type_refused_before_the_body_is_read(site: Site) -> None:
-    start = time.monotonic()
+    # The body never comes: reading it would end in "timed out", not this.
     error = error_of(site.url("/huge-video"), timeout=0.5)
     assert error.message == "content type video/mp4 is not an article (expected HTML or text)"
-    assert time.monotonic() - start < 0.5
 
 
 def test_name_not_resolved(monkeypatch: pytest.MonkeyPatch) -> None:

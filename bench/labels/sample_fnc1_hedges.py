@@ -94,7 +94,7 @@ def split_sentences(body):
                 continue
             cuts.append(bm.end())
         prev = 0
-        for c in cuts + [len(para)]:
+        for c in [*cuts, len(para)]:
             seg = para[prev:c]
             lead = len(seg) - len(seg.lstrip())
             s = seg.strip()

@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from scorer import hold
 from scorer.batch.executor import Chunk, Executor
 from scorer.batch.read import Input, Unreadable
 from scorer.batch.record import Job, Row, columns, prepare, record_id
@@ -74,6 +75,7 @@ def run(
             _count(rows, summary)
             if advance is not None:
                 advance(len(rows))
+            hold.at("batch-rows")
     except ScorerError as error:  # the executor, or writing, could not go on
         summary.failed = str(error)
     except KeyboardInterrupt:
