@@ -17,6 +17,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scorer.outputs import write_text  # noqa: E402
 REPORTS = ROOT / "reports"
 FORMATS = {"svg": "svg", "html": "html", "json": "json"}
 WIDTH = "100"
@@ -65,7 +68,7 @@ def main() -> int:
                 continue
             stale.append(target.relative_to(ROOT))
             if not check:
-                target.write_text(text, encoding="utf-8", newline="")
+                write_text(str(target), text)  # atomically, as every file scorer replaces
     for path in stale:
         print(f"{'stale' if check else 'wrote'}: {path}")
     return 1 if check and stale else 0

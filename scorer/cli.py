@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -86,7 +86,19 @@ _CONFIG_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Ctrl-C is exit 130 with one line, wherever it lands: click's own answer ("Aborted!",
+    exit 1) would read as a failed check."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("scorer: interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "-V",
     "--version",
@@ -306,6 +318,14 @@ def _run(
     except ScorerError as error:
         _fail(error)
     items = run.expand(sources)
+    if output not in (None, "-"):
+        from scorer.outputs import refuse_clashes
+
+        try:
+            inputs = run.inputs(items, config_file, boilerplate_files)
+            refuse_clashes([("--output", output)], inputs)
+        except ScorerError as error:
+            _fail(error)
     options = run.Options(input_format, patterns, fixed, engine)
     outcomes = _audited(items, options, jobs or os.cpu_count() or 1)
     if differ is not None:
@@ -444,11 +464,12 @@ def _write(
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             _fail(f"standard output: cannot write the report: {error.strerror or error}")
         return
+    from scorer.outputs import write_text
+
     try:
-        with open(output, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
-            handle.write(text)
-    except OSError as error:
-        _fail(f"{output}: cannot write the report: {error.strerror or error}")
+        write_text(output, text, errors="backslashreplace")
+    except ScorerError as error:
+        _fail(f"{error.path}: cannot write the report: {str(error).partition('cannot write: ')[2]}")
 
 
 BATCH_FORMATS = ("jsonl", "csv", "tsv", "parquet")  # scorer.batch.read and .write FORMATS
@@ -533,11 +554,11 @@ def batch(
     Exit codes: 0 every record scored, 2 a record could not be scored (its row says why;
     the others are scored) or the input could not be read, 130 interrupted.
     """
-    import os
 
     from scorer.batch import read, write
     from scorer.batch.record import Fields, Job, columns, prepare
     from scorer.config import for_source
+    from scorer.outputs import refuse_clashes
 
     fields = Fields(text_field, id_field or None, title_field or None)
     context = click.get_current_context()
@@ -549,8 +570,7 @@ def batch(
     try:
         source = read.open_input(input_path, input_format, fields, named)
         chosen = write.output_format(output_path, output_format)
-        if os.path.exists(output_path) and os.path.samefile(input_path, output_path):
-            raise ScorerError("OUTPUT is the input file", path=output_path)
+        refuse_clashes(write.files_of(output_path, chosen), _batch_inputs(input_path, config_file))
         # Without --config, the config nearest the corpus, as for an article file.
         config = _load_config(config_file) if config_file else for_source(input_path)
         job = prepare(Job(fields=fields, config=config, engine=engine, findings=findings))
@@ -578,6 +598,16 @@ def batch(
         _say_error(f"{source.path}: no records")
     failed = summary.errors or summary.failed or output.held_errors or empty
     sys.exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+def _batch_inputs(input_path: str, config_file: str | None) -> Iterator[tuple[str, str]]:
+    """What a batch run reads: the corpus, and the config files and rule files of `run`."""
+    from scorer import run
+
+    yield "the corpus", input_path
+    for what, path in run.inputs([input_path], config_file, ()):
+        if what != "the article":
+            yield what, path
 
 
 def _batch_executor(jobs: int | None, scheduler: str | None) -> Executor:

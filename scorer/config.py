@@ -58,15 +58,26 @@ DEFAULT = Config()
 
 def find(start: Path) -> Path | None:
     """The nearest config file at or above `start`."""
+    read = read_for(start)
+    return read[-1] if read and _is_config(read[-1]) else None
+
+
+def read_for(start: Path) -> list[Path]:
+    """The config files looked into to find the one for `start`, nearest first: the one
+    found last, if any (a run must never write over one of these)."""
     directory = (start if start.is_dir() else start.parent).resolve()
+    read = []
     for folder in (directory, *directory.parents):
-        own = folder / ".scorer.toml"
-        if own.is_file():
-            return own
-        project = folder / "pyproject.toml"
-        if project.is_file() and _declares_scorer(project):
-            return project
-    return None
+        for candidate in (folder / ".scorer.toml", folder / "pyproject.toml"):
+            if candidate.is_file():
+                read.append(candidate)
+                if _is_config(candidate):
+                    return read
+    return read
+
+
+def _is_config(path: Path) -> bool:
+    return path.name == ".scorer.toml" or _declares_scorer(path)
 
 
 def _declares_scorer(project: Path) -> bool:

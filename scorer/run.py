@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from scorer.errors import ScorerError
 from scorer.load import ARTICLE_SUFFIXES
 from scorer.outcome import Outcome
+from scorer.outputs import is_report
 
 if TYPE_CHECKING:
     from scorer.boilerplate import Pattern
@@ -60,11 +61,43 @@ def expand(sources: Sequence[str]) -> list[str | Outcome]:
             found.extend(files or ([] if unreadable else [_nothing(source, "no article files")]))
             found.extend(unreadable)
         elif not os.path.lexists(source) and _GLOB_CHARS & set(source):
-            matches = sorted(m for m in glob.glob(source, recursive=True) if os.path.isfile(m))
+            globbed = glob.glob(source, recursive=True)
+            matches = sorted(m for m in globbed if os.path.isfile(m) and not is_report(m))
             found.extend(matches or [_nothing(source, "no files match")])
         else:
             found.append(source)  # loading says what is wrong with it, if anything
     return _once(found)
+
+
+def inputs(
+    items: Sequence[str | Outcome], config_file: str | None, boilerplate_files: Sequence[str]
+) -> Iterator[tuple[str, str]]:
+    """Every file the run will read, named for a message: the articles, the config files
+    looked into (the one named, or those on the way up from each article's folder), their
+    rule files and the boilerplate files. Standard input and URLs are no files."""
+    from scorer.config import load, read_for
+
+    configs: list[Path] = [Path(config_file)] if config_file else []
+    folders: set[str] = set()
+    for item in items:
+        if isinstance(item, str) and item != "-" and "://" not in item:
+            yield "the article", item
+            folder = os.path.dirname(item) or "."
+            if config_file is None and folder not in folders:
+                folders.add(folder)
+                configs.extend(read_for(Path(item)))
+    for boilerplate in boilerplate_files:
+        yield "the boilerplate file", boilerplate
+    if config_file is None and not folders:  # standard input or URLs: the working directory
+        configs.extend(read_for(Path.cwd()))
+    for path in dict.fromkeys(configs):
+        yield "the config file", str(path)
+        try:
+            rules = load(path).rules
+        except ScorerError:
+            continue  # the audit says what is wrong with it; its rules are not read
+        for rule_file in rules:
+            yield "the rule file", str(rule_file)
 
 
 def _once(found: list[str | Outcome]) -> list[str | Outcome]:
@@ -93,9 +126,10 @@ def _articles_in(directory: str) -> tuple[list[str], list[Outcome]]:
     for root, dirs, names in os.walk(directory, onerror=cannot_list):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         files.extend(
-            os.path.join(root, name)
+            path
             for name in sorted(names)
             if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES
+            if not is_report(path := os.path.join(root, name))
         )
     return files, unreadable
 

@@ -102,12 +102,15 @@ def on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes, byt
     return result.returncode, result.stdout, b"".join(seen)
 
 
-def held(args: list[str], point: str, hold_file: Path, **popen: Any) -> subprocess.Popen[Any]:
+def held(
+    args: list[str], point: str, hold_file: Path, cwd: Path = ROOT, **popen: Any
+) -> subprocess.Popen[Any]:
     """`python -m scorer ARGS` started and held at `point` (see scorer/hold.py): returns the
     running process once it is there, whatever the machine's load, so a test can signal it
     at a known place. Fails if the command ends without reaching the point."""
+    hold_file.unlink(missing_ok=True)  # only this run's own word counts
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "SCORER_HOLD": f"{point}:{hold_file}"}
-    process = subprocess.Popen([sys.executable, "-m", "scorer", *args], cwd=ROOT, env=env, **popen)
+    process = subprocess.Popen([sys.executable, "-m", "scorer", *args], cwd=cwd, env=env, **popen)
     while not hold_file.exists():
         if process.poll() is not None:
             raise AssertionError(f"the run ended (exit {process.returncode}) before {point}")

@@ -403,7 +403,7 @@ def test_overwrite_starts_over(tmp_path: Path) -> None:
         (
             "in.jsonl",
             ["in.jsonl", "--out", "in.jsonl", "--output-format", "jsonl"],
-            "in.jsonl: OUTPUT is the input file",
+            "OUTPUT in.jsonl is the corpus in.jsonl, an input of this run: nothing was written; choose another file",
         ),
         (
             "in.jsonl",

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from scorer.errors import ScorerError
+from scorer.outputs import commit, mode_of
 
 _OVERWRITE = "use --overwrite to start over, or another --out"
 
@@ -109,7 +110,7 @@ def settle(path: str) -> None:
             if os.path.exists(sidecar(path)):
                 os.unlink(temp)
             else:
-                os.replace(temp, path)
+                commit(temp, path, mode_of(path))
     except OSError as error:
         raise ScorerError(
             f"cannot tidy an earlier run: {error.strerror or error}", path=temp

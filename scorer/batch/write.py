@@ -25,6 +25,7 @@ from scorer.batch import restart
 from scorer.batch.read import PARQUET_MISSING, format_of
 from scorer.batch.record import Row
 from scorer.errors import ScorerError
+from scorer.outputs import commit, mode_of
 
 FORMATS = ("jsonl", "csv", "tsv", "parquet")
 ROW_GROUP = 1024
@@ -61,6 +62,24 @@ def output_format(path: str, format: str | None) -> str:
             path=path,
         )
     return chosen
+
+
+def files_of(path: str, format: str) -> list[tuple[str, str]]:
+    """Every file a run writes for OUTPUT: itself, and for Parquet its sidecar and the
+    temporary file it is folded into (beside the file a link named OUTPUT points to)."""
+    if format != "parquet":
+        return [("OUTPUT", path)]
+    real = _real(path)
+    return [
+        ("OUTPUT", path),
+        ("OUTPUT's sidecar", restart.sidecar(real)),
+        ("OUTPUT's temporary file", restart.temporary(real)),
+    ]
+
+
+def _real(path: str) -> str:
+    """Where a Parquet OUTPUT is written: through a symbolic link, the file it points to."""
+    return os.path.realpath(path) if os.path.islink(path) else path
 
 
 def open_output(path: str, format: str, columns: Sequence[str], *, overwrite: bool) -> Output:
@@ -126,6 +145,7 @@ class ParquetOutput:
             import pyarrow  # noqa: F401
         except ImportError:
             raise ScorerError(PARQUET_MISSING) from None
+        path = _real(path)  # the fold replaces the file itself, not a link to it
         self.final = path
         self.columns = tuple(columns)
         self.schema = parquet_schema(self.columns)
@@ -156,6 +176,7 @@ class ParquetOutput:
 
         temp = restart.temporary(self.final)
         try:
+            mode = mode_of(self.final)
             with pq.ParquetWriter(temp, self.schema) as writer:
                 groups = _Groups(writer, pa)
                 if os.path.exists(self.final):
@@ -164,10 +185,12 @@ class ParquetOutput:
                 for rows in _batched(self._pending_rows(), ROW_GROUP):
                     groups.add(pa.Table.from_pylist(rows, self.schema))
                 groups.close()
+            # The sidecar goes first: a run stopped between the two finds the temporary
+            # file whole and no sidecar, and `restart.settle` renames it into place.
             with open(temp, "rb") as handle:
                 os.fsync(handle.fileno())
             os.unlink(self._pending.path)
-            os.replace(temp, self.final)
+            commit(temp, self.final, mode)
         except (OSError, pa.ArrowException) as error:
             reason = getattr(error, "strerror", None) or error
             raise ScorerError(f"cannot write: {reason}", path=self.final) from None

@@ -71,6 +71,7 @@ _HTML_FORMAT = """\
 <html>
 <head>
 <meta charset="UTF-8">
+<meta name="generator" content="scorer">
 <title>@TITLE@</title>
 <style>
 {stylesheet}
