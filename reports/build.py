@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scorer.outputs import write_text  # noqa: E402
+
 REPORTS = ROOT / "reports"
 FORMATS = {"svg": "svg", "html": "html", "json": "json"}
 WIDTH = "100"
