@@ -18,9 +18,10 @@ import time
 from pathlib import Path
 
 import scorer
-from scorer.engine import durable, facts, run
-from scorer.pipeline import rule_set
-from scorer.score import fold
+from scorer.engine import durable, run
+from scorer.scoring import facts
+from scorer.scoring.audit import rule_set
+from scorer.scoring.points import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"

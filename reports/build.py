@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scorer.outputs import write_text  # noqa: E402
+from scorer.runs.outputs import write_text  # noqa: E402
 
 REPORTS = ROOT / "reports"
 FORMATS = {"svg": "svg", "html": "html", "json": "json"}

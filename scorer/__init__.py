@@ -25,8 +25,8 @@ __all__ = [
 from scorer.errors import ScorerError
 
 if TYPE_CHECKING:
-    from scorer.document import Document
-    from scorer.pipeline import Audit
+    from scorer.load.document import Document
+    from scorer.scoring.audit import Audit
 
 
 def audit(text: str, title: str | None = None, config: object = None) -> Audit:
@@ -37,7 +37,7 @@ def audit(text: str, title: str | None = None, config: object = None) -> Audit:
     """
     from scorer.config import coerce
     from scorer.load import load_string
-    from scorer.pipeline import audit_document
+    from scorer.scoring.audit import audit_document
 
     return audit_document(load_string(text, title=title), coerce(config))
 
@@ -46,7 +46,7 @@ def audit_file(source: str, config: object = None) -> Audit:
     """Audit a path, `-` or an http(s) URL; without `config`, the nearest config file applies."""
     from scorer.config import coerce, for_source
     from scorer.load import load
-    from scorer.pipeline import audit_document
+    from scorer.scoring.audit import audit_document
 
     chosen = for_source(source) if config is None else coerce(config)
     return audit_document(load(source), chosen)
@@ -68,11 +68,11 @@ def document_from_text(text: str, *, title: str | None = None) -> Document:
 
 def __getattr__(name: str) -> object:
     if name == "Document":
-        from scorer.document import Document
+        from scorer.load.document import Document
 
         return Document
     if name == "Audit":
-        from scorer.pipeline import Audit
+        from scorer.scoring.audit import Audit
 
         return Audit
     raise AttributeError(name)

@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from scorer.engine.names import ENGINES, SEVERITIES
+from scorer.engine.choices import ENGINES, SEVERITIES
 from scorer.errors import ScorerError
 from scorer.resources import read_toml
 
@@ -206,7 +206,7 @@ def _strings(value: object, fail: Any) -> tuple[str, ...]:
 
 def _check_lexicons(config: Config) -> None:
     """Compile every extended lexicon now, so a bad phrase is reported against this file."""
-    from scorer import lexicon
+    from scorer.detectors import lexicon
 
     for name, _ in config.lexicons:
         lexicon.extended(name, config.lexicon_extras(name), config.path or "<config>")

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from scorer.document import Document
+from scorer.load.document import Document
 
 KINDS = ("attribution", "hedge", "claim", "reply", "anonymity_reason", "headline", "boilerplate")
 SOURCE_TYPES = (

@@ -25,6 +25,10 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
+FACTOR = 4
+BOUND = 10.0  # 4x the input may cost at most 10x the work: quadratic would be 16x
+
+
 # -- Python work ----------------------------------------------------------------------------
 
 
@@ -382,3 +386,56 @@ def _at(code: Any, flags: int, tick: Any) -> Node:
         return holds(text, i) and then(i)
 
     return at
+
+
+# -- the checks -------------------------------------------------------------------------------
+
+
+def assert_linear(
+    work: Callable[[Any], object],
+    make: Callable[[int], Any],
+    n: int,
+    *,
+    prepare: Callable[[Any], Any] = lambda x: x,
+    size: Callable[[Any, object], int] | None = None,
+) -> tuple[int, int]:
+    """Count the work of `work(prepare(make(n)))` and of 4n; fail if superlinear.
+
+    With `size(input, result)`, work is held to the growth of that size instead of the
+    input's: work whose output grows faster than its input may do as much more as its
+    output is longer, and no more. `prepare` is not counted. Returns the two counts.
+    """
+    small, big = make(n), make(FACTOR * n)
+    # Uncounted runs first: imports, compiled lexicon patterns and caches are warm after them.
+    result, big_result = work(prepare(small)), work(prepare(big))
+    bound = BOUND
+    if size is not None:
+        growth = size(big, big_result) / max(size(small, result), 1)
+        bound = BOUND * max(1.0, growth / FACTOR)
+    w1 = python_work(work, prepare(small))
+    w4 = python_work(work, prepare(big))
+    assert w4 <= bound * w1, (
+        f"n={n}: {w1:,} steps, {FACTOR}n: {w4:,} (ratio {w4 / w1:.1f}, bound {bound:.1f})"
+    )
+    return w1, w4
+
+
+def assert_linear_steps(
+    pattern: re.Pattern[Any],
+    small: str | bytes,
+    big: str | bytes,
+    *,
+    searched: bool = True,
+    window: int | None = None,
+) -> None:
+    """The backtracking steps of `pattern` over `big` (4x `small`) at most `BOUND` times
+    those over `small`; counting stops as soon as they are more."""
+    options = {"searched": searched, "window": window}
+    steps = regex_steps(pattern, small, **options)
+    try:
+        regex_steps(pattern, big, cap=BOUND * max(steps, 1), **options)
+    except TooManySteps:
+        raise AssertionError(
+            f"{pattern.pattern!r} over {small[:20]!r}...: {steps:,} steps, and more than "
+            f"{BOUND:.0f}x as many for {FACTOR}x the text"
+        ) from None

@@ -38,7 +38,7 @@ def test_audit_file_reads_a_path():
 
 def test_public_functions_survive_the_import_of_every_submodule():
     import scorer.load
-    import scorer.pipeline
+    import scorer.scoring.audit
 
     assert callable(scorer.audit)
     assert callable(scorer.load_document)

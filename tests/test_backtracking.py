@@ -26,61 +26,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.counting import TooManySteps, python_work, regex_run, regex_steps
-
-FACTOR = 4
-BOUND = 10.0  # 4x the input may cost at most 10x the work: quadratic would be 16x
-
-
-def assert_linear(
-    work: Callable[[Any], object],
-    make: Callable[[int], Any],
-    n: int,
-    *,
-    prepare: Callable[[Any], Any] = lambda x: x,
-    size: Callable[[Any, object], int] | None = None,
-) -> tuple[int, int]:
-    """Count the work of `work(prepare(make(n)))` and of 4n; fail if superlinear.
-
-    With `size(input, result)`, work is held to the growth of that size instead of the
-    input's: work whose output grows faster than its input may do as much more as its
-    output is longer, and no more. `prepare` is not counted. Returns the two counts.
-    """
-    small, big = make(n), make(FACTOR * n)
-    # Uncounted runs first: imports, compiled lexicon patterns and caches are warm after them.
-    result, big_result = work(prepare(small)), work(prepare(big))
-    bound = BOUND
-    if size is not None:
-        growth = size(big, big_result) / max(size(small, result), 1)
-        bound = BOUND * max(1.0, growth / FACTOR)
-    w1 = python_work(work, prepare(small))
-    w4 = python_work(work, prepare(big))
-    assert w4 <= bound * w1, (
-        f"n={n}: {w1:,} steps, {FACTOR}n: {w4:,} (ratio {w4 / w1:.1f}, bound {bound:.1f})"
-    )
-    return w1, w4
-
-
-def assert_linear_steps(
-    pattern: re.Pattern[Any],
-    small: str | bytes,
-    big: str | bytes,
-    *,
-    searched: bool = True,
-    window: int | None = None,
-) -> None:
-    """The backtracking steps of `pattern` over `big` (4x `small`) at most `BOUND` times
-    those over `small`; counting stops as soon as they are more."""
-    options = {"searched": searched, "window": window}
-    steps = regex_steps(pattern, small, **options)
-    try:
-        regex_steps(pattern, big, cap=BOUND * max(steps, 1), **options)
-    except TooManySteps:
-        raise AssertionError(
-            f"{pattern.pattern!r} over {small[:20]!r}...: {steps:,} steps, and more than "
-            f"{BOUND:.0f}x as many for {FACTOR}x the text"
-        ) from None
-
+from tests.counting import (
+    FACTOR,
+    assert_linear,
+    assert_linear_steps,
+    regex_run,
+    regex_steps,
+)
 
 # Adversarial families: a text made of n units, and the n to time it at (and 4n), chosen so
 # that the whole audit of 4n takes some tens of milliseconds. Names and cues are what the
@@ -192,7 +144,7 @@ QUADRATIC_OUTPUT = {
     # A cue inside a long quote: its content is the quote up to the cue's sentence, and a
     # quote may run over many sentences. (Runs of cues in one sentence, "he said he said
     # ...", each with a content to the sentence's end, were quadratic too, until a run with
-    # no stop was cut into sentences of at most 3,000 characters: see segment._capped.)
+    # no stop was cut into sentences of at most 3,000 characters: see scorer.load.segment._capped.)
     "cues-in-a-long-quote",
 }
 
@@ -211,7 +163,7 @@ def _json_size(text: str, result: object) -> int:
 def _audit(format: str) -> Callable[[str], object]:
     from scorer.errors import ScorerError
     from scorer.load import load_string
-    from scorer.pipeline import audit_document
+    from scorer.scoring.audit import audit_document
 
     def work(text: str) -> object:
         try:
@@ -396,8 +348,8 @@ def _inline_patterns() -> list[tuple[str, re.Pattern[Any], bool]]:
 
 
 def _data_patterns() -> list[tuple[str, re.Pattern[Any], bool]]:
-    from scorer.boilerplate import default_patterns
     from scorer.detectors import claims, sources
+    from scorer.load.furniture import default_patterns
 
     found = [(f"claims.toml {f.id}", f.pattern, True) for f in claims.model().features]
     for pattern in default_patterns():
@@ -483,8 +435,7 @@ def _lexicons() -> list[str]:
 @pytest.mark.parametrize("name", [*_lexicons(), "attribution sourceless"])
 def test_lexicon_phrases_match_in_linear_steps(name):
     """Each phrase pattern is matched where its first word starts: after that word, any run."""
-    from scorer import lexicon
-    from scorer.detectors import attribution
+    from scorer.detectors import attribution, lexicon
 
     lex = attribution._sourceless() if name == "attribution sourceless" else lexicon.load(name)
     for first, entries in lex.by_first.items():
@@ -565,7 +516,7 @@ def test_attribution_of_a_sentence_of_cues_is_linear(unit, n):
 def test_facts_of_a_sentence_of_signals_are_linear(unit, n):
     """Each signal's fact looked through every signal of its sentence."""
     from scorer.detectors import detect
-    from scorer.engine import facts
+    from scorer.scoring import facts
 
     def signals(text: str) -> tuple[Any, list[Any]]:
         doc = _document(text)
@@ -649,7 +600,7 @@ def test_rule_file_of_blank_lines_is_placed_in_linear_time(tmp_path):
 def test_sentences_glued_by_repairs_are_linear():
     """Each piece Punkt cut after initials ("J.K. | Rowling") is glued back to the sentence
     before it, which grows: that whole sentence was sliced and searched for each piece."""
-    from scorer.segment import split_sentences
+    from scorer.load.segment import split_sentences
 
     text = lambda k: "J.K. Rowling wrote " * k  # noqa: E731
     assert_linear(lambda t: split_sentences(t, 0, len(t)), text, 800)

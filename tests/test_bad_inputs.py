@@ -523,7 +523,7 @@ def test_a_page_too_deep_does_not_spoil_the_next_page_in_the_same_process(folder
 
 def test_a_one_megabyte_line_with_no_punctuation_is_audited_in_linear_time(folder):
     """The seed's words over and over with no stop: cues by the thousand in one run of
-    text. It is cut into pieces of at most 3,000 characters (see segment._capped); before
+    text. It is cut into pieces of at most 3,000 characters (see scorer.load.segment._capped); before
     that, the attribution detector took 123 s on it, its work per cue growing with the line."""
     words = re.findall(r"[A-Za-z]+", INDEPENDENT.read_text(encoding="utf-8"))
     line = " ".join(words[i % len(words)] for i in range(200_000))[:1_000_000]
@@ -732,7 +732,7 @@ def corpus_lines(count: int) -> bytes:
         ),
         (
             "truncated.jsonl.gz",
-            gzip.compress(corpus_lines(50))[:-30],
+            gzip.compress(corpus_lines(50), mtime=0)[:-30],
             [
                 "scorer: error: truncated.jsonl.gz: cannot read past line 50: Compressed file "
                 "ended before the end-of-stream marker was reached"

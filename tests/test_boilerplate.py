@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from scorer import boilerplate
 from scorer.errors import ScorerError
+from scorer.load import furniture as boilerplate
 from scorer.load import load_string
+from scorer.load.segment import build_document
 from scorer.load.text import load_text
-from scorer.segment import build_document
 
 
 def marked(text: str) -> list[tuple[str, str]]:

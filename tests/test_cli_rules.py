@@ -419,7 +419,7 @@ def test_rules_check_needs_a_file():
 
 
 def test_rules_fields_lists_every_field_with_its_type():
-    from scorer.engine.facts import DOC_METRICS, SIGNAL_FIELDS
+    from scorer.engine.fields import DOC_METRICS, SIGNAL_FIELDS
 
     result = run("rules", "fields")
     assert result.returncode == 0, result.stderr

@@ -57,7 +57,7 @@ def test_one_document_audited_under_two_configs_gets_each_configs_lexicon(tmp_pa
     path = tmp_path / ".scorer.toml"
     path.write_text('[lexicons.hedges]\nepistemic = ["in all probability"]\n')
     doc = scorer.document_from_text("In all probability the minister resigned.")
-    from scorer.pipeline import audit_document
+    from scorer.scoring.audit import audit_document
 
     shipped = [s.kind for s in audit_document(doc).signals]
     house = [s.kind for s in audit_document(doc, config.load(path)).signals]

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 import scorer
 from scorer.config import Config
 from scorer.engine import RuleSet, durable, run
-from scorer.engine import facts as facts_module
-from scorer.engine.facts import DOC_METRICS, SIGNAL_FIELDS
+from scorer.engine.fields import DOC_METRICS, SIGNAL_FIELDS
 from scorer.engine.rulefile import Rule, load_scoring
+from scorer.scoring import facts as facts_module
 from tests.conftest import INDEPENDENT, REWRITE
 
 pytestmark = pytest.mark.skipif(not durable.available(), reason="durable-rules is not installed")
@@ -186,7 +186,7 @@ def test_a_layer_durable_rules_refuses_is_evaluated_in_python_with_the_same_hits
     collided and the second was refused (MessageObservedException), 1 run in 2."""
     from durable import engine
 
-    from scorer.pipeline import rule_set
+    from scorer.scoring.audit import rule_set
 
     ruleset = rule_set()
     built = _seed_facts()[1]

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from scorer import gitdiff
 from scorer.errors import ScorerError
-from scorer.gitdiff import GitDiff, changed_lines
 from scorer.load import load
+from scorer.runs import gitdiff
+from scorer.runs.gitdiff import GitDiff, changed_lines
 
 ARTICLE = [
     "Syria crisis: General deserts Damascus and flees to Turkey",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scorer import lexicon
+from scorer.detectors import lexicon
 from scorer.errors import ScorerError
 
 

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scorer.document import Document
 from scorer.errors import ScorerError
 from scorer.load import load, load_string
 from scorer.load.decode import decode
+from scorer.load.document import Document
 from scorer.load.fetch import Fetched
 
 CAFE = "Caf\xe9 owners said prices rose sharply this year, the survey of 40 shops found."

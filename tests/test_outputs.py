@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from scorer.errors import ScorerError
-from scorer.outputs import is_report, refuse_clashes, write_text
+from scorer.runs.outputs import is_report, refuse_clashes, write_text
 from tests.conftest import INDEPENDENT, REWRITE, ROOT, held
 
 HOUSE_RULES = """\

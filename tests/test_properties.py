@@ -251,7 +251,7 @@ def curl(text: str) -> str:
     """Straight quote marks made curly where what flanks them says which way they face.
 
     A mark flanked both ways alike (a space each side, or letters each side for a double
-    mark) stays straight: there the glyph breaks the tie (scorer.quotes), so a curly mark
+    mark) stays straight: there the glyph breaks the tie (scorer.load.quotes), so a curly mark
     may rightly pair otherwise than a straight one.
     """
     out = list(text)
@@ -287,7 +287,7 @@ def test_straight_and_curly_quote_marks_give_the_same_findings(
     """The same signals and findings at the same offsets (one mark is one character).
 
     Excluded: a mark flanked alike on both sides ("a " b", "said."It") stays straight in
-    both texts, since there scorer.quotes lets the glyph break the tie (see `curl`).
+    both texts, since there scorer.load.quotes lets the glyph break the tie (see `curl`).
     """
     straight = text.translate(_STRAIGHTEN)
     plain = audit_or_none(straight, title)

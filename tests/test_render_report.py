@@ -13,9 +13,9 @@ from rich.console import Console
 import scorer
 from scorer.config import Config
 from scorer.load import load
-from scorer.outcome import Outcome
-from scorer.pipeline import audit_document
 from scorer.render import page, report, summary
+from scorer.runs.outcome import Outcome
+from scorer.scoring.audit import audit_document
 from tests.conftest import INDEPENDENT, REWRITE
 
 PYTHON = Config(engine="python")

@@ -13,9 +13,9 @@ from jsonschema import Draft4Validator
 from jsonschema.validators import validator_for
 
 import scorer
-from scorer.outcome import Outcome
-from scorer.pipeline import Audit
 from scorer.render import sarif
+from scorer.runs.outcome import Outcome
+from scorer.scoring.audit import Audit
 from tests.conftest import INDEPENDENT, REWRITE
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"

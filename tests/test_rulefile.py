@@ -136,7 +136,7 @@ def test_a_file_with_no_rules_or_stray_tables_is_refused(tmp_path):
 
 
 def test_the_type_vocabulary_matches_the_lexicons_that_emit_it():
-    from scorer import lexicon
+    from scorer.detectors import lexicon
     from scorer.signals import ANONYMITY_TYPES, HEDGE_TYPES, REPLY_TYPES
 
     assert set(lexicon.load("hedges").types) == set(HEDGE_TYPES)

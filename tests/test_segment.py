@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scorer.load import load_string
-from scorer.segment import MAX_SENTENCE, split_sentences
+from scorer.load.segment import MAX_SENTENCE, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -261,7 +261,7 @@ def test_a_headline_over_a_longer_lede_is_not_hard_wrapped_prose():
 )
 def test_a_number_before_a_capital_breaks_as_punkt_breaks_it(text: str) -> None:
     """The number rule decides these without nltk; Punkt, asked, cuts in the same place."""
-    from scorer.segment import _clear_breaks, _punkt, split_sentences
+    from scorer.load.segment import _clear_breaks, _punkt, split_sentences
 
     cut = next(iter(_clear_breaks(text)))[1]
     punkt_cuts = [end for _, end in _punkt().span_tokenize(text)]

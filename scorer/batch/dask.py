@@ -301,7 +301,7 @@ def _findings_dtype() -> pandas.ArrowDtype:
     import pandas as pd
     import pyarrow as pa
 
-    from scorer.score import Finding
+    from scorer.scoring.points import Finding
 
     arrow = {
         "str": pa.string(),

@@ -18,12 +18,12 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from scorer import hold
 from scorer.batch.executor import Chunk, Executor
 from scorer.batch.read import Input, Unreadable
 from scorer.batch.record import Job, Row, columns, prepare, record_id
 from scorer.batch.write import Output
 from scorer.errors import ScorerError
+from scorer.runs import hold
 
 CHUNK = 32
 

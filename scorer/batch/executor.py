@@ -13,9 +13,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
-from scorer import workers
 from scorer.batch.record import Job, Row, score_records
 from scorer.errors import ScorerError
+from scorer.runs import pool as workers
 
 Chunk = list[tuple[int, Mapping[str, Any]]]
 

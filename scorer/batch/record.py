@@ -69,7 +69,7 @@ class Job:
 
 def prepare(job: Job) -> Job:
     """The job with its rule set built: what is sent to workers."""
-    from scorer.pipeline import rule_set
+    from scorer.scoring.audit import rule_set
 
     return job if job.rules is not None else dataclasses.replace(job, rules=rule_set(_config(job)))
 
@@ -126,7 +126,7 @@ def record_id(record: Mapping[str, Any], position: int, fields: Fields) -> str:
 
 def _scored(text: str, title: str | None, source: str, job: Job) -> Row:
     from scorer.load import load_string
-    from scorer.pipeline import audit_document
+    from scorer.scoring.audit import audit_document
 
     doc = load_string(text, title=title, source=source)
     audit = audit_document(doc, _config(job), _rules(job))
@@ -166,7 +166,7 @@ _INTERNED: dict[Config, RuleSet] = {}
 
 
 def _rules(job: Job) -> RuleSet:
-    from scorer.pipeline import rule_set
+    from scorer.scoring.audit import rule_set
 
     config = _config(job)
     if job.rules is None:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from scorer.errors import ScorerError
-from scorer.outputs import commit, mode_of
+from scorer.runs.outputs import commit, mode_of
 
 _OVERWRITE = "use --overwrite to start over, or another --out"
 

@@ -25,7 +25,7 @@ from scorer.batch import restart
 from scorer.batch.read import PARQUET_MISSING, format_of
 from scorer.batch.record import Row
 from scorer.errors import ScorerError
-from scorer.outputs import commit, mode_of
+from scorer.runs.outputs import commit, mode_of
 
 FORMATS = ("jsonl", "csv", "tsv", "parquet")
 ROW_GROUP = 1024

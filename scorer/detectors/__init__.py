@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from scorer.document import Document
+from scorer.load.document import Document
 from scorer.signals import Signal
 
 Detector = Callable[[Document], list[Signal]]
@@ -39,7 +39,7 @@ def all_detectors() -> tuple[Detector, ...]:
 def run(doc: Document, detector: Detector) -> list[Signal]:
     """The detector's signals for this document, computed once however often asked (once
     per set of house lexicon entries: a Document audited under two configs is two runs)."""
-    from scorer import lexicon
+    from scorer.detectors import lexicon
 
     key = (detector.__module__, detector.__qualname__, lexicon.house_key())
     return doc.memo(key, lambda: detector(doc))

@@ -9,7 +9,7 @@ and is not flagged here: the rules see an anonymous source with no reason.
 from __future__ import annotations
 
 from scorer.detectors.phrases import detect_phrases
-from scorer.document import Document
+from scorer.load.document import Document
 from scorer.signals import Signal
 
 

@@ -22,9 +22,8 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from scorer import lexicon
-from scorer.detectors import sources
-from scorer.document import Document, Quote, Sentence
+from scorer.detectors import lexicon, sources
+from scorer.load.document import Document, Quote, Sentence
 from scorer.resources import read_toml, rules_dir
 from scorer.signals import Signal
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scorer.document import Document
+from scorer.load.document import Document
 from scorer.signals import Signal, sentence_at
 
 

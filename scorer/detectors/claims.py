@@ -24,8 +24,8 @@ from typing import Any
 
 from scorer.detectors import attribution, hedges, run
 from scorer.detectors.wordgate import WordGate
-from scorer.document import Document, Sentence
 from scorer.errors import ScorerError
+from scorer.load.document import Document, Sentence
 from scorer.resources import read_toml, rules_dir
 from scorer.signals import SOURCE_TYPES, Signal, sentence_at
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from scorer.detectors import hedges as hedge_detector
 from scorer.detectors import run
-from scorer.document import Document, Span
+from scorer.load.document import Document, Span
 from scorer.signals import Signal, sentence_at
 from scorer.signals import span as span_of
 

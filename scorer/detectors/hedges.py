@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from scorer import lexicon
-from scorer.document import Document, Sentence
+from scorer.detectors import lexicon
 from scorer.errors import ScorerError
+from scorer.load.document import Document, Sentence
 from scorer.resources import read_toml, rules_dir
 from scorer.signals import Signal
 

@@ -6,8 +6,8 @@ Replies and anonymity reasons are phrases an editor looks for ("declined to comm
 
 from __future__ import annotations
 
-from scorer import lexicon
-from scorer.document import Document
+from scorer.detectors import lexicon
+from scorer.load.document import Document
 from scorer.signals import Signal
 
 

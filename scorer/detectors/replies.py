@@ -8,7 +8,7 @@ response); not the same words inside a direct quote ("“I deny nothing,” he s
 from __future__ import annotations
 
 from scorer.detectors.phrases import detect_phrases
-from scorer.document import Document
+from scorer.load.document import Document
 from scorer.signals import Signal
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from scorer.document import normalise
+from scorer.load.document import normalise
 from scorer.resources import read_toml, rules_dir
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[-'.][\w]+)*")

@@ -5,7 +5,7 @@ and a pure-Python evaluator (the test oracle, and the fallback on Pythons durabl
 does not build on). Rules that read derived facts run in later layers than the rules that
 derive them; each layer is one pass of the chosen engine over the document's facts.
 
-Imports are deferred: `scorer.engine.names` must stay cheap for the command line.
+Imports are deferred: `scorer.engine.choices` must stay cheap for the command line.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
-from scorer.engine.names import ENGINES, EngineRefused
+from scorer.engine.choices import ENGINES, EngineRefused
 from scorer.errors import ScorerError
 
 if TYPE_CHECKING:
-    from scorer.engine.facts import Facts
     from scorer.engine.rulefile import Rule, Scoring
+    from scorer.scoring.facts import Facts
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from scorer.engine import expr
-from scorer.engine.names import EngineRefused
+from scorer.engine.choices import EngineRefused
 from scorer.engine.rulefile import Rule
 
 NAME = "durable-rules"

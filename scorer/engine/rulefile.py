@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from scorer.engine import expr
-from scorer.engine.facts import DOC_METRICS, SIGNAL_FIELDS, Field
-from scorer.engine.names import SEVERITIES
+from scorer.engine.choices import SEVERITIES
+from scorer.engine.fields import DOC_METRICS, SIGNAL_FIELDS, Field
 from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
 

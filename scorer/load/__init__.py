@@ -14,13 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from scorer.document import Document
 from scorer.errors import ScorerError
 from scorer.load.decode import decode
+from scorer.load.document import Document
 from scorer.load.types import Block, Loaded
 
 if TYPE_CHECKING:
-    from scorer.boilerplate import Pattern
+    from scorer.load.furniture import Pattern
 
 __all__ = ["Block", "Loaded", "detect_format", "load", "load_string"]
 
@@ -184,6 +184,6 @@ def _parse(text: str, source: str, format: str, *, title: str | None = None) -> 
 
 
 def _segment(loaded: Loaded, boilerplate: tuple[Pattern, ...] | None) -> Document:
-    from scorer.segment import build_document
+    from scorer.load.segment import build_document
 
     return build_document(loaded, boilerplate)

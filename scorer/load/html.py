@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scorer.document import Span, normalise
 from scorer.errors import ScorerError
+from scorer.load.document import Span, normalise
 from scorer.load.types import Block, Loaded
 
 if TYPE_CHECKING:

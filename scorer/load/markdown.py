@@ -4,7 +4,7 @@ Nothing is ever removed, so an offset into `Loaded.text` is an offset into the f
 finding maps straight back to line:column of the .md source. markdown-it-py finds the
 block structure; its inline rules are wrapped to record where each piece of markup starts
 and ends, since its tokens carry no character offsets. Inline `<!-- scorer: ... -->`
-directives are read from the source before it is blanked (scorer.suppress).
+directives are read from the source before it is blanked (scorer.load.directives).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from markdown_it import rules_inline as ri
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from scorer import suppress
-from scorer.document import Span
 from scorer.errors import ScorerError
+from scorer.load import directives as inline
+from scorer.load.document import Span
 from scorer.load.types import Block, Loaded
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -409,7 +409,7 @@ def load_markdown(text: str, source: str) -> Loaded:
         for t in tokens
         if t.type in ("fence", "code_block") and t.map and t.map[1] > t.map[0]
     ]
-    directives = suppress.parse(src, not_prose=code)
+    directives = inline.parse(src, not_prose=code)
 
     found = [(leaf, span) for leaf in leaves if (span := _trim(out, leaf))]
     kinds, title, title_span, standfirst, standfirst_span = _roles(found, out, info)
@@ -425,5 +425,5 @@ def load_markdown(text: str, source: str) -> Loaded:
         byline=info["byline"],
         date=info["date"],
         blocks=blocks,
-        directives=suppress.aim(directives, [(b.start, b.end) for b in blocks]),
+        directives=inline.aim(directives, [(b.start, b.end) for b in blocks]),
     )

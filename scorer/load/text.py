@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from scorer import suppress
-from scorer.document import Span
+from scorer.load import directives as inline
+from scorer.load.document import Span
 from scorer.load.types import Block, Loaded
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -34,8 +34,8 @@ def load_text(text: str, source: str, *, title: str | None = None) -> Loaded:
     the Markdown loader blanks all comments: a directive line is not prose, and offsets
     (so line:column) stay those of the file.
     """
-    directives = suppress.parse(text)
-    text = suppress.blank(text, directives)
+    directives = inline.parse(text)
+    text = inline.blank(text, directives)
     lines = _blocks(text)
     kinds = ["body"] * len(lines)
     title_span = standfirst_span = None
@@ -57,7 +57,7 @@ def load_text(text: str, source: str, *, title: str | None = None) -> Loaded:
         standfirst=text[standfirst_span.start : standfirst_span.end] if standfirst_span else None,
         standfirst_span=standfirst_span,
         blocks=tuple(Block(s.start, s.end, k) for s, k in zip(lines, kinds, strict=True)),
-        directives=suppress.aim(directives, [(s.start, s.end) for s in lines]),
+        directives=inline.aim(directives, [(s.start, s.end) for s in lines]),
     )
 
 

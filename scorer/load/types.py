@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorer.document import Span
-from scorer.suppress import Directive
+from scorer.load.directives import Directive
+from scorer.load.document import Span
 
 BLOCK_KINDS = ("headline", "standfirst", "heading", "body")
 
@@ -32,7 +32,7 @@ class Loaded:
     spaces, newlines kept), so offsets and line:column are those of the file.
     `blocks` is None when the format has no block structure of its own (plain text):
     segmentation then finds paragraphs itself.
-    `directives` are the inline `<!-- scorer: ... -->` comments (see scorer.suppress),
+    `directives` are the inline `<!-- scorer: ... -->` comments (see scorer.load.directives),
     found in the source before its markup was blanked; always empty for HTML.
     """
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scorer.gate import Gate
-from scorer.outcome import Outcome
 from scorer.render.escape import shown
+from scorer.runs.gate import Gate
+from scorer.runs.outcome import Outcome
 
 
 def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:

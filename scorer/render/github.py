@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scorer.gate import Gate
-from scorer.outcome import Outcome
+from scorer.runs.gate import Gate
+from scorer.runs.outcome import Outcome
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

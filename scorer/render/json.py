@@ -11,8 +11,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from scorer.gate import Gate
-from scorer.outcome import Outcome
+from scorer.runs.gate import Gate
+from scorer.runs.outcome import Outcome
 
 
 def render(outcomes: Sequence[Outcome], *, several: bool = True, gate: Gate | None = None) -> str:

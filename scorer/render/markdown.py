@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scorer.gate import Gate
-from scorer.outcome import Outcome
 from scorer.render.points import points_text
+from scorer.runs.gate import Gate
+from scorer.runs.outcome import Outcome
 
 _MAX_ROWS = 50  # per file: a comment is not the place for hundreds of rows
 

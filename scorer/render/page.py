@@ -23,11 +23,11 @@ from rich.console import Console, RenderableType
 from rich.rule import Rule
 from rich.text import Text
 
-from scorer.gate import Gate
-from scorer.outcome import Outcome
+from scorer.runs.gate import Gate
+from scorer.runs.outcome import Outcome
 
 if TYPE_CHECKING:
-    from scorer.pipeline import Audit
+    from scorer.scoring.audit import Audit
 
 FORMATS = ("rich", "plain", "html", "svg")
 EXPORT_WIDTH = 100

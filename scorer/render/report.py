@@ -23,13 +23,13 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from scorer.engine.names import SEVERITIES
+from scorer.engine.choices import SEVERITIES
 from scorer.render.escape import shown
 from scorer.render.points import points_text
 
 if TYPE_CHECKING:
-    from scorer.pipeline import Audit
-    from scorer.score import Finding
+    from scorer.scoring.audit import Audit
+    from scorer.scoring.points import Finding
     from scorer.signals import Signal
 
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from scorer.render.points import points_text
 
 if TYPE_CHECKING:
-    from scorer.engine.facts import Field
+    from scorer.engine.fields import Field
     from scorer.engine.rulefile import Rule, Scoring
-    from scorer.pipeline import Audit
+    from scorer.scoring.audit import Audit
 
 _WIDTH = 88
 _LABEL = 10  # "category: " and the other labels of `show` and `explain`

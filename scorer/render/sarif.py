@@ -26,14 +26,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from scorer import __version__
-from scorer.document import normalise
-from scorer.outcome import Outcome
+from scorer.load.document import normalise
 from scorer.render.points import points_text
+from scorer.runs.outcome import Outcome
 
 if TYPE_CHECKING:
-    from scorer.document import Document
     from scorer.engine.rulefile import Rule, Scoring
-    from scorer.score import Finding
+    from scorer.load.document import Document
+    from scorer.scoring.points import Finding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://example.invalid/scorer"  # the project's Homepage in pyproject.toml

@@ -6,7 +6,7 @@ sentence or a box was (or was not) treated as copy.
 
 from __future__ import annotations
 
-from scorer.document import Document
+from scorer.load.document import Document
 
 _PREVIEW = 72
 

@@ -19,8 +19,8 @@ from scorer.render.escape import shown
 from scorer.render.report import SEVERITY_STYLES, label_style, place
 
 if TYPE_CHECKING:
-    from scorer.outcome import Outcome
-    from scorer.score import Finding
+    from scorer.runs.outcome import Outcome
+    from scorer.scoring.points import Finding
 
 
 def render(outcomes: Sequence[Outcome]) -> Table:

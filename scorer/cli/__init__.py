@@ -14,27 +14,27 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from scorer import __version__
-from scorer.engine.names import ENGINES
+from scorer.engine.choices import ENGINES
 from scorer.errors import ScorerError
-from scorer.gate import FAIL_ON, Gate
+from scorer.runs.gate import FAIL_ON, Gate
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from rich.console import Console
 
-    from scorer import run
     from scorer.batch.drive import Summary
     from scorer.batch.executor import Executor
     from scorer.batch.read import Input
     from scorer.batch.record import Job
     from scorer.batch.write import Output
-    from scorer.boilerplate import Pattern
     from scorer.config import Config
     from scorer.engine import RuleSet
     from scorer.engine.rulefile import Rule
-    from scorer.gitdiff import GitDiff
-    from scorer.outcome import Outcome
+    from scorer.load.furniture import Pattern
+    from scorer.runs import audits
+    from scorer.runs.gitdiff import GitDiff
+    from scorer.runs.outcome import Outcome
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 
@@ -308,7 +308,8 @@ def _run(
     """Audit every source, write the report, and return the exit code."""
     import os
 
-    from scorer import run
+    from scorer.runs import audits
+    from scorer.runs import sources as found
 
     try:
         patterns = _boilerplate_patterns(boilerplate_files)
@@ -317,16 +318,16 @@ def _run(
         differ = _differ(diff_ref) if diff_ref else None
     except ScorerError as error:
         _fail(error)
-    items = run.expand(sources)
+    items = found.expand(sources)
     if output not in (None, "-"):
-        from scorer.outputs import refuse_clashes
+        from scorer.runs.outputs import refuse_clashes
 
         try:
-            inputs = run.inputs(items, config_file, boilerplate_files)
+            inputs = found.inputs(items, config_file, boilerplate_files)
             refuse_clashes([("--output", output)], inputs)
         except ScorerError as error:
             _fail(error)
-    options = run.Options(input_format, patterns, fixed, engine)
+    options = audits.Options(input_format, patterns, fixed, engine)
     outcomes = _audited(items, options, jobs or os.cpu_count() or 1)
     if differ is not None:
         outcomes = [_diffed(outcome, differ) for outcome in outcomes]
@@ -338,7 +339,7 @@ def _run(
             _say_error(outcome.error)
     # One object for one file named as such; a list whenever a directory, a glob or several
     # sources could have given more, so a script's parsing does not depend on the count.
-    several = len(sources) != 1 or items != [sources[0]] or run.could_expand(sources[0])
+    several = len(sources) != 1 or items != [sources[0]] or found.could_expand(sources[0])
     _write(outcomes, output_format, output, gate, several, width, not no_text)
     if any(outcome.audit is None for outcome in outcomes):
         return EXIT_INPUT
@@ -347,16 +348,16 @@ def _run(
     return EXIT_OK
 
 
-def _audited(items: list[str | Outcome], options: run.Options, jobs: int) -> list[Outcome]:
+def _audited(items: list[str | Outcome], options: audits.Options, jobs: int) -> list[Outcome]:
     """Every outcome, with a progress bar on an interactive terminal when there are several."""
-    from scorer import run
+    from scorer.runs import audits
 
     console = _stderr_console() if len(items) > 1 and sys.stderr.isatty() else None
     if console is None or not console.is_interactive:  # rich is not imported for one file
-        return list(run.audit_sources(items, options, jobs=jobs))
+        return list(audits.audit_sources(items, options, jobs=jobs))
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    outcomes = run.audit_sources(items, options, jobs=jobs)
+    outcomes = audits.audit_sources(items, options, jobs=jobs)
     # The first outcome before the bar: worker processes are forked by then, never while
     # the bar's drawing thread runs (a fork then can leave a worker holding its lock).
     done = [next(outcomes)]
@@ -383,7 +384,7 @@ def _stderr_console() -> Console:
 
 def _differ(ref: str) -> GitDiff:
     """The ref's differ; the ref is resolved in each file's own repository, once per folder."""
-    from scorer.gitdiff import GitDiff
+    from scorer.runs.gitdiff import GitDiff
 
     return GitDiff(ref)
 
@@ -464,7 +465,7 @@ def _write(
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             _fail(f"standard output: cannot write the report: {error.strerror or error}")
         return
-    from scorer.outputs import write_text
+    from scorer.runs.outputs import write_text
 
     try:
         write_text(output, text, errors="backslashreplace")
@@ -558,7 +559,7 @@ def batch(
     from scorer.batch import read, write
     from scorer.batch.record import Fields, Job, columns, prepare
     from scorer.config import for_source
-    from scorer.outputs import refuse_clashes
+    from scorer.runs.outputs import refuse_clashes
 
     fields = Fields(text_field, id_field or None, title_field or None)
     context = click.get_current_context()
@@ -602,10 +603,10 @@ def batch(
 
 def _batch_inputs(input_path: str, config_file: str | None) -> Iterator[tuple[str, str]]:
     """What a batch run reads: the corpus, and the config files and rule files of `run`."""
-    from scorer import run
+    from scorer.runs import sources
 
     yield "the corpus", input_path
-    for what, path in run.inputs([input_path], config_file, ()):
+    for what, path in sources.inputs([input_path], config_file, ()):
         if what != "the article":
             yield what, path
 
@@ -727,9 +728,9 @@ def rules_check(files: tuple[str, ...]) -> None:
 @rules.command("fields")
 def rules_fields() -> None:
     """List the fields a rule's `when` and message can read, with their types and values."""
-    from scorer.engine.facts import DOC_METRICS, SIGNAL_FIELDS
-    from scorer.pipeline import rule_set
+    from scorer.engine.fields import DOC_METRICS, SIGNAL_FIELDS
     from scorer.render import rules as render
+    from scorer.scoring.audit import rule_set
 
     # Only the shipped packs: this is the help for fixing a house rule file, so it must
     # work while a config names a broken one.
@@ -776,14 +777,14 @@ def _with_engine(config: Config, engine: str | None) -> Config:
 
 def _checked(config: Config) -> Config:
     """The config, once its rule files and overrides are known to load."""
-    from scorer.pipeline import rule_set
+    from scorer.scoring.audit import rule_set
 
     rule_set(config)
     return config
 
 
 def _rules_in_force(config_file: str | None) -> tuple[Config, RuleSet]:
-    from scorer.pipeline import rule_set
+    from scorer.scoring.audit import rule_set
 
     try:
         config = _load_config(config_file)
@@ -820,7 +821,7 @@ def _boilerplate_patterns(files: tuple[str, ...]) -> tuple[Pattern, ...] | None:
         return None
     from pathlib import Path
 
-    from scorer import boilerplate
+    from scorer.load import furniture as boilerplate
 
     extra = tuple(p for f in files for p in boilerplate.load_patterns(Path(f)))
     return boilerplate.default_patterns() + extra

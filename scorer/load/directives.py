@@ -29,7 +29,7 @@ does not, since those findings are about the whole article. Findings placed on t
 headline or the lede are suppressed like any other, by where their span starts.
 
 Suppressed findings are never dropped: they are listed apart with their reason and take
-no points, and they do not use up their rule's cap (`scorer.score.fold` asks `reason`
+no points, and they do not use up their rule's cap (`scorer.scoring.points.fold` asks `reason`
 before it allots points). HTML is not supported: the extractor drops comments before we
 see the text, so directives in an HTML page have no effect.
 
@@ -39,17 +39,16 @@ overlapping repetition, so 100,000 unclosed `<!--` cost milliseconds.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from scorer.document import Span, line_starts
+from scorer.load.document import Span, line_starts
 
 if TYPE_CHECKING:
-    from scorer.document import Document
+    pass
 
 VERBS = ("ignore", "off", "on")
 ALL = "all"
@@ -75,20 +74,6 @@ class Directive:
     end: int
     scope: Span | None = None
     problem: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Notice:
-    """A directive that suppresses nothing, and why: for a report to show beside findings."""
-
-    message: str
-    line: int
-    column: int
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
 
 def parse(text: str, *, not_prose: Sequence[tuple[int, int]] = ()) -> tuple[Directive, ...]:
@@ -171,82 +156,6 @@ def blank(text: str, directives: Sequence[Directive]) -> str:
         at = directive.end
     out.append(text[at:])
     return "".join(out)
-
-
-def resolve(doc: Document, rule_ids: Collection[str]) -> tuple[Suppression, tuple[Notice, ...]]:
-    """The Suppression a document's directives make, and a Notice for each that makes none.
-
-    `rule_ids` are the rules of the run: an `ignore` naming any other id suppresses nothing.
-    """
-    anchor = doc.paragraphs[0].start if doc.paragraphs else 0
-    ignores: list[Directive] = []
-    ranges: list[Directive] = []
-    notices: list[Notice] = []
-    for directive in doc.directives:
-        problem = directive.problem
-        unknown = [r for r in directive.rules if r != ALL and r not in rule_ids]
-        if problem is None and unknown:
-            names = ", ".join(f"'{r}'" for r in unknown)
-            problem = f"names no rule of this run: {names} (unknown or disabled)"
-        if problem is not None:
-            what = f"`scorer: {directive.verb}`" if directive.verb else "scorer directive"
-            line, column = doc.line_col(directive.start)
-            message = f"{what} {problem}; it has no effect"
-            notices.append(Notice(message, line, column, directive.start, directive.end))
-        elif directive.verb == "ignore":
-            ignores.append(directive)
-        elif directive.verb == "off":
-            ranges.append(directive)
-    return Suppression(anchor, tuple(ignores), tuple(ranges)), tuple(notices)
-
-
-@dataclass(frozen=True)
-class Suppression:
-    """The well-formed directives of one document; `reason` says what a finding is under.
-
-    `anchor` is where a document-wide finding (span 0..0) is taken to start: the first
-    paragraph of the document.
-    """
-
-    anchor: int = 0
-    ignores: tuple[Directive, ...] = ()
-    ranges: tuple[Directive, ...] = ()
-    _ignore_starts: list[int] = field(init=False, repr=False, compare=False)
-    _range_starts: list[int] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        # Ignore scopes are paragraphs, disjoint or equal, and off ranges never overlap:
-        # sorted by start, the ones that can hold an offset are found by bisection.
-        ignores = tuple(sorted(self.ignores, key=lambda d: _scope(d).start))
-        object.__setattr__(self, "ignores", ignores)
-        object.__setattr__(self, "_ignore_starts", [_scope(d).start for d in ignores])
-        object.__setattr__(self, "_range_starts", [_scope(d).start for d in self.ranges])
-
-    def reason(self, rule: str, start: int, end: int, document: bool = False) -> str | None:
-        """The reason a finding of `rule` at `start`..`end` is suppressed, or None.
-
-        An `ignore` naming the rule wins over an `off` range: it is the more specific. A
-        `document` rule's finding judges the whole text, though it is placed at the lede
-        or headline: `ignore all` above that paragraph does not set it aside, only an
-        `ignore` that names the rule, or an `off` range that holds it.
-        """
-        at = self.anchor if start == end == 0 else start
-        n = bisect_right(self._ignore_starts, at) - 1
-        # Several ignores may stand above one paragraph, all with the same scope.
-        while n >= 0 and at < _scope(self.ignores[n]).end:
-            directive = self.ignores[n]
-            if rule in directive.rules or (ALL in directive.rules and not document):
-                return directive.reason
-            n -= 1
-        n = bisect_right(self._range_starts, at) - 1
-        if n >= 0 and at < _scope(self.ranges[n]).end:
-            return self.ranges[n].reason
-        return None
-
-
-def _scope(directive: Directive) -> Span:
-    assert directive.scope is not None, "only scoped directives reach a Suppression"
-    return directive.scope
 
 
 def _line_end(text: str, starts: tuple[int, ...], line: int) -> int:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from scorer.document import Boilerplate
 from scorer.errors import ScorerError
+from scorer.load.document import Boilerplate
 from scorer.resources import read_toml, rules_dir
 
 SCOPES = ("paragraph", "sentence", "block")

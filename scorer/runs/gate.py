@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorer.engine.names import SEVERITIES
-from scorer.outcome import Outcome
+from scorer.engine.choices import SEVERITIES
+from scorer.runs.outcome import Outcome
 
 FAIL_ON = ("none", *SEVERITIES)
 

@@ -1,43 +1,25 @@
-"""A run over many sources: paths, directories and globs become Outcomes, in order.
+"""The sources of a run: paths, folders, globs, URLs and `-`, as the things to audit.
 
-What `scorer audit` and `scorer check` share. A directory is searched for article files
-(.txt, .md, .html and their kin; hidden folders skipped); a glob is expanded, `**`
-included. A source that cannot be read, or a directory or glob that finds nothing, is an
-Outcome with an error: the run goes on. With `jobs > 1` the audits run in worker
-processes and come back in the order the sources were given, so output never depends on
-the number of jobs.
+A folder is searched for article files (.txt, .md, .html and their kin; hidden folders and
+files skipped, and reports scorer wrote: scorer.runs.outputs); a glob is expanded, `**`
+included. A folder or glob that finds nothing, or a folder that cannot be listed, is an
+Outcome with an error: the run goes on. `inputs` names every file the run will read, so
+no output can be one of them.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import glob
 import os
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from scorer.errors import ScorerError
 from scorer.load import ARTICLE_SUFFIXES
-from scorer.outcome import Outcome
-from scorer.outputs import is_report
-
-if TYPE_CHECKING:
-    from scorer.boilerplate import Pattern
-    from scorer.config import Config
+from scorer.runs.outcome import Outcome
+from scorer.runs.outputs import is_report
 
 _GLOB_CHARS = frozenset("*?[")
-
-
-@dataclass(frozen=True)
-class Options:
-    """What every source of one run is audited with."""
-
-    input_format: str | None = None
-    boilerplate: tuple[Pattern, ...] | None = None
-    config: Config | None = None  # `--config`: one config for every source
-    engine: str | None = None  # `--engine`: overrides whatever config applies
 
 
 def could_expand(source: str) -> bool:
@@ -139,69 +121,3 @@ def _nothing(source: str, what: str) -> Outcome:
     return Outcome(source, error=f"{source}: {what} ({kinds})")
 
 
-def audit_sources(
-    items: Sequence[str | Outcome],
-    options: Options,
-    *,
-    jobs: int = 1,
-    advance: Callable[[Outcome], None] | None = None,
-) -> Iterator[Outcome]:
-    """Audit what `expand` found, yielding Outcomes in its order; `advance` sees each one."""
-    todo = [item for item in items if isinstance(item, str)]
-    if jobs > 1 and len(todo) > 1 and "-" not in todo:
-        audited: Iterator[Outcome] = _parallel(todo, options, jobs)
-    else:
-        audited = (audit_one(source, options) for source in todo)
-    for item in items:
-        outcome = item if isinstance(item, Outcome) else next(audited)
-        if advance is not None:
-            advance(outcome)
-        yield outcome
-
-
-def audit_one(source: str, options: Options) -> Outcome:
-    """One source loaded and audited under the config that applies to it."""
-    from scorer.config import for_source
-    from scorer.load import load
-    from scorer.pipeline import audit_document
-
-    try:
-        config = options.config or for_source(source)
-        if options.engine is not None:
-            config = dataclasses.replace(config, engine=options.engine)
-        doc = load(source, format=options.input_format, boilerplate=options.boilerplate)
-        return Outcome(source, audit_document(doc, config))
-    except ScorerError as error:
-        return Outcome(source, error=str(error))
-    except Exception as error:  # a bug: said for this file, and the others still run
-        return Outcome(source, error=f"{source}: internal error ({type(error).__name__}: {error})")
-
-
-def _parallel(sources: list[str], options: Options, jobs: int) -> Iterator[Outcome]:
-    from concurrent.futures import ProcessPoolExecutor  # 20 ms: not for one file
-
-    from scorer.config import for_source
-    from scorer.pipeline import rule_set
-    from scorer.workers import start as worker_start
-
-    chunk = max(1, min(16, len(sources) // (jobs * 4)))
-    workers = min(jobs, len(sources))
-    with ProcessPoolExecutor(max_workers=workers, initializer=worker_start) as pool:
-        for outcome in pool.map(
-            _audit_in_worker, sources, [options] * len(sources), chunksize=chunk
-        ):
-            if outcome.audit is None:
-                yield outcome
-                continue
-            # The rule set stays behind in the worker: the parent's cached one is the same.
-            config = options.config or for_source(outcome.source)
-            yield dataclasses.replace(
-                outcome, audit=dataclasses.replace(outcome.audit, ruleset=rule_set(config))
-            )
-
-
-def _audit_in_worker(source: str, options: Options) -> Outcome:
-    outcome = audit_one(source, options)
-    if outcome.audit is None:
-        return outcome
-    return dataclasses.replace(outcome, audit=dataclasses.replace(outcome.audit, ruleset=None))

@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from scorer.document import Document
+    from scorer.load.document import Document
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ same way, so one category's credit never hides another's problems (within a cate
 credit does offset problems: a story with many named sources and one vague crowd keeps a
 full attribution sub-score, and the finding is still listed).
 
-A finding an inline directive covers (scorer.suppress) is set aside as it is placed, before
+A finding an inline directive covers (scorer.load.directives) is set aside as it is placed, before
 points are allotted: it takes 0 points, carries the directive's reason in `suppressed`, and
 leaves its rule's cap to the findings that are kept, so suppressing one of four capped
 findings lets the fourth count.
@@ -23,11 +23,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from scorer.document import Document
 from scorer.engine import Hit, RuleSet
 from scorer.engine.expr import flat
-from scorer.engine.facts import Facts
 from scorer.engine.rulefile import PLACEHOLDER
+from scorer.load.document import Document
+from scorer.scoring.facts import Facts
 from scorer.signals import Signal
 
 # Given a rule id, a finding's start and end, and whether a document rule made it: the

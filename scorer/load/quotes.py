@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from scorer.document import Paragraph, Quote
+from scorer.load.document import Paragraph, Quote
 
 _DOUBLE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]')
 _DOUBLE_OPEN = frozenset("\u201c\u201e\u00ab")

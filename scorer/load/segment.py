@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
-from scorer import boilerplate, quotes
-from scorer.document import Document, Paragraph, Sentence, normalise
+from scorer.load import furniture as boilerplate
+from scorer.load import quotes
+from scorer.load.document import Document, Paragraph, Sentence, normalise
 from scorer.load.types import Block, Loaded
 from scorer.resources import read_toml, rules_dir
 

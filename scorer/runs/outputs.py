@@ -23,8 +23,8 @@ import re
 import secrets
 from collections.abc import Iterable, Iterator
 
-from scorer import hold
 from scorer.errors import ScorerError
+from scorer.runs import hold
 
 Named = tuple[str, str]  # what it is ("--output", "the article"), and its path
 

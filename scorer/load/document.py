@@ -18,7 +18,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 if TYPE_CHECKING:
-    from scorer.suppress import Directive
+    from scorer.load.directives import Directive
 
 # Curly quotes, primes and apostrophes become their straight forms: one character for one
 # character, so a match in `Document.norm` has the same offsets as in `Document.text`.
@@ -133,7 +133,7 @@ class Document:
     quotes: tuple[Quote, ...] = ()
     boilerplate: tuple[Boilerplate, ...] = ()
     # Inline `<!-- scorer: ignore ... -->` comments of a .md or .txt source: the pipeline
-    # sets aside the findings they cover (scorer.suppress).
+    # sets aside the findings they cover (scorer.load.directives).
     directives: tuple[Directive, ...] = ()
     norm: str = field(default="", repr=False)
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)

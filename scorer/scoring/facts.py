@@ -7,8 +7,8 @@ trusted with regexes or counting: see docs). A signal fact carries the signal's 
 (`source.reason`: is the anonymity explained nearby?) and every document metric under
 `doc.`, so a signal rule can say `source.type == 'anonymous' and doc.named_sources == 0`.
 
-`SIGNAL_FIELDS` and `DOC_METRICS` are the schema rule files are checked against: a rule
-that reads a field not listed here is refused when it is loaded.
+What a rule may read of them is declared in scorer.engine.fields, which rule files are
+checked against when they load.
 """
 
 from __future__ import annotations
@@ -22,91 +22,16 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
-from scorer.document import Document
 from scorer.engine.expr import flat
+from scorer.load.document import Document
 from scorer.signals import (
-    ANONYMITY_TYPES,
-    CLAIM_STATUSES,
-    HEDGE_TYPES,
     KINDS,
-    REPLY_TYPES,
-    SOURCE_TYPES,
     Signal,
 )
 
 NAMED = frozenset(["named_person", "named_organization", "named_outlet", "document"])
 UNNAMED = frozenset(["anonymous", "vague", "agentless"])
 
-
-@dataclass(frozen=True)
-class Field:
-    """One readable field: its type (`str`, `num`, `bool`), allowed values, and meaning."""
-
-    type: str
-    help: str
-    values: tuple[str, ...] = ()
-
-
-SIGNAL_FIELDS: dict[str, Field] = {
-    "kind": Field("str", "the signal kind", KINDS),
-    "text": Field("str", "the text of the signal's span"),
-    "sentence": Field("num", "index of the sentence holding the signal"),
-    "lede": Field("bool", "the signal is in the first sentence of copy"),
-    "type": Field(
-        "str",
-        "hedge, reply or anonymity_reason type",
-        HEDGE_TYPES + REPLY_TYPES + ANONYMITY_TYPES,
-    ),
-    "status": Field("str", "claim status", CLAIM_STATUSES),
-    "cue": Field("str", "a hedge's cue phrase"),
-    "cue.text": Field("str", "an attribution's cue words"),
-    "cue.verb": Field("str", "the cue's type: neutral, loaded, stance, borrowed, ..."),
-    "source.text": Field("str", "the words naming the source"),
-    "source.type": Field("str", "who the source is", SOURCE_TYPES),
-    "source.described": Field("bool", "an anonymous source has a role or side given"),
-    "source.named": Field("bool", "the source is a named person, organisation, outlet or document"),
-    "source.reason": Field("bool", "a reason for anonymity is given in this or the next sentence"),
-    "source.rote_reason": Field(
-        "bool", "a rote reason ('not authorised to speak') is given nearby"
-    ),
-    "source.knowledge": Field("bool", "how the source knows is given nearby ('who attended')"),
-    "quote": Field("bool", "an attribution of a direct quote"),
-    "relayed": Field("bool", "a named speaker relays this source ('I was told by ...')"),
-    "outlet_named": Field("bool", "a named source or outlet is credited in the same sentence"),
-    "outlet.text": Field("str", "the outlet whose reporting is borrowed ('tell Reuters')"),
-    "hedge": Field(
-        "bool", "an attribution's cue is also a hedge ('it is believed', 'rumours circulated')"
-    ),
-}
-
-DOC_METRICS: dict[str, Field] = {
-    "words": Field("num", "words of copy"),
-    "sentences": Field("num", "sentences of copy"),
-    "attributions": Field("num", "attributions of every kind"),
-    "named_sources": Field("num", "distinct named people, organisations, outlets and documents"),
-    "named_people": Field("num", "distinct named people"),
-    "source_kinds": Field("num", "how many kinds of named source (person, organisation, ...)"),
-    "anonymous": Field("num", "attributions to anonymous sources"),
-    "anonymous_bare": Field("num", "attributions to anonymous sources with no description"),
-    "vague": Field("num", "attributions to vague crowds ('critics say')"),
-    "agentless": Field("num", "attributions with no source at all ('it was reported')"),
-    "borrowed": Field("num", "attributions to another news outlet"),
-    "direct_quotes": Field("num", "attributions of direct quotes"),
-    "unnamed_share": Field("num", "anonymous, vague and agentless attributions / all, 0..1"),
-    "vague_share": Field("num", "vague attributions / all, 0..1"),
-    "hedges": Field("num", "hedges"),
-    "hedges_per_1000": Field("num", "hedges per 1,000 words of copy"),
-    "reporting_hedges": Field("num", "'reportedly', 'allegedly', 'is said to' ..."),
-    "speculation_hedges": Field("num", "'rumours circulated', 'it is believed' ..."),
-    "unconfirmed_hedges": Field("num", "'could not be independently verified' ..."),
-    "claims": Field("num", "check-worthy claims"),
-    "claims_unattributed": Field("num", "claims nobody is on record for"),
-    "unattributed_share": Field("num", "unattributed claims / claims, 0..1"),
-    "replies": Field("num", "replies of every type"),
-    "anonymity_reasons": Field("num", "reasons or knowledge given for anonymity"),
-    "accusations": Field("num", "accusing words in copy ('accused', 'alleged', 'blamed')"),
-    "headline_overstates": Field("bool", "the headline asserts what the body hedges"),
-}
 
 _NEAR = 1  # sentences after an anonymous source where its reason may come
 
@@ -277,7 +202,7 @@ def _name_key(signal: Signal) -> str:
 
 
 def _accusations(doc: Document) -> int:
-    from scorer import lexicon
+    from scorer.detectors import lexicon
 
     accusing = lexicon.load("accusations")
     return sum(1 for s in doc.copy_sentences for _ in accusing.cues(doc, s.start, s.end))

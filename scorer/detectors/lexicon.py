@@ -27,7 +27,7 @@ from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
 
 if TYPE_CHECKING:
-    from scorer.document import Document
+    from scorer.load.document import Document
 
 _WORD = r"[\w'-]+"
 _WORD_RE = re.compile(r"\w[\w'-]*")

@@ -39,9 +39,9 @@ import stat
 import subprocess
 from bisect import bisect_right
 
-from scorer.document import line_starts
 from scorer.errors import ScorerError
 from scorer.load.decode import decode
+from scorer.load.document import line_starts
 
 __all__ = ["GIT_TIMEOUT", "GitDiff", "changed_lines"]
 

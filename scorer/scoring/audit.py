@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from scorer import __version__
 from scorer.config import DEFAULT, Config
-from scorer.document import Document
+from scorer.load.document import Document
 from scorer.signals import Signal
 
 if TYPE_CHECKING:
     from scorer.engine import RuleSet
-    from scorer.readability import Readability
-    from scorer.score import Finding
-    from scorer.suppress import Notice
+    from scorer.scoring.points import Finding
+    from scorer.scoring.readability import Readability
+    from scorer.scoring.suppression import Notice
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Audit:
     def readability(self) -> Readability:
         """Flesch scores of the copy, measured when first asked for: they explain the text
         but do not score it, and textstat with pyphen's dictionary costs more than the audit."""
-        from scorer.readability import measure
+        from scorer.scoring.readability import measure
 
         return measure(self.document)
 
@@ -82,11 +82,11 @@ def audit_document(
 ) -> Audit:
     """The audit of one document; `ruleset`, if given, is `rule_set(config)` built elsewhere
     (a batch's client builds it once, so workers need not have the config's rule files)."""
-    from scorer import lexicon
-    from scorer.detectors import detect
-    from scorer.engine import default_engine, facts, run
-    from scorer.score import fold
-    from scorer.suppress import resolve
+    from scorer.detectors import detect, lexicon
+    from scorer.engine import default_engine, run
+    from scorer.scoring import facts
+    from scorer.scoring.points import fold
+    from scorer.scoring.suppression import resolve
 
     with lexicon.house(config.path or "<config>", dict(config.lexicons)):
         signals = tuple(detect(doc))

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from scorer.engine.names import SEVERITIES
+from scorer.engine.choices import SEVERITIES
 
 if TYPE_CHECKING:
-    from scorer.pipeline import Audit
-    from scorer.score import Finding
+    from scorer.scoring.audit import Audit
+    from scorer.scoring.points import Finding
 
 
 @dataclass(frozen=True)
