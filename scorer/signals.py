@@ -11,8 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from scorer.load.document import Document
-
 KINDS = ("attribution", "hedge", "claim", "reply", "anonymity_reason", "headline", "boilerplate")
 SOURCE_TYPES = (
     "named_person",
@@ -54,21 +52,3 @@ class Signal:
             "sentence": self.sentence,
             **self.fields,
         }
-
-
-def span(doc: Document, start: int, end: int, **extra: Any) -> dict[str, Any]:
-    """A span as signals carry it: `{"start", "end", "text"}` plus any extra fields."""
-    return {"start": start, "end": end, "text": doc.text[start:end], **extra}
-
-
-def sentence_at(doc: Document, offset: int) -> int:
-    """Index of the sentence holding `offset` (or the last one starting before it)."""
-    sentences = doc.sentences
-    lo, hi = 0, len(sentences) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sentences[mid].start <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo

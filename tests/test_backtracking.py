@@ -214,10 +214,13 @@ def _signals_size(doc: Any, signals: Any) -> int:
     return len(doc.text) + len(json.dumps([s.to_dict() for s in signals], default=str))
 
 
-def _forgetful(doc: Any) -> Any:
-    """`doc` as if new to the detectors: what they worked out and kept on it is dropped."""
-    doc._memo.clear()
-    return doc
+def _detector(kind: str) -> Callable[[Any], object]:
+    """The detector of `kind` (with the detectors it needs) on a loaded document, each run
+    with a fresh Reading: nothing it worked out before is kept."""
+    from scorer.detectors import detect
+    from scorer.detectors.reading import Reading
+
+    return lambda doc: detect(Reading(doc), [kind])[kind]
 
 
 @pytest.mark.slow
@@ -226,13 +229,14 @@ def _forgetful(doc: Any) -> Any:
 def test_detector_work_grows_linearly(name, family):
     """One detector on a loaded document (with what it builds on: claims runs attribution
     and hedges, headline hedges)."""
-    from scorer.detectors import all_detectors
+    from scorer.detectors import detectors
 
-    (detector,) = [d for d in all_detectors() if d.__module__ == f"scorer.detectors.{name}"]
+    (kind,) = [d.kind for d in detectors() if d.name == name]
+    detector = _detector(kind)
     make, n = FAMILIES[family]
     size = _signals_size if family in QUADRATIC_OUTPUT else None
     document = lambda k: _document_titled(make(k))  # noqa: E731
-    assert_linear(detector, document, n, prepare=_forgetful, size=size)
+    assert_linear(detector, document, n, size=size)
 
 
 HTML_FAMILIES: dict[str, tuple[Callable[[int], str], int]] = {
@@ -437,7 +441,7 @@ def test_lexicon_phrases_match_in_linear_steps(name):
     """Each phrase pattern is matched where its first word starts: after that word, any run."""
     from scorer.detectors import attribution, lexicon
 
-    lex = attribution._sourceless() if name == "attribution sourceless" else lexicon.load(name)
+    lex = attribution._sourceless() if name == "attribution sourceless" else lexicon.shipped(name)
     for first, entries in lex.by_first.items():
         matcher = lex._matcher(first, entries)
         _assert_linear_over_runs(matcher, [f"{first} ", f"{first}"], searched=False)
@@ -507,45 +511,40 @@ def _document(text: str) -> Any:
 )
 def test_attribution_of_a_sentence_of_cues_is_linear(unit, n):
     """Each cue looked for its token by a scan from the sentence's first token."""
-    from scorer.detectors import attribution
-
-    assert_linear(attribution.detect, lambda k: unit * k, n, prepare=_document)
+    assert_linear(_detector("attribution"), lambda k: unit * k, n, prepare=_document)
 
 
 @pytest.mark.parametrize(("unit", "n"), [("reportedly ", 1000), ("said ", 1000)])
 def test_facts_of_a_sentence_of_signals_are_linear(unit, n):
     """Each signal's fact looked through every signal of its sentence."""
     from scorer.detectors import detect
+    from scorer.detectors.reading import Reading
     from scorer.scoring import facts
+    from scorer.signals import KINDS
 
     def signals(text: str) -> tuple[Any, list[Any]]:
         doc = _document(text)
-        return doc, detect(doc)
+        found = detect(Reading(doc))
+        return doc, [s for kind in KINDS for s in found.get(kind, ())]
 
     assert_linear(lambda ds: facts.build(*ds), lambda k: unit * k, n, prepare=signals)
 
 
 def test_hedges_of_a_sentence_of_mays_are_linear():
     """Each capitalised "May" asked whether its whole sentence is in title case."""
-    from scorer.detectors import hedges
-
-    assert_linear(hedges.detect, lambda k: "It May " * k, 1000, prepare=_document)
+    assert_linear(_detector("hedge"), lambda k: "It May " * k, 1000, prepare=_document)
 
 
 def test_attribution_of_a_sentence_of_unclosed_brackets_is_linear():
     """Each `)` before a cue walked back to the sentence's start for its `(`."""
-    from scorer.detectors import attribution
-
-    assert_linear(attribution.detect, lambda k: "a ) said " * k, 1000, prepare=_document)
+    assert_linear(_detector("attribution"), lambda k: "a ) said " * k, 1000, prepare=_document)
 
 
 @pytest.mark.parametrize(("unit", "n"), [("he said that ", 2000), ("told Reuters ", 2000)])
 def test_attribution_contents_of_a_sentence_of_cues_are_linear(unit, n):
     """Each content sliced and split the rest of its sentence before it was cut at the
     next cue."""
-    from scorer.detectors import attribution
-
-    assert_linear(attribution.detect, lambda k: unit * k, n, prepare=_document)
+    assert_linear(_detector("attribution"), lambda k: unit * k, n, prepare=_document)
 
 
 @pytest.mark.parametrize(
@@ -562,18 +561,18 @@ def test_attribution_contents_of_a_sentence_of_cues_are_linear(unit, n):
 )
 def test_attribution_questions_about_earlier_cues_are_linear(make, n):
     """Each cue looked through every attribution of its sentence found before it."""
-    from scorer.detectors import attribution
-
-    assert_linear(attribution.detect, make, n, prepare=_document)
+    assert_linear(_detector("attribution"), make, n, prepare=_document)
 
 
 def test_attribution_subject_of_a_sentence_of_cues_is_found_once():
     """Each cue with no source of its own walked the sentence's opening run of capitalised
     words, which has no bound (here to find it is no source: "Some" cannot start one)."""
-    from scorer.detectors import attribution
 
     assert_linear(
-        attribution.detect, lambda k: "Some " + "Aaaa " * k + "said " * k, 1000, prepare=_document
+        _detector("attribution"),
+        lambda k: "Some " + "Aaaa " * k + "said " * k,
+        1000,
+        prepare=_document,
     )
 
 

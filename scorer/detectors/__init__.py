@@ -1,51 +1,100 @@
-"""Detectors: each a pure function `Document -> list[Signal]`, one module each.
+"""Detectors: each a module that finds one kind of signal, and the runner that runs them.
 
-They read the Document only; they know nothing of rules or reports.
+A detector module declares what it makes and what it reads:
+
+    KIND = "claim"                       # the kind of signal it makes
+    NEEDS = ("attribution", "hedge")     # the kinds of signal it reads, made by others
+    def detect(reading: Reading, needed: Needed) -> list[Signal]: ...
+
+`reading` is the document with the lexicons in force (scorer.detectors.reading); `needed`
+holds the signals of each kind in NEEDS, and nothing else. The runner orders the detectors
+so that each runs after those it needs, runs each once, and hands each its inputs: no
+detector calls another. A new detector is one module here, named in `MODULES`.
+
+Some kinds are the runner's and the facts' only (`accusation`): they help judge the
+document but are not signals of the audit (`scorer.signals.KINDS` lists those that are).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
+from scorer.detectors.reading import Reading
 from scorer.load.document import Document
 from scorer.signals import Signal
 
-Detector = Callable[[Document], list[Signal]]
+Needed = Mapping[str, Sequence[Signal]]
+
+# Every detector, by module name; the order here is only the tie-break of the running order.
+MODULES = (
+    "boilerplate",
+    "hedges",
+    "attribution",
+    "replies",
+    "anonymity",
+    "accusations",
+    "claims",
+    "headline",
+)
 
 
-def all_detectors() -> tuple[Detector, ...]:
-    """The detectors in the order they run (later ones may not depend on earlier ones)."""
-    from scorer.detectors import (
-        anonymity,
-        attribution,
-        boilerplate,
-        claims,
-        headline,
-        hedges,
-        replies,
-    )
-
-    return (
-        boilerplate.detect,
-        hedges.detect,
-        attribution.detect,
-        replies.detect,
-        anonymity.detect,
-        claims.detect,
-        headline.detect,
-    )
+@dataclass(frozen=True)
+class Detector:
+    kind: str
+    needs: tuple[str, ...]
+    detect: Callable[[Reading, Needed], list[Signal]]
+    name: str
 
 
-def run(doc: Document, detector: Detector) -> list[Signal]:
-    """The detector's signals for this document, computed once however often asked (once
-    per set of house lexicon entries: a Document audited under two configs is two runs)."""
-    from scorer.detectors import lexicon
+@cache
+def detectors() -> tuple[Detector, ...]:
+    """The detectors in a running order: each after every detector whose kind it needs."""
+    found = []
+    for name in MODULES:
+        module = importlib.import_module(f"scorer.detectors.{name}")
+        found.append(Detector(module.KIND, tuple(module.NEEDS), module.detect, name))
+    kinds = {d.kind for d in found}
+    ordered: list[Detector] = []
+    made: set[str] = set()
+    while found:
+        ready = [d for d in found if set(d.needs) <= made]
+        if not ready:
+            missing = {k for d in found for k in d.needs} - kinds
+            raise RuntimeError(f"detectors need kinds nothing makes or that loop: {missing}")
+        for detector in ready:
+            ordered.append(detector)
+            made.add(detector.kind)
+            found.remove(detector)
+    return tuple(ordered)
 
-    key = (detector.__module__, detector.__qualname__, lexicon.house_key())
-    return doc.memo(key, lambda: detector(doc))
+
+def detect(reading: Reading, kinds: Sequence[str] | None = None) -> dict[str, list[Signal]]:
+    """Every detector's signals by kind, each detector run once; with `kinds`, only those
+    kinds' detectors and the detectors they need."""
+    wanted = None if kinds is None else _with_needs(kinds)
+    by_kind: dict[str, list[Signal]] = {}
+    for detector in detectors():
+        if wanted is None or detector.kind in wanted:
+            needed = {kind: by_kind[kind] for kind in detector.needs}
+            by_kind[detector.kind] = detector.detect(reading, needed)
+    return by_kind
 
 
-def detect(doc: Document) -> list[Signal]:
-    signals = [signal for detector in all_detectors() for signal in run(doc, detector)]
-    signals.sort(key=lambda s: (s.start, s.end, s.kind))
-    return signals
+def _with_needs(kinds: Sequence[str]) -> set[str]:
+    needs = {d.kind: d.needs for d in detectors()}
+    wanted, todo = set(), list(kinds)
+    while todo:
+        kind = todo.pop()
+        if kind not in wanted:
+            wanted.add(kind)
+            todo.extend(needs[kind])
+    return wanted
+
+
+def span(doc: Document, start: int, end: int, **extra: Any) -> dict[str, Any]:
+    """A span as signals carry it: `{"start", "end", "text"}` plus any extra fields."""
+    return {"start": start, "end": end, "text": doc.text[start:end], **extra}

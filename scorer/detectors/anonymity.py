@@ -8,10 +8,14 @@ and is not flagged here: the rules see an anonymous source with no reason.
 
 from __future__ import annotations
 
+from scorer.detectors import Needed
 from scorer.detectors.phrases import detect_phrases
-from scorer.load.document import Document
+from scorer.detectors.reading import Reading
 from scorer.signals import Signal
 
+KIND = "anonymity_reason"
+NEEDS = ()
 
-def detect(doc: Document) -> list[Signal]:
-    return detect_phrases(doc, "anonymity", "anonymity_reason", skip_quotes=True)
+
+def detect(reading: Reading, needed: Needed) -> list[Signal]:
+    return detect_phrases(reading, "anonymity", "anonymity_reason", skip_quotes=True)

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import cache, cached_property
 from heapq import heappop, heappush
 from itertools import accumulate
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from scorer.detectors import lexicon, sources
+from scorer.detectors import Needed, lexicon, sources
+from scorer.detectors.reading import Reading
 from scorer.load.document import Document, Quote, Sentence
 from scorer.resources import read_toml, rules_dir
 from scorer.signals import Signal
@@ -126,12 +127,20 @@ class _Tokens(list[_Tok]):
     """A sentence's tokens, and what is worked out from them once, when first asked: which
     `(` each `)` closes, and the sentence's subject."""
 
-    __slots__ = ("_opens", "subjects")
+    __slots__ = ("_opens", "_stripped_end", "subjects")
 
     def __init__(self, toks: list[_Tok]) -> None:
         super().__init__(toks)
         self._opens: dict[int, int] | None = None
+        self._stripped_end: int | None = None
         self.subjects: dict[bool, dict[str, Any] | None] = {}  # by `in_quote`
+
+    def stripped_end(self, text: str, sentence: Sentence) -> int:
+        """Where the sentence ends without its trailing " ,:;": once, not once per cue."""
+        if self._stripped_end is None:
+            kept = text[sentence.start : sentence.end].rstrip(" ,:;")
+            self._stripped_end = sentence.start + len(kept)
+        return self._stripped_end
 
     def opening(self, close: int) -> int:
         """The index of the `(` that the `)` at `close` closes, or `close` if none does.
@@ -159,11 +168,11 @@ class _Found(list[Signal]):
     squared: "it is said ... and said and said" or "he claimed it; he claimed it; ...".
     """
 
-    __slots__ = ("_doc", "_offset", "_open", "_seen", "_sourced", "_waiting")
+    __slots__ = ("_breaks", "_offset", "_open", "_seen", "_sourced", "_waiting")
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, breaks: _Breaks) -> None:
         super().__init__()
-        self._doc = doc
+        self._breaks = breaks
         self._seen = 0  # attributions taken into account below
         self._sourced: Signal | None = None  # the last one whose source has words
         self._waiting: list[tuple[int, int]] = []  # contents (start, end) after the offset
@@ -193,7 +202,7 @@ class _Found(list[Signal]):
         stands in before it, is set aside for good.
         """
         self._catch_up()
-        floor = _last_break_start(self._doc, offset)
+        floor = self._breaks.last_start(offset)
         if offset < self._offset:  # out of order, never in `_sentence`: look at them all
             contents = (s.fields["content"] for s in self)
             return any(c and floor < c["start"] <= offset < c["end"] for c in contents)
@@ -218,25 +227,37 @@ def _sourceless() -> lexicon.Lexicon:
     return lexicon.compile_lexicon("sourceless", types, str(path))
 
 
-def detect(doc: Document) -> list[Signal]:
-    cues = lexicon.load("attribution")
+KIND = "attribution"
+NEEDS = ()
+
+
+def detect(reading: Reading, needed: Needed) -> list[Signal]:
+    doc = reading.doc
+    cues = reading.lexicon("attribution")
     context = sources.Context()
+    breaks = _Breaks(doc)
     signals: list[Signal] = []
     for sentence in doc.sentences:
         if sentence.boilerplate:
             continue
-        signals.extend(_trim_contents(doc, _sentence(doc, sentence, cues, context)))
+        found = _sentence(reading, sentence, cues, context, breaks)
+        signals.extend(_trim_contents(doc, found))
         for mention in sources.named_people(doc.text, sentence.start, sentence.end):
             context.remember(mention)
     return _relay(doc, signals)
 
 
 def _sentence(
-    doc: Document, sentence: Sentence, cues: lexicon.Lexicon, context: sources.Context
+    reading: Reading,
+    sentence: Sentence,
+    cues: lexicon.Lexicon,
+    context: sources.Context,
+    breaks: _Breaks,
 ) -> list[Signal]:
+    doc = reading.doc
     norm = doc.norm
-    sourceless = list(_sourceless().cues(doc, sentence.start, sentence.end))
-    said = list(cues.cues(doc, sentence.start, sentence.end))
+    sourceless = list(reading.cues(_sourceless(), sentence.start, sentence.end))
+    said = list(reading.cues(cues, sentence.start, sentence.end))
     if not sourceless and not said and norm.find(":", sentence.start, sentence.end) < 0:
         return []  # no cue and no colon: most sentences, and no tokens to make for them
     toks = _Tokens(
@@ -245,7 +266,7 @@ def _sentence(
             for m in _TOKEN.finditer(norm, sentence.start, sentence.end)
         ]
     )
-    found = _Found(doc)
+    found = _Found(breaks)
     # The sourceless cues: the lexicon finds them in order and never overlapping.
     taken_starts = [cue.start for cue in sourceless]
     for cue in sourceless:
@@ -688,7 +709,7 @@ def _signal(
     if quote is not None:
         content = _span(doc, quote.inner_start, quote.inner_end)
     else:
-        content = _indirect_content(doc, sentence, start, end, source)
+        content = _indirect_content(doc, sentence, start, end, source, toks)
     lo = min(start, source["start"] if source["text"] else start, quote.start if quote else start)
     hi = max(end, source["end"], quote.end if quote else end)
     fields: dict[str, Any] = {
@@ -731,7 +752,12 @@ def _gap(text: str, start: int, end: int) -> int:
 
 
 def _indirect_content(
-    doc: Document, sentence: Sentence, start: int, end: int, source: dict[str, Any]
+    doc: Document,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    source: dict[str, Any],
+    toks: _Tokens,
 ) -> dict[str, Any] | None:
     """The content reported without quotes: the rest of the sentence after the cue and its
     source (after any "that"), or the sentence before them when nothing follows.
@@ -744,7 +770,7 @@ def _indirect_content(
     after = max(end, source["end"])
     # The rest of the sentence, stripped of " ,:;" at both ends.
     lo = _STRIPPABLE.match(text, after, sentence.end).end()  # type: ignore[union-attr]
-    hi = max(lo, _stripped_end(doc, sentence))
+    hi = max(lo, toks.stripped_end(text, sentence))
     if all(w.group().lower().strip(".,") in _TIME_WORDS for w in _NON_SPACE.finditer(text, lo, hi)):
         hi = lo  # "..., an aide said Thursday.": the content is before the cue
     if hi - lo > 3:
@@ -761,14 +787,6 @@ def _indirect_content(
     if head > 3:
         return {"start": sentence.start, "end": sentence.start + head}
     return None
-
-
-def _stripped_end(doc: Document, sentence: Sentence) -> int:
-    """Where the sentence ends without its trailing " ,:;" (once per sentence)."""
-    return doc.memo(
-        ("attribution: stripped end", sentence.index),
-        lambda: sentence.start + len(doc.text[sentence.start : sentence.end].rstrip(" ,:;")),
-    )
 
 
 def _trim_contents(doc: Document, found: list[Signal]) -> list[Signal]:
@@ -791,24 +809,30 @@ def _trim_contents(doc: Document, found: list[Signal]) -> list[Signal]:
     return found
 
 
-def _last_break_start(doc: Document, offset: int) -> int:
-    """Where the last clause break that ends by `offset` starts, or -1: a content from
-    `start` runs on to `offset` unbroken when `start` is after it.
+class _Breaks:
+    """The document's clause breaks, found once, when first asked: a content from `start`
+    runs on to `offset` unbroken when `start` is after the last break that ends by `offset`.
 
     That is `not _CLAUSE_BREAK.search(doc.norm, start, offset)`, told from the document's
-    breaks found once: they cannot overlap (a `;`, or a comma, spaces, a word and a space)
-    and each depends only on the text from its mark on, so one search of the whole text
-    finds every match a search of a slice could. A search per content and cue cost the
-    content's length each time.
+    breaks: they cannot overlap (a `;`, or a comma, spaces, a word and a space) and each
+    depends only on the text from its mark on, so one search of the whole text finds every
+    match a search of a slice could. A search per content and cue cost the content's
+    length each time.
     """
-    starts, ends = doc.memo(("attribution: clause breaks", id(_CLAUSE_BREAK)), lambda: _breaks(doc))
-    n = bisect_right(ends, offset)
-    return starts[n - 1] if n else -1
 
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
 
-def _breaks(doc: Document) -> tuple[list[int], list[int]]:
-    found = [m.span() for m in _CLAUSE_BREAK.finditer(doc.norm)]
-    return [a for a, _ in found], [b for _, b in found]
+    @cached_property
+    def _spans(self) -> tuple[list[int], list[int]]:
+        found = [m.span() for m in _CLAUSE_BREAK.finditer(self._doc.norm)]
+        return [a for a, _ in found], [b for _, b in found]
+
+    def last_start(self, offset: int) -> int:
+        """Where the last break that ends by `offset` starts, or -1."""
+        starts, ends = self._spans
+        n = bisect_right(ends, offset)
+        return starts[n - 1] if n else -1
 
 
 def _document_head(doc: Document, source: dict[str, Any], in_quote: bool) -> dict[str, Any]:

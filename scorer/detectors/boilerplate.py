@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from scorer.load.document import Document
-from scorer.signals import Signal, sentence_at
+from scorer.detectors import Needed
+from scorer.detectors.reading import Reading
+from scorer.signals import Signal
+
+KIND = "boilerplate"
+NEEDS = ()
 
 
-def detect(doc: Document) -> list[Signal]:
+def detect(reading: Reading, needed: Needed) -> list[Signal]:
+    doc = reading.doc
     return [
         Signal(
             "boilerplate",
             b.start,
             b.end,
             doc.slice(b),
-            sentence_at(doc, b.start),
+            doc.sentence_at(b.start),
             {"pattern": b.pattern},
         )
         for b in doc.boilerplate

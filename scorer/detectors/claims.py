@@ -18,16 +18,18 @@ minister in 2009" is one, "I am all for this roadmap" is not. Its `status`:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
-from scorer.detectors import attribution, hedges, run
+from scorer.detectors import Needed
+from scorer.detectors.reading import Reading
 from scorer.detectors.wordgate import WordGate
 from scorer.errors import ScorerError
 from scorer.load.document import Document, Sentence
 from scorer.resources import read_toml, rules_dir
-from scorer.signals import SOURCE_TYPES, Signal, sentence_at
+from scorer.signals import SOURCE_TYPES, Signal
 
 _SOURCED = frozenset(SOURCE_TYPES) - {"agentless"}
 _UNVERIFIED_HEDGES = frozenset(["reporting", "unconfirmed", "speculation"])
@@ -111,10 +113,15 @@ def _feature(entry: dict[str, Any]) -> Feature:
     return Feature(entry["id"], re.compile(pattern, flags), float(entry["weight"]), lowered=True)
 
 
-def detect(doc: Document) -> list[Signal]:
+KIND = "claim"
+NEEDS = ("attribution", "hedge")
+
+
+def detect(reading: Reading, needed: Needed) -> list[Signal]:
+    doc = reading.doc
     claims_model = model()
-    credited = _credited_sentences(doc)
-    hedged = _hedge_types(doc)
+    credited = _credited_sentences(doc, needed["attribution"])
+    hedged = _hedge_types(needed["hedge"])
     signals = []
     for sentence in doc.copy_sentences:
         text = doc.slice(sentence)
@@ -127,10 +134,10 @@ def detect(doc: Document) -> list[Signal]:
     return signals
 
 
-def _credited_sentences(doc: Document) -> dict[int, str]:
+def _credited_sentences(doc: Document, attributions: Sequence[Signal]) -> dict[int, str]:
     """Sentence index -> 'sourced' or 'agentless', from the attributions of the document."""
     credited: dict[int, str] = {}
-    for signal in run(doc, attribution.detect):
+    for signal in attributions:
         if not signal.fields["content"]:
             continue  # "Most members voted against it": a stance with no report is an act
         kind = "sourced" if signal.fields["source"]["type"] in _SOURCED else "agentless"
@@ -147,7 +154,7 @@ def _covered(doc: Document, signal: Signal) -> list[int]:
     content = signal.fields["content"]
     if signal.fields["quote"] and content:
         sentences = doc.sentences
-        index = sentence_at(doc, content["start"])  # the quote's sentences, and no others
+        index = doc.sentence_at(content["start"])  # the quote's sentences, and no others
         while index < len(sentences) and sentences[index].start < content["end"]:
             if sentences[index].end > content["start"]:
                 covered.add(index)
@@ -160,9 +167,9 @@ def _covered(doc: Document, signal: Signal) -> list[int]:
     return sorted(covered)
 
 
-def _hedge_types(doc: Document) -> dict[int, set[str]]:
+def _hedge_types(hedges: Sequence[Signal]) -> dict[int, set[str]]:
     found: dict[int, set[str]] = {}
-    for signal in run(doc, hedges.detect):
+    for signal in hedges:
         found.setdefault(signal.sentence, set()).add(signal.fields["type"])
     return found
 

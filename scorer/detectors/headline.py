@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from scorer.detectors import hedges as hedge_detector
-from scorer.detectors import run
+from scorer.detectors import Needed
+from scorer.detectors import span as span_of
+from scorer.detectors.reading import Reading
 from scorer.load.document import Document, Span
-from scorer.signals import Signal, sentence_at
-from scorer.signals import span as span_of
+from scorer.signals import Signal
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _STOP = frozenset(
@@ -30,8 +30,13 @@ _MIN_SHARED = 2
 _STEM = 4  # letters two words of one stem share at least
 
 
-def detect(doc: Document) -> list[Signal]:
-    all_hedges = run(doc, hedge_detector.detect)
+KIND = "headline"
+NEEDS = ("hedge",)
+
+
+def detect(reading: Reading, needed: Needed) -> list[Signal]:
+    doc = reading.doc
+    all_hedges = needed["hedge"]
     body_hedges = [h for h in all_hedges if _in_body(doc, h.sentence)]
     out = []
     for kind, span, text in _displays(doc):
@@ -50,7 +55,7 @@ def detect(doc: Document) -> list[Signal]:
             "hedges": [_hedge(h) for h in hedged],
             "body": span_of(doc, doc.sentences[match].start, doc.sentences[match].end),
         }
-        sentence = sentence_at(doc, start) if span is not None else 0
+        sentence = doc.sentence_at(start) if span is not None else 0
         out.append(Signal("headline", start, end, doc.text[start:end], sentence, fields))
     return out
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from scorer.detectors import lexicon
+from scorer.detectors import Needed
+from scorer.detectors.reading import Reading
 from scorer.errors import ScorerError
 from scorer.load.document import Document, Sentence
 from scorer.resources import read_toml, rules_dir
@@ -94,20 +95,26 @@ def _dynamic() -> _Dynamic:
     return _Dynamic(read_toml(path).get("dynamic"), str(path))
 
 
-def detect(doc: Document) -> list[Signal]:
-    hedges = lexicon.load("hedges")
+KIND = "hedge"
+NEEDS = ()
+
+
+def detect(reading: Reading, needed: Needed) -> list[Signal]:
+    doc = reading.doc
+    hedges = reading.lexicon("hedges")
+    titled: dict[int, bool] = {}  # title case by sentence: "May May May..." asked per "May"
     quoted = [(q.inner_start, q.inner_end) for q in doc.quotes]
     signals: list[Signal] = []
     q = 0
     for sentence in doc.sentences:
         if sentence.boilerplate:
             continue
-        for cue in hedges.cues(doc, sentence.start, sentence.end):
+        for cue in reading.cues(hedges, sentence.start, sentence.end):
             while q < len(quoted) and quoted[q][1] <= cue.start:
                 q += 1
             if q < len(quoted) and quoted[q][0] <= cue.start < quoted[q][1]:
                 continue
-            if not _is_hedge(doc, cue.phrase, cue.start, cue.end, sentence):
+            if not _is_hedge(doc, cue.phrase, cue.start, cue.end, sentence, titled):
                 continue
             fields = {"type": cue.type, "cue": cue.phrase}
             signals.append(
@@ -123,11 +130,13 @@ def detect(doc: Document) -> list[Signal]:
     return signals
 
 
-def _is_hedge(doc: Document, phrase: str, start: int, end: int, sentence: Sentence) -> bool:
+def _is_hedge(
+    doc: Document, phrase: str, start: int, end: int, sentence: Sentence, titled: dict[int, bool]
+) -> bool:
     if phrase in _MODALS and _is_dynamic(doc, end, sentence.end):
         return False
     if phrase == "may":
-        return not _is_month(doc, start, end, sentence)
+        return not _is_month(doc, start, end, sentence, titled)
     if phrase == "might":
         return _previous_word(doc, start, sentence.start) not in _MIGHT_NOUN_BEFORE
     if phrase == "could":
@@ -161,15 +170,18 @@ def _following_words(doc: Document, end: int, limit: int, count: int) -> list[re
     return found
 
 
-def _is_month(doc: Document, start: int, end: int, sentence: Sentence) -> bool:
+def _is_month(
+    doc: Document, start: int, end: int, sentence: Sentence, titled: dict[int, bool]
+) -> bool:
     if doc.text[start] != "M":
         return False  # "may" in lower case is always the verb
     if _NUMBER_NEXT.match(doc.text, end):
         return True  # "May 2011", "May 4"
     if start == sentence.start:
         return False  # "May I ask..." or a sentence-initial verb
-    # Once per sentence: a run-on sentence of "May May May ..." read itself once per "May".
-    if doc.memo(("hedges: title case", sentence.index), lambda: _title_case(doc.slice(sentence))):
+    if sentence.index not in titled:
+        titled[sentence.index] = _title_case(doc.slice(sentence))
+    if titled[sentence.index]:
         # "Minister May Resign": in a title-case headline only a date word marks the month.
         return _previous_word(doc, start, sentence.start) in _MONTH_BEFORE
     return True  # mid-sentence, the modal is written in lower case

@@ -16,8 +16,6 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -27,7 +25,7 @@ from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
 
 if TYPE_CHECKING:
-    from scorer.load.document import Document
+    pass
 
 _WORD = r"[\w'-]+"
 _WORD_RE = re.compile(r"\w[\w'-]*")
@@ -48,23 +46,12 @@ class Lexicon:
 
     def finditer(self, norm: str, start: int = 0, end: int | None = None) -> Iterator[Cue]:
         """Every cue in `norm[start:end]`, left to right, longest first, not overlapping."""
-        starts, words = _words(norm)
-        return self._scan(
-            norm, *self._among(starts, words), start, len(norm) if end is None else end
+        starts, found = words(norm)
+        return self.scan(
+            norm, *self.among(starts, found), start, len(norm) if end is None else end
         )
 
-    def cues(self, doc: Document, start: int, end: int) -> Iterator[Cue]:
-        """`finditer(doc.norm, start, end)`, looked up in the document's word index.
-
-        The detectors ask every lexicon about every sentence; walking each sentence's words
-        for each lexicon made matching most of an audit's time. Here the words that start a
-        phrase of this lexicon are listed once per document, and a sentence costs a binary
-        search and its own candidates.
-        """
-        starts, firsts = doc.memo(("lexicon", id(self)), lambda: self._among(*words_of(doc)))
-        return self._scan(doc.norm, starts, firsts, start, end)
-
-    def _scan(
+    def scan(
         self, norm: str, starts: Sequence[int], firsts: list[str], start: int, end: int
     ) -> Iterator[Cue]:
         taken = start
@@ -79,7 +66,7 @@ class Lexicon:
                 yield Cue(match.start(), match.end(), type_name, phrase)
                 taken = match.end()
 
-    def _among(self, starts: Sequence[int], words: list[str]) -> tuple[Sequence[int], list[str]]:
+    def among(self, starts: Sequence[int], words: list[str]) -> tuple[Sequence[int], list[str]]:
         """The words (and where they start) that begin a phrase of this lexicon."""
         keys = self.by_first.keys()
         found = [i for i, word in enumerate(words) if word in keys]
@@ -94,12 +81,7 @@ class Lexicon:
         return matcher
 
 
-def words_of(doc: Document) -> tuple[Sequence[int], list[str]]:
-    """Where each word of `doc.norm` starts, and the word lower-cased: once per document."""
-    return doc.memo("lexicon words", lambda: _words(doc.norm))
-
-
-def _words(norm: str) -> tuple[Sequence[int], list[str]]:
+def words(norm: str) -> tuple[Sequence[int], list[str]]:
     # Offsets in an array and words interned: a 1 MB story has 200,000 words but a few
     # thousand distinct ones, and as separate objects they took 20 MB.
     lowered = norm.lower()
@@ -178,34 +160,6 @@ def compile_lexicon(
 
 
 HouseEntries = tuple[tuple[str, tuple[str, ...]], ...]
-# The house entries in force for the audit running in this thread: (config file, lexicons).
-_HOUSE: ContextVar[tuple[str, dict[str, HouseEntries]] | None] = ContextVar("house", default=None)
-
-
-def load(name: str) -> Lexicon:
-    """The lexicon `rules/lexicons/<name>.toml`, with the house entries of the audit in force."""
-    house = _HOUSE.get()
-    if house is not None and name in house[1]:
-        return extended(name, house[1][name], house[0])
-    return _shipped(name)
-
-
-def house_key() -> object:
-    """What the lexicons in force depend on: results computed under one key hold for it."""
-    house = _HOUSE.get()
-    return None if house is None else (house[0], tuple(sorted(house[1].items())))
-
-
-@contextmanager
-def house(source: str, entries: dict[str, HouseEntries]) -> Iterator[None]:
-    """Add a configuration's phrases to the lexicons while the block runs."""
-    token = _HOUSE.set((source, entries) if entries else None)
-    try:
-        yield
-    finally:
-        _HOUSE.reset(token)
-
-
 @cache
 def _types(name: str) -> tuple[Path, dict[str, list[str]]]:
     path: Path = rules_dir() / "lexicons" / f"{name}.toml"
@@ -216,7 +170,8 @@ def _types(name: str) -> tuple[Path, dict[str, list[str]]]:
 
 
 @cache
-def _shipped(name: str) -> Lexicon:
+def shipped(name: str) -> Lexicon:
+    """The lexicon `rules/lexicons/<name>.toml` as shipped."""
     path, types = _types(name)
     return compile_lexicon(name, types, str(path))
 

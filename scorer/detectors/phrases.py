@@ -6,24 +6,24 @@ Replies and anonymity reasons are phrases an editor looks for ("declined to comm
 
 from __future__ import annotations
 
-from scorer.detectors import lexicon
-from scorer.load.document import Document
+from scorer.detectors.reading import Reading
 from scorer.signals import Signal
 
 
 def detect_phrases(
-    doc: Document, lexicon_name: str, kind: str, *, skip_quotes: bool
+    reading: Reading, lexicon_name: str, kind: str, *, skip_quotes: bool
 ) -> list[Signal]:
     """A `kind` signal with `type` and `cue` fields for each cue of the lexicon in copy.
 
     With `skip_quotes`, cues inside a direct quote are the speaker's words, not the story's.
     """
-    cues = lexicon.load(lexicon_name)
+    doc = reading.doc
+    cues = reading.lexicon(lexicon_name)
     signals = []
     for sentence in doc.sentences:
         if sentence.boilerplate:
             continue
-        for cue in cues.cues(doc, sentence.start, sentence.end):
+        for cue in reading.cues(cues, sentence.start, sentence.end):
             if skip_quotes and doc.quote_at(cue.start) is not None:
                 continue
             fields = {"type": cue.type, "cue": cue.phrase}

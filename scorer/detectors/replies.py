@@ -7,10 +7,14 @@ response); not the same words inside a direct quote ("“I deny nothing,” he s
 
 from __future__ import annotations
 
+from scorer.detectors import Needed
 from scorer.detectors.phrases import detect_phrases
-from scorer.load.document import Document
+from scorer.detectors.reading import Reading
 from scorer.signals import Signal
 
+KIND = "reply"
+NEEDS = ()
 
-def detect(doc: Document) -> list[Signal]:
-    return detect_phrases(doc, "replies", "reply", skip_quotes=True)
+
+def detect(reading: Reading, needed: Needed) -> list[Signal]:
+    return detect_phrases(reading, "replies", "reply", skip_quotes=True)

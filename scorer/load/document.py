@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 if TYPE_CHECKING:
     from scorer.load.directives import Directive
@@ -45,8 +45,6 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*%?|\w+(?:[-'\u2019]\w+)*|[^\w\s]")
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 
-
-T = TypeVar("T")
 
 
 def normalise(text: str) -> str:
@@ -137,31 +135,23 @@ class Document:
     directives: tuple[Directive, ...] = ()
     norm: str = field(default="", repr=False)
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
-    # Detector results, so a detector that builds on another (claims on attribution)
-    # does not run it twice, and the lexicons' word indexes. Filled through `memo`.
-    _memo: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
-
     def __post_init__(self) -> None:
         if not self.norm:
             object.__setattr__(self, "norm", normalise(self.text))
         if not self._line_starts:
             object.__setattr__(self, "_line_starts", line_starts(self.text))
 
-    def memo(self, key: object, compute: Callable[[], T]) -> T:
-        """`compute()`, once per document and key: what the detectors derive from the text.
-
-        Kept apart from the fields: dropped before a document crosses between processes.
-        """
-        try:
-            return self._memo[key]  # type: ignore[no-any-return]
-        except KeyError:
-            value = self._memo[key] = compute()
-            return value
-
-    def forget(self) -> None:
-        """Drop what `memo` holds: once the signals are out, the word indexes behind them
-        are a sixth of an audit's memory, and recomputed if ever asked for again."""
-        self._memo.clear()
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding `offset` (or the last one starting before it)."""
+        sentences = self.sentences
+        lo, hi = 0, len(sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
 
     def slice(self, span: Span | Paragraph | Sentence | Token | Quote | Boilerplate) -> str:
         return self.text[span.start : span.end]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from scorer import __version__
 from scorer.config import DEFAULT, Config
 from scorer.load.document import Document
-from scorer.signals import Signal
+from scorer.signals import KINDS, Signal
 
 if TYPE_CHECKING:
     from scorer.engine import RuleSet
@@ -82,16 +82,21 @@ def audit_document(
 ) -> Audit:
     """The audit of one document; `ruleset`, if given, is `rule_set(config)` built elsewhere
     (a batch's client builds it once, so workers need not have the config's rule files)."""
-    from scorer.detectors import detect, lexicon
+    from scorer.detectors import detect
+    from scorer.detectors.reading import Reading
     from scorer.engine import default_engine, run
     from scorer.scoring import facts
     from scorer.scoring.points import fold
     from scorer.scoring.suppression import resolve
 
-    with lexicon.house(config.path or "<config>", dict(config.lexicons)):
-        signals = tuple(detect(doc))
-        built = facts.build(doc, signals)  # doc.accusations reads the house lexicon too
-    doc.forget()
+    found = detect(Reading(doc, dict(config.lexicons), config.path or "<config>"))
+    signals = tuple(
+        sorted(
+            (signal for kind in KINDS for signal in found.get(kind, ())),
+            key=lambda s: (s.start, s.end, s.kind),
+        )
+    )
+    built = facts.build(doc, signals, accusations=len(found["accusation"]))
     ruleset = ruleset or rule_set(config)
     engine = config.engine or default_engine()
     suppression, notices = resolve(doc, ruleset.by_id)

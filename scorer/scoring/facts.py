@@ -52,8 +52,10 @@ class Facts:
         return ChainMap(self.signals[index], self.document)
 
 
-def build(doc: Document, signals: Sequence[Signal]) -> Facts:
-    metrics = document_metrics(doc, signals)
+def build(doc: Document, signals: Sequence[Signal], *, accusations: int = 0) -> Facts:
+    """The facts of the audit's signals; `accusations` counts accusing words in copy (a
+    kind the detectors find for the facts alone)."""
+    metrics = document_metrics(doc, signals, accusations)
     doc_part = {flat(f"doc.{name}"): value for name, value in metrics.items()}
     lede = doc.copy_sentences[0].index if doc.copy_sentences else -1
     around = _Around(signals)
@@ -137,7 +139,9 @@ class _Around:
         return before_end > 0 and reach[before_end - 1] > signal.start
 
 
-def document_metrics(doc: Document, signals: Iterable[Signal]) -> dict[str, Any]:
+def document_metrics(
+    doc: Document, signals: Iterable[Signal], accusations: int = 0
+) -> dict[str, Any]:
     """Counts, densities and shares over the copy: the document fact."""
     by_kind: dict[str, list[Signal]] = {kind: [] for kind in KINDS}
     for signal in signals:
@@ -184,7 +188,7 @@ def document_metrics(doc: Document, signals: Iterable[Signal]) -> dict[str, Any]
         ),
         "replies": len(by_kind["reply"]),
         "anonymity_reasons": len(by_kind["anonymity_reason"]),
-        "accusations": _accusations(doc),
+        "accusations": accusations,
         "headline_overstates": bool(by_kind["headline"]),
     }
 
@@ -199,10 +203,3 @@ def _name_key(signal: Signal) -> str:
     resolved = source.get("resolved")
     text = resolved.get("text", "") if isinstance(resolved, Mapping) else source.get("text", "")
     return " ".join(str(text).lower().split())
-
-
-def _accusations(doc: Document) -> int:
-    from scorer.detectors import lexicon
-
-    accusing = lexicon.load("accusations")
-    return sum(1 for s in doc.copy_sentences for _ in accusing.cues(doc, s.start, s.end))
