@@ -100,8 +100,9 @@ def _has_table(project: Path, changed: int) -> bool:
 
 def for_source(source: str) -> Config:
     """The configuration that applies to a path (or, for `-` and URLs, the working directory)."""
-    here = source == "-" or "://" in source
-    found = find(Path.cwd() if here else Path(source))
+    from scorer.load import kind_of
+
+    found = find(Path(source) if kind_of(source) == "file" else Path.cwd())
     return load(found) if found else DEFAULT
 
 

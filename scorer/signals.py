@@ -22,6 +22,10 @@ SOURCE_TYPES = (
     "agentless",
     "self",
 )
+# What a source's type says of it: named and on record; not named at all (a described
+# anonymous source, a vague crowd, nobody); or the outlet or writer itself, which is neither.
+NAMED_SOURCES = frozenset(["named_person", "named_organization", "named_outlet", "document"])
+UNNAMED_SOURCES = frozenset(["anonymous", "vague", "agentless"])
 HEDGE_TYPES = ("reporting", "epistemic", "conditional", "unconfirmed", "speculation")
 REPLY_TYPES = ("denial", "declined", "no_response", "response")
 ANONYMITY_TYPES = ("reason", "rote_reason", "knowledge")

@@ -102,6 +102,12 @@ def on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes, byt
     return result.returncode, result.stdout, b"".join(seen)
 
 
+def _default_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def held(
     args: list[str], point: str, hold_file: Path, cwd: Path = ROOT, **popen: Any
 ) -> subprocess.Popen[Any]:
@@ -110,7 +116,15 @@ def held(
     at a known place. Fails if the command ends without reaching the point."""
     hold_file.unlink(missing_ok=True)  # only this run's own word counts
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "SCORER_HOLD": f"{point}:{hold_file}"}
-    process = subprocess.Popen([sys.executable, "-m", "scorer", *args], cwd=cwd, env=env, **popen)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scorer", *args],
+        cwd=cwd,
+        env=env,
+        # Ctrl-C as a terminal delivers it, whatever the test process does with SIGINT: a
+        # child inherits an ignored SIGINT, and Python then leaves it ignored.
+        preexec_fn=_default_sigint,
+        **popen,
+    )
     while not hold_file.exists():
         if process.poll() is not None:
             raise AssertionError(f"the run ended (exit {process.returncode}) before {point}")

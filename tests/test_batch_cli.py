@@ -587,7 +587,7 @@ def test_the_columns_in_the_docs_are_the_columns_a_run_writes() -> None:
 
 def test_the_format_choices_are_the_readers_and_writers() -> None:
     from scorer.batch import read, write
-    from scorer.cli import BATCH_FORMATS
+    from scorer.cli.batch import FORMATS as BATCH_FORMATS
 
     assert BATCH_FORMATS == read.FORMATS == write.FORMATS
 

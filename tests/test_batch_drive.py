@@ -54,7 +54,7 @@ def corpus(tmp_path: Path) -> Path:
 def scored(corpus: Path, out: Path, executor: Executor, **options: Any) -> drive.Summary:
     job = Job(**options)
     output = open_output(str(out), out.suffix[1:], columns(prepare(job)), overwrite=False)
-    return drive.run(open_input(str(corpus), None, job.fields), output, job, executor, chunk_size=2)
+    return drive.score(open_input(str(corpus), None, job.fields), output, job, executor, chunk_size=2)
 
 
 def rows(path: Path) -> list[dict]:
@@ -126,7 +126,7 @@ def test_ctrl_c_keeps_what_is_written_and_leaves_a_parquet_run_to_be_continued(
     def interrupt(rows: int) -> None:
         raise KeyboardInterrupt
 
-    summary = drive.run(
+    summary = drive.score(
         open_input(str(corpus), None, Fields()),
         output,
         job,

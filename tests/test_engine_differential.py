@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import scorer
 from scorer.config import Config
-from scorer.engine import RuleSet, durable, run
+from scorer.engine import RuleSet, durable, evaluate
 from scorer.engine.fields import DOC_METRICS, SIGNAL_FIELDS
 from scorer.engine.rulefile import Rule, load_scoring
 from scorer.scoring import facts as facts_module
@@ -147,8 +147,8 @@ def test_the_two_engines_agree_on_generated_conditions(conditions):
     ]
     ruleset = RuleSet.of(rules, load_scoring())
     for built in _seed_facts():
-        python_hits = [(h.rule.id, h.fact) for h in run(ruleset, built, "python")]
-        durable_hits = [(h.rule.id, h.fact) for h in run(ruleset, built, "durable-rules")]
+        python_hits = [(h.rule.id, h.fact) for h in evaluate(ruleset, built, "python")]
+        durable_hits = [(h.rule.id, h.fact) for h in evaluate(ruleset, built, "durable-rules")]
         assert python_hits == durable_hits
         _GENERATED_HITS.append(len(python_hits))
 
@@ -190,7 +190,7 @@ def test_a_layer_durable_rules_refuses_is_evaluated_in_python_with_the_same_hits
 
     ruleset = rule_set()
     built = _seed_facts()[1]
-    expected = [(h.rule.id, h.fact) for h in run(ruleset, built, "python")]
+    expected = [(h.rule.id, h.fact) for h in evaluate(ruleset, built, "python")]
     calls = []
 
     def refuse(self, ruleset_name, message):
@@ -198,7 +198,7 @@ def test_a_layer_durable_rules_refuses_is_evaluated_in_python_with_the_same_hits
         raise engine.MessageObservedException(message)
 
     monkeypatch.setattr(engine.Host, "assert_fact", refuse)
-    refused = [(h.rule.id, h.fact) for h in run(ruleset, built, "durable-rules")]
+    refused = [(h.rule.id, h.fact) for h in evaluate(ruleset, built, "durable-rules")]
     assert calls  # durable-rules was asked, and refused every layer
     assert refused == expected
     assert len(expected) == 25  # the rewrite seed: one hit per finding

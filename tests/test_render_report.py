@@ -13,7 +13,7 @@ from rich.console import Console
 import scorer
 from scorer.config import Config
 from scorer.load import load
-from scorer.render import page, report, summary
+from scorer.render import article, page, report, summary, theme
 from scorer.runs.outcome import Outcome
 from scorer.scoring.audit import audit_document
 from tests.conftest import INDEPENDENT, REWRITE
@@ -40,6 +40,12 @@ SOURCE_STYLES = {
 }
 CLAIM_STYLES = {"unattributed": UNATTRIBUTED, "unverified": UNVERIFIED, "hedged": HEDGED}
 KIND_STYLES = {"hedge": HEDGE, "headline": HEADLINE, "boilerplate": BOILERPLATE, "reply": REPLY}
+THEME = theme.theme()
+
+
+def look(name: str) -> str:
+    """What a style name of the report's theme looks like."""
+    return str(THEME.styles[name])
 
 
 def _audit(path):
@@ -181,7 +187,7 @@ def test_the_article_is_numbered_as_findings_are_and_marks_the_worst_of_each_lin
 
 
 def test_the_legend_names_every_highlight_the_text_uses(rewrite_audit):
-    text = report.legend(rewrite_audit).plain
+    text = article.legend(rewrite_audit).plain
     assert text.startswith("Highlights: boilerplate (not scored) · headline stating what")
     for label in ("claim nobody is on record for", "anonymous source", "hedge", "named source"):
         assert f" {label} ·" in text
@@ -227,10 +233,12 @@ def _signal_style(signal) -> str | None:
 
 
 def test_highlights_cover_exactly_the_signals_offsets(independent_audit):
-    text = report.highlighted(independent_audit)
+    text = article.highlighted(independent_audit)
     assert text.plain == independent_audit.document.text
-    highlight_styles = {h.style for h in report.HIGHLIGHTS.values()}
-    found = sorted((s.start, s.end, s.style) for s in text.spans if s.style in highlight_styles)
+    highlight_styles = {h.style for h in article.HIGHLIGHTS.values()}
+    found = sorted(
+        (s.start, s.end, look(s.style)) for s in text.spans if s.style in highlight_styles
+    )
     expected = sorted(
         (s.start, s.end, style)
         for s in independent_audit.signals
@@ -252,18 +260,19 @@ def test_highlights_cover_exactly_the_signals_offsets(independent_audit):
 
 
 def test_findings_are_underlined_and_sources_bold_over_their_signals(rewrite_audit):
-    text = report.highlighted(rewrite_audit)
-    underlined = sorted((s.start, s.end) for s in text.spans if s.style == "underline")
+    text = article.highlighted(rewrite_audit)
+    assert (look(theme.FINDING), look(theme.SOURCE_NAME)) == ("underline", "bold")
+    underlined = sorted((s.start, s.end) for s in text.spans if s.style == theme.FINDING)
     assert underlined == sorted(
         {(f.start, f.end) for f in rewrite_audit.findings if f.end > f.start}
     )
     assert (884, 905) in underlined  # "multiple sources tell"
-    bold = sorted((s.start, s.end) for s in text.spans if s.style == "bold")
+    bold = sorted((s.start, s.end) for s in text.spans if s.style == theme.SOURCE_NAME)
     assert bold == [(467, 485), (818, 836), (884, 900), (2079, 2095), (2340, 2347)]
 
 
 def test_no_two_highlights_share_a_style():
-    styles = [h.style for h in report.HIGHLIGHTS.values()]
+    styles = [look(h.style) for h in article.HIGHLIGHTS.values()]
     assert len(set(styles)) == len(styles)
     assert not {"bold", "underline"} & set(styles)
 
@@ -406,9 +415,9 @@ def test_with_changed_lines_the_summary_counts_only_problems_on_them(rewrite_aud
 def test_crlf_copy_keeps_its_offsets_and_its_line_numbers():
     text = "Minister quits\r\n\r\nA source said the minister lied.\r\nIt is believed he fled.\r\n"
     audit = scorer.audit(text, config=PYTHON)
-    highlighted = report.highlighted(audit)
+    highlighted = article.highlighted(audit)
     assert len(highlighted.plain) == len(text)
-    assert (18, 31, ANONYMOUS) in [(s.start, s.end, s.style) for s in highlighted.spans]
+    assert (18, 31, ANONYMOUS) in [(s.start, s.end, look(s.style)) for s in highlighted.spans]
     assert text[18:31] == "A source said"
     lines = plain(audit, 80)
     start = next(n for n, line in enumerate(lines) if line.startswith("Margin:")) + 2

@@ -13,7 +13,7 @@ from jsonschema import Draft4Validator
 from jsonschema.validators import validator_for
 
 import scorer
-from scorer.render import sarif
+from scorer.render import Run, sarif
 from scorer.runs.outcome import Outcome
 from scorer.scoring.audit import Audit
 from tests.conftest import INDEPENDENT, REWRITE
@@ -45,7 +45,7 @@ def rewrite_audit() -> Audit:
 
 
 def render(validator: Draft4Validator, outcomes: list[Outcome]) -> dict[str, Any]:
-    text = sarif.render(outcomes)
+    text = sarif.render(Run(outcomes))
     assert text.endswith("}\n")
     log = json.loads(text)
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(log)]
@@ -154,8 +154,8 @@ def test_the_driver_lists_every_rule_once_and_each_result_points_at_its_rule(
         [Outcome(INDEPENDENT_SOURCE, independent_audit), Outcome(REWRITE_SOURCE, rewrite_audit)],
     )
     rules = log["runs"][0]["tool"]["driver"]["rules"]
-    assert independent_audit.ruleset is not None
-    assert [r["id"] for r in rules] == [r.id for r in independent_audit.ruleset.rules]
+    assert independent_audit.rules is not None
+    assert [r["id"] for r in rules] == [r.id for r in independent_audit.rules.rules]
     assert len(rules) == 31
     for result in log["runs"][0]["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
@@ -313,7 +313,7 @@ def test_artifact_locations_are_percent_encoded_uris(source, location):
 
 
 def test_the_schema_rejects_a_broken_log(validator, independent_audit):
-    log = json.loads(sarif.render([Outcome(INDEPENDENT_SOURCE, independent_audit)]))
+    log = json.loads(sarif.render(Run([Outcome(INDEPENDENT_SOURCE, independent_audit)])))
     assert validator.is_valid(log)
     without_version = {k: v for k, v in log.items() if k != "version"}
     assert not validator.is_valid(without_version)

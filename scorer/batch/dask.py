@@ -296,12 +296,11 @@ def _dtype(column: str) -> Any:
 def _findings_dtype() -> pandas.ArrowDtype:
     """A list of Finding structs: typed, so `to_parquet` can write it (an object column of
     lists has no schema Dask can infer, and Dask would turn it into text)."""
-    import dataclasses
 
     import pandas as pd
     import pyarrow as pa
 
-    from scorer.scoring.points import Finding
+    from scorer.scoring.points import JSON_FIELDS
 
     arrow = {
         "str": pa.string(),
@@ -310,7 +309,7 @@ def _findings_dtype() -> pandas.ArrowDtype:
         "float": pa.float64(),
         "bool": pa.bool_(),
     }
-    fields = [(f.name, arrow[str(f.type)]) for f in dataclasses.fields(Finding)]
+    fields = [(f.name, arrow[str(f.type)]) for f in JSON_FIELDS]
     return pd.ArrowDtype(pa.list_(pa.struct(fields)))
 
 

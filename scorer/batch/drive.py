@@ -51,7 +51,7 @@ class Summary:
         return not self.interrupted and (self.failed is None or self.input_failed)
 
 
-def run(
+def score(
     source: Input,
     output: Output,
     job: Job,

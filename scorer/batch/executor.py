@@ -7,15 +7,11 @@ any size streams through in constant memory and the output never depends on wher
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
 from scorer.batch.record import Job, Row, score_records
-from scorer.errors import ScorerError
-from scorer.runs import pool as workers
+from scorer.runs.pool import Pool
 
 Chunk = list[tuple[int, Mapping[str, Any]]]
 
@@ -40,45 +36,30 @@ class Serial:
 
 
 class Processes:
-    """Scores chunks in `jobs` local worker processes: `--jobs N`.
+    """Scores chunks in `jobs` local worker processes (scorer.runs.pool): `--jobs N`.
 
     At most `2 * jobs` chunks are in flight, so the reader never runs ahead of the workers
     by more than that; rows come back in the order the chunks went. The job, with its rule
-    set, goes to each worker once, when it starts, not with every chunk. Workers ignore
-    Ctrl-C: the parent stops the run and lets them finish the chunk in hand. A worker
-    whose parent is gone (killed with SIGKILL, say) exits: nobody would read its rows.
+    set, goes to each worker once, when it starts, not with every chunk.
     """
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: Pool | None = None
         self._job: Job | None = None
 
     def map(self, chunks: Iterable[Chunk], job: Job) -> Iterator[list[Row]]:
-        pool = self._started(job)
-        window: deque[Future[list[Row]]] = deque()
-        try:
-            for chunk in chunks:
-                window.append(pool.submit(_score_here, chunk))
-                if len(window) >= 2 * self.jobs:
-                    yield _result(window.popleft())
-            while window:
-                yield _result(window.popleft())
-        finally:
-            for future in window:
-                future.cancel()
+        return self._started(job).map(_score_here, chunks)
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.close()
             self._pool = None
 
-    def _started(self, job: Job) -> ProcessPoolExecutor:
+    def _started(self, job: Job) -> Pool:
         if self._pool is None or self._job != job or self._job.rules is not job.rules:
             self.close()
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, initializer=_start_worker, initargs=(job,)
-            )
+            self._pool = Pool(self.jobs, _start_worker, (job,))
             self._job = job
         return self._pool
 
@@ -88,16 +69,8 @@ _WORKER_JOB: list[Job] = []
 
 
 def _start_worker(job: Job) -> None:
-    workers.start()
     _WORKER_JOB[:] = [job]
 
 
 def _score_here(chunk: Chunk) -> list[Row]:
     return score_records(chunk, _WORKER_JOB[0])
-
-
-def _result(future: Future[list[Row]]) -> list[Row]:
-    try:
-        return future.result()
-    except BrokenProcessPool as error:
-        raise ScorerError(f"a worker process died ({error}); run again to continue") from None

@@ -31,7 +31,7 @@ from scorer.load.document import Document, Sentence
 from scorer.resources import read_toml, rules_dir
 from scorer.signals import SOURCE_TYPES, Signal
 
-_SOURCED = frozenset(SOURCE_TYPES) - {"agentless"}
+_SOURCED = frozenset(SOURCE_TYPES) - {"agentless"}  # the writer's own report counts
 _UNVERIFIED_HEDGES = frozenset(["reporting", "unconfirmed", "speculation"])
 # A sentence that goes on with the report of the one before: "He says eight other
 # generals ... are defecting. Their primary concern is for their families."

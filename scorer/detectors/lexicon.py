@@ -47,9 +47,7 @@ class Lexicon:
     def finditer(self, norm: str, start: int = 0, end: int | None = None) -> Iterator[Cue]:
         """Every cue in `norm[start:end]`, left to right, longest first, not overlapping."""
         starts, found = words(norm)
-        return self.scan(
-            norm, *self.among(starts, found), start, len(norm) if end is None else end
-        )
+        return self.scan(norm, *self.among(starts, found), start, len(norm) if end is None else end)
 
     def scan(
         self, norm: str, starts: Sequence[int], firsts: list[str], start: int, end: int
@@ -160,6 +158,8 @@ def compile_lexicon(
 
 
 HouseEntries = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @cache
 def _types(name: str) -> tuple[Path, dict[str, list[str]]]:
     path: Path = rules_dir() / "lexicons" / f"{name}.toml"

@@ -35,6 +35,35 @@ class Layer:
 
 
 @dataclass(frozen=True)
+class RuleNote:
+    """What a report says of a rule: its id, title, category, severity, why, and cost."""
+
+    id: str
+    title: str
+    category: str
+    severity: str
+    why: str
+    points: float
+    cap: float | None
+    message: str | None
+    derive: str | None
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """The rules an audit ran and the scoring they fed, as plain data: what an Audit carries
+    for its reports (the rule set, with its compiled conditions, stays where it ran)."""
+
+    rules: tuple[RuleNote, ...]
+    scoring: Scoring
+
+    @cached_property
+    def by_id(self) -> dict[str, RuleNote]:
+        return {rule.id: rule for rule in self.rules}
+
+
+
+@dataclass(frozen=True)
 class RuleSet:
     """Checked rules with the scoring they feed, in the layers they run in."""
 
@@ -62,6 +91,16 @@ class RuleSet:
     @cached_property
     def by_id(self) -> dict[str, Rule]:
         return {rule.id: rule for rule in self.rules}
+
+    @cached_property
+    def book(self) -> RuleBook:
+        notes = tuple(
+            RuleNote(
+                r.id, r.title, r.category, r.severity, r.why, r.points, r.cap, r.message, r.derive
+            )
+            for r in self.rules
+        )
+        return RuleBook(notes, self.scoring)
 
     @cached_property
     def order(self) -> dict[str, int]:
@@ -93,7 +132,7 @@ def engine_description(name: str | None = None) -> str:
     return f"durable-rules {durable.version()}" if name == durable.NAME else "python evaluator"
 
 
-def run(ruleset: RuleSet, built: Facts, engine: str | None = None) -> list[Hit]:
+def evaluate(ruleset: RuleSet, built: Facts, engine: str | None = None) -> list[Hit]:
     """Every hit of every rule, layer by layer, in rule order then fact order."""
     name = engine or default_engine()
     if name == "python":

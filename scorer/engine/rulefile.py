@@ -81,6 +81,9 @@ class Scoring:
     def label(self, score: float) -> Label:
         return next(label for label in self.labels if score >= label.min)
 
+    def category_title(self, category: str) -> str | None:
+        return next((c.title for c in self.categories if c.id == category), None)
+
 
 @dataclass(frozen=True)
 class Rule:

@@ -22,7 +22,7 @@ from scorer.load.types import Block, Loaded
 if TYPE_CHECKING:
     from scorer.load.furniture import Pattern
 
-__all__ = ["Block", "Loaded", "detect_format", "load", "load_string"]
+__all__ = ["Block", "Loaded", "detect_format", "kind_of", "load", "load_string"]
 
 FORMATS = ("text", "markdown", "html")
 _SUFFIXES = {
@@ -61,13 +61,14 @@ def load(
     house file's to extend them).
     """
     charset = None
-    if source == "-":
+    kind = kind_of(source)
+    if kind == "stdin":
         data, name = _read_bounded(stdin or sys.stdin.buffer), "<stdin>"
         if len(data) > MAX_FILE_BYTES:
             raise ScorerError(
                 f"input is larger than {MAX_FILE_BYTES // 1_000_000} MB; refusing", path=name
             )
-    elif "://" in source or source.lower().startswith(("http:", "https:")):
+    elif kind == "url":
         from scorer.load.fetch import fetch
 
         fetched = fetch(source)
@@ -89,6 +90,16 @@ def load_string(
 ) -> Document:
     """A document from text already in memory (the `scorer.audit(text)` path)."""
     return _segment(_parse(text, source, format, title=title), boilerplate)
+
+
+def kind_of(source: str) -> str:
+    """What a source names: "stdin" (`-`), "url" (anything with a scheme: http and https
+    are fetched, the rest refused by name) or "file"."""
+    if source == "-":
+        return "stdin"
+    if "://" in source or source.lower().startswith(("http:", "https:")):
+        return "url"
+    return "file"
 
 
 def detect_format(path: str) -> str | None:

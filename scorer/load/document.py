@@ -116,25 +116,40 @@ class Boilerplate:
 
 
 @dataclass(frozen=True)
-class Document:
+class Prose:
+    """A source as text, with what its format knows of it: what loading hands on.
+
+    `text` is what the detectors read. For .txt and .md it has exactly the length of the
+    decoded file and the same characters at every prose position (markup is replaced by
+    spaces, newlines kept), so offsets and line:column are those of the file.
+    `directives` are the inline `<!-- scorer: ... -->` comments of a .md or .txt source
+    (scorer.load.directives), found before its markup was blanked: the audit sets aside
+    the findings they cover. Always empty for HTML.
+    """
+
     text: str
     source: str = "<text>"
-    format: str = "text"
+    format: str = "text"  # "text" | "markdown" | "html"
     title: str | None = None
     title_span: Span | None = None
     standfirst: str | None = None
     standfirst_span: Span | None = None
     byline: str | None = None
     date: str | None = None
+    directives: tuple[Directive, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document(Prose):
+    """The Prose segmented: paragraphs, sentences, quotes and boilerplate, as spans."""
+
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     quotes: tuple[Quote, ...] = ()
     boilerplate: tuple[Boilerplate, ...] = ()
-    # Inline `<!-- scorer: ignore ... -->` comments of a .md or .txt source: the pipeline
-    # sets aside the findings they cover (scorer.load.directives).
-    directives: tuple[Directive, ...] = ()
     norm: str = field(default="", repr=False)
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
     def __post_init__(self) -> None:
         if not self.norm:
             object.__setattr__(self, "norm", normalise(self.text))

@@ -10,6 +10,7 @@ the one before.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from scorer.load import furniture as boilerplate
 from scorer.load import quotes
-from scorer.load.document import Document, Paragraph, Sentence, normalise
+from scorer.load.document import Document, Paragraph, Prose, Sentence, normalise
 from scorer.load.types import Block, Loaded
 from scorer.resources import read_toml, rules_dir
 
@@ -278,20 +279,12 @@ def build_document(
             run_start = i
         labelled.extend((a, b, label) for (a, b), label in zip(spans, block_labels, strict=True))
 
+    prose = {f.name: getattr(loaded, f.name) for f in dataclasses.fields(Prose)}
     return Document(
-        text=text,
+        **prose,
         norm=norm,
-        source=loaded.source,
-        format=loaded.format,
-        title=loaded.title,
-        title_span=loaded.title_span,
-        standfirst=loaded.standfirst,
-        standfirst_span=loaded.standfirst_span,
-        byline=loaded.byline,
-        date=loaded.date,
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
         quotes=tuple(sorted(quotes.find(text, paragraphs), key=lambda q: q.start)),
         boilerplate=tuple(boilerplate.spans(labelled)),
-        directives=loaded.directives,
     )

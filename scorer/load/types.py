@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorer.load.directives import Directive
-from scorer.load.document import Span
+from scorer.load.document import Prose
 
 BLOCK_KINDS = ("headline", "standfirst", "heading", "body")
 
@@ -24,26 +23,9 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Loaded:
-    """One source decoded and reduced to prose.
+class Loaded(Prose):
+    """One source decoded and reduced to prose (scorer.load.document.Prose), with the
+    blocks of its format. `blocks` is None when the format has no block structure of its
+    own (plain text): segmentation then finds paragraphs itself."""
 
-    `text` is what the detectors read. For .txt and .md it has exactly the length of the
-    decoded file and the same characters at every prose position (markup is replaced by
-    spaces, newlines kept), so offsets and line:column are those of the file.
-    `blocks` is None when the format has no block structure of its own (plain text):
-    segmentation then finds paragraphs itself.
-    `directives` are the inline `<!-- scorer: ... -->` comments (see scorer.load.directives),
-    found in the source before its markup was blanked; always empty for HTML.
-    """
-
-    text: str
-    source: str
-    format: str  # "text" | "markdown" | "html"
-    title: str | None = None
-    title_span: Span | None = None
-    standfirst: str | None = None
-    standfirst_span: Span | None = None
-    byline: str | None = None
-    date: str | None = None
     blocks: tuple[Block, ...] | None = None
-    directives: tuple[Directive, ...] = ()

@@ -9,16 +9,14 @@ line. A file that cannot be read is reported on stderr by the command, not here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from scorer.render import Run
 from scorer.render.escape import shown
-from scorer.runs.gate import Gate
 from scorer.runs.outcome import Outcome
 
 
-def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:
+def render(run: Run) -> str:
     lines: list[str] = []
-    for outcome in outcomes:
+    for outcome in run.outcomes:
         audit = outcome.audit
         if audit is None:
             continue
@@ -28,11 +26,11 @@ def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:
         for notice in audit.notices:  # a directive that sets nothing aside: never a failure
             where = f"{name}:{notice.line}:{notice.column}"
             lines.append(f"{where}: notice directive {shown(notice.message)}")
-        lines.append(f"{name}: {file_line(outcome, gate)}")
+        lines.append(f"{name}: {file_line(outcome)}")
     return "".join(line + "\n" for line in lines)
 
 
-def file_line(outcome: Outcome, gate: Gate | None) -> str:
+def file_line(outcome: Outcome) -> str:
     """`66.0 / 100 adequately sourced, 18 findings (2 suppressed): ok`, or FAIL and why."""
     assert outcome.audit is not None
     count = len(outcome.reported)
@@ -42,9 +40,9 @@ def file_line(outcome: Outcome, gate: Gate | None) -> str:
         text += " on changed lines"
     if suppressed:
         text += f" ({suppressed} suppressed)"
-    if gate is None:
+    failures = outcome.failures
+    if failures is None:
         return text
-    failures = gate.failures(outcome)
     return f"{text}: FAIL ({'; '.join(failures)})" if failures else f"{text}: ok"
 
 

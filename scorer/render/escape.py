@@ -27,3 +27,26 @@ def _escape(match: re.Match[str]) -> str:
     if code < 0x100:
         return {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}.get(code, f"\\x{code:02x}")
     return f"\\u{code:04x}"
+
+
+# Control characters a document may carry (a few pass the loader) would drive the terminal
+# if printed: each becomes U+FFFD, one character for one, so offsets still hold.
+_CONTROLS = {
+    code: "\ufffd" for code in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0))
+}
+_BREAKS = {"\r\n": " \n", "\r": "\n", "\x0b": " ", "\x0c": " "}
+_BREAK = re.compile(r"\r\n?|[\x0b\x0c]")
+
+
+def clean(value: str) -> str:
+    """A value from the document on one line, its control characters made harmless."""
+    return " ".join(value.translate(_CONTROLS).split())
+
+
+def displayable(text: str) -> str:
+    """`text` as Rich can print it with the same offsets: one character for each.
+
+    Rich's Text drops carriage returns, vertical tabs and form feeds, which would shift
+    every span after them: a CRLF becomes a space and a newline, a lone CR a newline.
+    """
+    return _BREAK.sub(lambda m: _BREAKS[m.group()], text).translate(_CONTROLS)

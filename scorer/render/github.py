@@ -9,18 +9,15 @@ Values are escaped as the runner expects (% CR LF, and `,` `:` inside properties
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from scorer.runs.gate import Gate
-from scorer.runs.outcome import Outcome
+from scorer.render import Run
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:
+def render(run: Run) -> str:
     lines: list[str] = []
-    for outcome in outcomes:
-        where = {"file": outcome.source} if _is_path(outcome.source) else {}
+    for outcome in run.outcomes:
+        where = {"file": outcome.source} if outcome.kind == "file" else {}
         audit = outcome.audit
         if audit is None:
             lines.append(
@@ -45,13 +42,9 @@ def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:
             f", {suppressed} suppressed" if suppressed else ""
         )
         lines.append(_command("notice", {**where, "title": "scorer score"}, summary))
-        for reason in gate.failures(outcome) if gate else ():
+        for reason in outcome.failures or ():
             lines.append(_command("error", {**where, "title": "scorer check failed"}, reason))
     return "".join(line + "\n" for line in lines)
-
-
-def _is_path(source: str) -> bool:
-    return source != "-" and "://" not in source
 
 
 def _command(level: str, properties: dict[str, object], message: str | None) -> str:

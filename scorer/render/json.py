@@ -8,25 +8,24 @@ From `scorer check`, each file also has `"check": {"passed": ..., "failures": [.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
-from scorer.runs.gate import Gate
+from scorer.render import Run
 from scorer.runs.outcome import Outcome
 
 
-def render(outcomes: Sequence[Outcome], *, several: bool = True, gate: Gate | None = None) -> str:
-    items = [_item(outcome, gate) for outcome in outcomes]
-    data: Any = items if several or len(items) != 1 else items[0]
+def render(run: Run) -> str:
+    items = [_item(outcome) for outcome in run.outcomes]
+    data: Any = items if run.several or len(items) != 1 else items[0]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _item(outcome: Outcome, gate: Gate | None) -> dict[str, Any]:
+def _item(outcome: Outcome) -> dict[str, Any]:
     if outcome.audit is None:
         return {"source": outcome.source, "error": outcome.error}
     data = outcome.audit.to_dict()
-    if gate is not None:  # `scorer check`: whether the file passed, and why not
-        failures = gate.failures(outcome)
+    if outcome.failures is not None:  # `scorer check`: whether the file passed, and why not
+        failures = list(outcome.failures)
         data["check"] = {"passed": not failures, "failures": failures}
     if outcome.changed is not None:
         data["findings"] = [finding.to_dict() for finding in outcome.reported]

@@ -6,16 +6,15 @@ collapsed `<details>` block, so a long report does not bury the conversation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from scorer.render import Run
 from scorer.render.points import points_text
-from scorer.runs.gate import Gate
 from scorer.runs.outcome import Outcome
 
 _MAX_ROWS = 50  # per file: a comment is not the place for hundreds of rows
 
 
-def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:
+def render(run: Run) -> str:
+    outcomes = run.outcomes
     lines = [
         "### scorer: sourcing report",
         "",
@@ -23,22 +22,22 @@ def render(outcomes: Sequence[Outcome], gate: Gate | None = None) -> str:
         "|---|---:|---|---:|---|---|",
     ]
     for outcome in outcomes:
-        lines.append(_row(outcome, gate))
+        lines.append(_row(outcome))
     for outcome in outcomes:
         if outcome.audit is not None and (outcome.reported or outcome.reported_suppressed):
             lines += ["", *_details(outcome)]
     return "\n".join(lines) + "\n"
 
 
-def _row(outcome: Outcome, gate: Gate | None) -> str:
+def _row(outcome: Outcome) -> str:
     name = f"`{_cell(outcome.source)}`"
     audit = outcome.audit
     if audit is None:
         return f"| {name} | | cannot be read | | {_cell(outcome.error or '')} | error |"
     worst = outcome.worst
     named = f"{worst.severity} `{worst.rule}` (line {worst.line})" if worst else ""
-    failures = gate.failures(outcome) if gate else []
-    check = "" if gate is None else ("fail: " + "; ".join(failures) if failures else "pass")
+    failures = outcome.failures
+    check = "" if failures is None else ("fail: " + "; ".join(failures) if failures else "pass")
     return (
         f"| {name} | {audit.score:.1f} | {audit.label} | {len(outcome.reported)} | {named} "
         f"| {_cell(check)} |"

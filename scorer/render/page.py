@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console, RenderableType
 from rich.rule import Rule
 from rich.text import Text
+from rich.theme import Theme
 
-from scorer.runs.gate import Gate
+from scorer.render import Run
+from scorer.render.theme import theme
 from scorer.runs.outcome import Outcome
 
 if TYPE_CHECKING:
@@ -89,22 +91,13 @@ body {{
 """
 
 
-def render(
-    outcomes: Sequence[Outcome],
-    fmt: str,
-    *,
-    gate: Gate | None = None,
-    width: int | None = None,
-    show_text: bool = True,
-    terminal: bool = False,
-) -> str:
-    """The whole report as text in `fmt`; `terminal`: rich output for the terminal we are on."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown report format {fmt!r}: one of {', '.join(FORMATS)}")
+def page(run: Run, fmt: str) -> str:
+    """The whole report of `run` as text in `fmt`: rich, plain, html or svg."""
     # Standard output as Rich sees it (a terminal, NO_COLOR, COLUMNS), when we write there.
-    probe = Console() if terminal else None
+    probe = Console() if run.terminal else None
     if fmt == "rich" and probe is not None and (not probe.is_terminal or probe.no_color):
         fmt = "plain"  # a pipe, a CI log or NO_COLOR
+    width = run.width
     if width is None:
         screen = probe is not None and fmt in ("rich", "plain")
         width = _fitted(probe.width) if screen else EXPORT_WIDTH  # type: ignore[union-attr]
@@ -112,9 +105,10 @@ def render(
         console = _terminal_console(width, probe)
     else:
         console = _console(fmt, width)
-    for part in renderables(outcomes, gate=gate, show_text=show_text):
+    console.push_theme(_theme(run.outcomes))
+    for part in renderables(run.outcomes, show_text=run.show_text):
         console.print(part)
-    title = _title(outcomes)
+    title = _title(run.outcomes)
     if fmt == "html":
         escaped = html.escape(title).replace("{", "{{").replace("}", "}}")
         return console.export_html(
@@ -132,12 +126,13 @@ def render(
 
 def export(audit: Audit, fmt: str, *, width: int = EXPORT_WIDTH, show_text: bool = True) -> str:
     """The report of one audit as one string, the same bytes in any environment."""
-    return render([Outcome(audit.document.source, audit)], fmt, width=width, show_text=show_text)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}: one of {', '.join(FORMATS)}")
+    outcome = Outcome(audit.document.source, audit)
+    return page(Run([outcome], width=width, show_text=show_text), fmt)
 
 
-def renderables(
-    outcomes: Sequence[Outcome], *, gate: Gate | None = None, show_text: bool = True
-) -> list[RenderableType]:
+def renderables(outcomes: Sequence[Outcome], *, show_text: bool = True) -> list[RenderableType]:
     from scorer.render import report, summary
 
     parts: list[RenderableType] = []
@@ -147,11 +142,22 @@ def renderables(
         if parts:
             parts += [Text(), Rule(style="dim"), Text()]
         parts.extend(report.render(outcome.audit, show_text=show_text))
-        for reason in gate.failures(outcome) if gate else ():
-            parts.append(Text(f"check failed: {reason}", style="bold red"))
+        for reason in outcome.failures or ():
+            parts.append(Text(f"check failed: {reason}", style="scorer.failed"))
     if len(outcomes) > 1:
         parts += [Text(), summary.render(outcomes)]
     return parts
+
+
+def _theme(outcomes: Sequence[Outcome]) -> Theme:
+    """The theme, with the labels of every scoring the audits used."""
+    labels = [
+        label
+        for outcome in outcomes
+        if outcome.audit is not None and outcome.audit.rules is not None
+        for label in outcome.audit.rules.scoring.labels
+    ]
+    return theme(labels)
 
 
 def _console(fmt: str, width: int) -> Console:

@@ -12,19 +12,17 @@ rendering (a pipe, a CI log) still reads. Only formats what the Audit carries.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import NewLine, RenderableType
 from rich.panel import Panel
-from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from scorer.engine.choices import SEVERITIES
-from scorer.render.escape import shown
+from scorer.render import theme
+from scorer.render.article import HIGHLIGHTS, SOURCE_HIGHLIGHTS, article
+from scorer.render.escape import clean, shown
 from scorer.render.points import points_text
 
 if TYPE_CHECKING:
@@ -33,43 +31,7 @@ if TYPE_CHECKING:
     from scorer.signals import Signal
 
 
-@dataclass(frozen=True)
-class Highlight:
-    style: str
-    label: str
-
-
-# One style per highlight, each used once: the legend and the tests tell them apart by it.
-HIGHLIGHTS: dict[str, Highlight] = {
-    "boilerplate": Highlight("dim strike", "boilerplate (not scored)"),
-    "headline": Highlight("bold white on red", "headline stating what the body hedges"),
-    "claim-unattributed": Highlight("magenta", "claim nobody is on record for"),
-    "claim-unverified": Highlight("italic magenta", "claim resting on a hedge"),
-    "claim-hedged": Highlight("italic", "claim that hedges itself"),
-    "named-source": Highlight("green", "named source"),
-    "anonymous-source": Highlight("bold red", "anonymous source"),
-    "vague-source": Highlight("dark_orange", "vague source"),
-    "agentless": Highlight("bold dark_orange", "nobody named (agentless)"),
-    "anonymity-reason": Highlight("black on green", "why or how an anonymous source knows"),
-    "reply": Highlight("black on cyan", "reply of the subject"),
-    "hedge": Highlight("black on yellow", "hedge"),
-}
-SOURCE_NAME = "bold"  # who speaks, inside an attribution's span
-FINDING = "underline"  # a finding's span, over the style of its signal
-
-# Later layers are drawn over earlier ones: a hedge inside a claim keeps its own colours.
-_LAYERS = ("boilerplate", "headline", "claim", "attribution", "anonymity_reason", "reply", "hedge")
-_SOURCE_KEYS = {
-    "named_person": "named-source",
-    "named_organization": "named-source",
-    "named_outlet": "named-source",
-    "document": "named-source",
-    "self": "named-source",
-    "anonymous": "anonymous-source",
-    "vague": "vague-source",
-    "agentless": "agentless",
-}
-SOURCE_TYPES = {
+SOURCE_WORDS = {
     "named_person": "person",
     "named_organization": "organisation",
     "named_outlet": "outlet",
@@ -78,15 +40,6 @@ SOURCE_TYPES = {
     "anonymous": "anonymous",
     "vague": "vague",
     "agentless": "nobody",
-}
-SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
-# Used when the Audit carries no rule set (built by hand): the shipped labels' styles.
-_LABEL_STYLES = {
-    "well": "bold green",
-    "adequately": "bold yellow",
-    "thinly": "bold dark_orange",
-    "poorly": "bold red",
 }
 # Flesch's own bands for reading ease, lowest score first.
 _EASE_WORDS = (
@@ -99,14 +52,6 @@ _EASE_WORDS = (
 )
 _BAR = 20
 _SUPPRESS = "<!-- scorer: ignore RULE -- reason -->"
-# Control characters a document may carry (a few pass the loader) would drive the terminal
-# if printed: each becomes U+FFFD, one character for one, so offsets still hold.
-_CONTROLS = {
-    code: "\ufffd" for code in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0))
-}
-_BREAKS = {"\r\n": " \n", "\r": "\n", "\x0b": " ", "\x0c": " "}
-_BREAK = re.compile(r"\r\n?|[\x0b\x0c]")
-_BOILERPLATE_MARK = "·"
 
 
 def render(audit: Audit, *, show_text: bool = True) -> list[RenderableType]:
@@ -170,10 +115,9 @@ def score_panel(audit: Audit) -> Panel:
     bars.add_column(no_wrap=True)
     bars.add_column(no_wrap=True)
     bars.add_column(justify="right", no_wrap=True)
-    titles = _category_titles(audit)
     for category, value in (audit.subscores or {}).items():
         bars.add_row(
-            Text(titles.get(category, category)),
+            Text(_category_title(audit, category)),
             bar(value, _score_style(audit, value)),
             Text(_number(value)),
         )
@@ -195,46 +139,30 @@ def bar(value: float, style: str) -> Text:
 
 
 def label_style(audit: Audit) -> str:
-    """The style the rule set gives the audit's label (green for well sourced...)."""
-    if audit.ruleset is not None:
-        for label in audit.ruleset.scoring.labels:
-            if label.name == audit.label:
-                return label.style
-    return _LABEL_STYLES.get(audit.label.split(" ")[0], "bold")
+    """The theme's style of the audit's label (green for well sourced...)."""
+    return theme.label_style(audit.label) if audit.label else "bold"
 
 
 def _score_style(audit: Audit, value: float) -> str:
     """A sub-score drawn in the style of the label a total of the same value would get."""
-    if audit.ruleset is not None:
-        return audit.ruleset.scoring.label(value).style
-    return "green" if value >= 80 else "yellow" if value >= 60 else "red"
+    if audit.rules is None:
+        return ""
+    return theme.label_style(audit.rules.scoring.label(value).name)
 
 
-def _category_titles(audit: Audit) -> dict[str, str]:
-    if audit.ruleset is None:
-        return {}
-    return {c.id: c.title for c in audit.ruleset.scoring.categories}
+def _category_title(audit: Audit, category: str) -> str:
+    title = None if audit.rules is None else audit.rules.scoring.category_title(category)
+    return title or category
 
 
 def _breakdown(audit: Audit) -> str | None:
-    """`from a base of 75: +23 credit, -32 for problems`, when the findings' points add up.
-
-    Shown only when base plus points is the score, or the score is that sum held at 0 or
-    100: the line explains the score, it never stands in for it.
-    """
-    if audit.ruleset is None:
+    """`from a base of 75: +23 credit, -32 for problems`: the sum that makes the score."""
+    sum_ = audit.breakdown
+    if sum_ is None:
         return None
-    base = audit.ruleset.scoring.base
-    credit = sum(f.points for f in audit.findings if f.points > 0)
-    problems = sum(f.points for f in audit.findings if f.points < 0)
-    line = f"from a base of {_number(base)}: {points_text(credit)} credit"
-    line += f", {points_text(problems)} for problems"
-    total = round(base + credit + problems, 1)
-    if total == audit.score:
-        return line
-    if min(100.0, max(0.0, total)) == audit.score:
-        return f"{line} (held between 0 and 100)"
-    return None
+    line = f"from a base of {_number(sum_.base)}: {points_text(sum_.credit)} credit"
+    line += f", {points_text(sum_.problems)} for problems"
+    return f"{line} (held between 0 and 100)" if sum_.clamped else line
 
 
 def _number(value: float) -> str:
@@ -276,11 +204,11 @@ def sources_table(audit: Audit) -> Table | Text:
         source = signal.fields.get("source") or {}
         cue = signal.fields.get("cue") or {}
         kind = source.get("type", "")
-        style = HIGHLIGHTS[_SOURCE_KEYS.get(kind, "named-source")].style
+        style = HIGHLIGHTS[SOURCE_HIGHLIGHTS.get(kind, "named-source")].style
         table.add_row(
             Text(str(doc.line_col(signal.start)[0])),
             _who(signal),
-            Text(SOURCE_TYPES.get(kind, kind), style=style),
+            Text(SOURCE_WORDS.get(kind, kind), style=style),
             Text(clean(cue.get("text", ""))),
             Text("yes" if signal.fields.get("quote") else "no"),
         )
@@ -359,11 +287,11 @@ def findings_table(audit: Audit) -> Table | Text:
     for finding in findings:
         cell = Text(finding.rule, style="bold")
         cell.append("\n" + clean(finding.message))
-        if _capped(audit, finding):
+        if finding.cap_reached:
             cell.append(" (cap reached)", style="dim")
         table.add_row(
             Text(place(finding)),
-            Text(finding.severity, style=SEVERITY_STYLES.get(finding.severity, "")),
+            Text(finding.severity, style=theme.SEVERITY.get(finding.severity, "")),
             cell,
             Text(points_text(finding.points), style=_points_style(finding.points)),
         )
@@ -392,144 +320,14 @@ def suppressed_table(audit: Audit) -> Table:
 
 
 def place(finding: Finding) -> str:
-    """`line:col` of a finding; `doc` for one about the whole document, which has no span."""
-    if finding.signal is None and finding.start == finding.end == 0:
+    """`line:col` of a finding; `doc` for one about the whole document, placed nowhere."""
+    if finding.whole_document and finding.start == finding.end:
         return "doc"
     return f"{finding.line}:{finding.column}"
 
 
-def _capped(audit: Audit, finding: Finding) -> bool:
-    rule = audit.ruleset.by_id.get(finding.rule) if audit.ruleset is not None else None
-    return finding.points == 0 and rule is not None and rule.points != 0
-
-
 def _points_style(points: float) -> str:
-    return "green" if points > 0 else "red" if points < 0 else "dim"
-
-
-# Article ------------------------------------------------------------------------------
-
-
-def highlight_key(signal: Signal) -> str | None:
-    """The highlight of a signal; None for a claim on record, which is left plain."""
-    if signal.kind == "attribution":
-        source_type = (signal.fields.get("source") or {}).get("type", "")
-        return _SOURCE_KEYS.get(source_type, "named-source")
-    if signal.kind == "claim":
-        key = f"claim-{signal.fields.get('status')}"
-        return key if key in HIGHLIGHTS else None
-    key = signal.kind.replace("_", "-")
-    return key if key in HIGHLIGHTS else None
-
-
-def highlighted(audit: Audit) -> Text:
-    """The document's text with every signal styled at its span and findings underlined.
-
-    Spans are `Document.text` offsets as they are: the Text is the document's text, whole,
-    with only its control characters replaced one for one (`displayable`).
-    """
-    text = Text(displayable(audit.document.text), overflow="fold")
-    keyed = [(s, key) for s in audit.signals if (key := highlight_key(s))]
-    keyed.sort(key=lambda sk: (_layer(sk[0].kind), sk[0].start, -sk[0].end))
-    for signal, key in keyed:
-        text.stylize(HIGHLIGHTS[key].style, signal.start, signal.end)
-    # Each span once, however many attributions name the source or findings share the span.
-    names = dict.fromkeys(
-        (source["start"], source["end"])
-        for s in audit.signals
-        if s.kind == "attribution" and (source := s.fields.get("source"))
-    )
-    for start, end in names:
-        if end > start:
-            text.stylize(SOURCE_NAME, start, end)
-    for start, end in dict.fromkeys((f.start, f.end) for f in audit.findings):
-        if end > start:
-            text.stylize(FINDING, start, end)
-    return text
-
-
-def clean(value: str) -> str:
-    """A value from the document on one line, its control characters made harmless."""
-    return " ".join(value.translate(_CONTROLS).split())
-
-
-def displayable(text: str) -> str:
-    """`text` as Rich can print it with the same offsets: one character for each.
-
-    Rich's Text drops carriage returns, vertical tabs and form feeds, which would shift
-    every span after them: a CRLF becomes a space and a newline, a lone CR a newline.
-    """
-    return _BREAK.sub(lambda m: _BREAKS[m.group()], text).translate(_CONTROLS)
-
-
-def _layer(kind: str) -> int:
-    return _LAYERS.index(kind) if kind in _LAYERS else len(_LAYERS)
-
-
-def legend(audit: Audit) -> Text:
-    """The highlights the text uses, each label in its own style; then what else is marked."""
-    used = {key for s in audit.signals if (key := highlight_key(s))}
-    out = Text("Highlights: ", style="bold")
-    labels = [Text(h.label, style=h.style) for key, h in HIGHLIGHTS.items() if key in used]
-    labels.append(Text("source's name", style=SOURCE_NAME))
-    labels.append(Text("a finding's span", style=FINDING))
-    out.append_text(Text(" · ").join(labels))
-    out.append(" (claims on record are left plain)")
-    out.append("\nMargin: ", style="bold")
-    out.append("the line's worst finding, ")
-    out.append_text(
-        Text(", ").join(
-            Text.assemble((s[0].upper(), SEVERITY_STYLES[s]), f" {s}")
-            for s in ("error", "warning", "info")
-        )
-    )
-    out.append(f"; {_BOILERPLATE_MARK} boilerplate")
-    return out
-
-
-def article(audit: Audit) -> list[RenderableType]:
-    """The article's text line by line, numbered as findings are, with the legend above."""
-    marks = _margin(audit)
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(justify="right", style="dim", no_wrap=True)
-    grid.add_column(no_wrap=True, width=1)
-    grid.add_column(overflow="fold", ratio=1)
-    for number, line in enumerate(_lines(highlighted(audit)), start=1):
-        grid.add_row(Text(str(number)), marks.get(number, Text()), line)
-    return [Rule(Text("Article", style="bold"), align="left"), legend(audit), NewLine(), grid]
-
-
-def _lines(text: Text) -> list[Text]:
-    """The Text cut into lines as `Document.line_col` numbers them (`displayable` made
-    every CRLF and CR a newline)."""
-    cuts = [offset for m in re.finditer("\n", text.plain) for offset in m.span()]
-    pieces = text.divide(cuts)
-    lines = [pieces[n] for n in range(0, len(pieces), 2)]
-    if len(lines) > 1 and not lines[-1].plain:
-        lines.pop()  # the text's final line break ends the last line; it opens none
-    return lines
-
-
-def _margin(audit: Audit) -> dict[int, Text]:
-    """Line -> its mark: the worst severity of the problems (not credit) whose span starts
-    on it, else `·` on a line of boilerplate."""
-    doc = audit.document
-    marks: dict[int, Text] = {}
-    for item in doc.boilerplate:
-        first, last = doc.line_col(item.start)[0], doc.line_col(max(item.start, item.end - 1))[0]
-        for number in range(first, last + 1):
-            marks[number] = Text(_BOILERPLATE_MARK, style="dim")
-    worst: dict[int, str] = {}
-    for finding in audit.findings:
-        if finding.end <= finding.start or finding.credit:
-            continue
-        current = worst.get(finding.line)
-        rank = SEVERITY_RANK.get(finding.severity, 0)
-        if current is None or rank > SEVERITY_RANK.get(current, 0):
-            worst[finding.line] = finding.severity
-    for number, severity in worst.items():
-        marks[number] = Text(severity[0].upper(), style=SEVERITY_STYLES.get(severity, ""))
-    return marks
+    return theme.POINTS["credit" if points > 0 else "problem" if points < 0 else "none"]
 
 
 # Footer -------------------------------------------------------------------------------

@@ -92,7 +92,7 @@ def _field(label: str, value: str, *, wrap: bool = False) -> list[str]:
 
 
 def _category(rule: Rule, scoring: Scoring) -> str:
-    title = next((c.title for c in scoring.categories if c.id == rule.category), None)
+    title = scoring.category_title(rule.category)
     return f"{rule.category} ({title})" if title else rule.category
 
 

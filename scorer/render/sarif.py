@@ -26,12 +26,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from scorer import __version__
+from scorer.load import kind_of
 from scorer.load.document import normalise
+from scorer.render import Run
 from scorer.render.points import points_text
 from scorer.runs.outcome import Outcome
 
 if TYPE_CHECKING:
-    from scorer.engine.rulefile import Rule, Scoring
+    from scorer.engine import RuleBook, RuleNote
     from scorer.load.document import Document
     from scorer.scoring.points import Finding
 
@@ -45,7 +47,8 @@ _FINGERPRINT = "scorerText/v1"
 JSON = dict[str, Any]
 
 
-def render(outcomes: Sequence[Outcome]) -> str:
+def render(run: Run) -> str:
+    outcomes = run.outcomes
     rules = _rules(outcomes)
     rule_index = {rule["id"]: n for n, rule in enumerate(rules)}
     artifacts: dict[str, int] = {}
@@ -117,9 +120,10 @@ def render(outcomes: Sequence[Outcome]) -> str:
 
 def artifact_location(source: str) -> JSON:
     """A source as the user gave it: a relative path under %SRCROOT%, a file URI, or a URL."""
-    if source == "-":
+    kind = kind_of(source)
+    if kind == "stdin":
         return {"uri": "stdin", "description": {"text": "standard input"}}
-    if "://" in source or source.lower().startswith(("http:", "https:")):
+    if kind == "url":
         return {"uri": quote(source, safe=_URL_SAFE)}
     path = PurePath(source)
     if path.is_absolute():
@@ -187,10 +191,10 @@ def _rules(outcomes: Sequence[Outcome]) -> list[JSON]:
         audit = outcome.audit
         if audit is None:
             continue
-        if audit.ruleset is not None:
-            for rule in audit.ruleset.rules:
+        if audit.rules is not None:
+            for rule in audit.rules.rules:
                 if rule.id not in descriptors:
-                    descriptors[rule.id] = _descriptor(rule, audit.ruleset.scoring)
+                    descriptors[rule.id] = _descriptor(rule, audit.rules)
         for f in (*audit.findings, *audit.suppressed):
             descriptors.setdefault(
                 f.rule,
@@ -205,9 +209,9 @@ def _rules(outcomes: Sequence[Outcome]) -> list[JSON]:
     return list(descriptors.values())
 
 
-def _descriptor(rule: Rule, scoring: Scoring) -> JSON:
+def _descriptor(rule: RuleNote, book: RuleBook) -> JSON:
     why = " ".join(rule.why.split())
-    title = next((c.title for c in scoring.categories if c.id == rule.category), None)
+    title = book.scoring.category_title(rule.category)
     category = f"{rule.category} ({title})" if title else rule.category
     costs = f"{points_text(float(rule.points))} per finding"
     if rule.cap is not None:

@@ -15,8 +15,9 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from scorer.render import theme
 from scorer.render.escape import shown
-from scorer.render.report import SEVERITY_STYLES, label_style, place
+from scorer.render.report import label_style, place
 
 if TYPE_CHECKING:
     from scorer.runs.outcome import Outcome
@@ -49,9 +50,9 @@ def render(outcomes: Sequence[Outcome]) -> Table:
             message = shown((outcome.error or "").removeprefix(f"{outcome.source}: "))
             table.add_row(
                 Text(shown(outcome.source)),
-                Text("error", style="bold red"),
+                Text("error", style=theme.SEVERITY["error"]),
                 Text("-"),
-                Text(message or "could not be audited", style="red"),
+                Text(message or "could not be audited", style=theme.POINTS["problem"]),
             )
             continue
         style = label_style(audit)
@@ -70,5 +71,5 @@ def _worst_text(finding: Finding | None) -> Text:
     return Text.assemble(
         finding.rule,
         "\n",
-        (f"{finding.severity} {place(finding)}", SEVERITY_STYLES.get(finding.severity, "")),
+        (f"{finding.severity} {place(finding)}", theme.SEVERITY.get(finding.severity, "")),
     )

@@ -8,11 +8,13 @@ an Outcome with an error, and the run goes on.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from scorer.errors import ScorerError
+from scorer.load import kind_of
 from scorer.runs.outcome import Outcome
 
 if TYPE_CHECKING:
@@ -39,7 +41,7 @@ def audit_sources(
 ) -> Iterator[Outcome]:
     """Audit what `expand` found, yielding Outcomes in its order; `advance` sees each one."""
     todo = [item for item in items if isinstance(item, str)]
-    if jobs > 1 and len(todo) > 1 and "-" not in todo:
+    if jobs > 1 and len(todo) > 1 and all(kind_of(source) != "stdin" for source in todo):
         audited: Iterator[Outcome] = _parallel(todo, options, jobs)
     else:
         audited = (audit_one(source, options) for source in todo)
@@ -69,30 +71,7 @@ def audit_one(source: str, options: Options) -> Outcome:
 
 
 def _parallel(sources: list[str], options: Options, jobs: int) -> Iterator[Outcome]:
-    from concurrent.futures import ProcessPoolExecutor  # 20 ms: not for one file
+    from scorer.runs.pool import Pool
 
-    from scorer.config import for_source
-    from scorer.runs.pool import start as worker_start
-    from scorer.scoring.audit import rule_set
-
-    chunk = max(1, min(16, len(sources) // (jobs * 4)))
-    workers = min(jobs, len(sources))
-    with ProcessPoolExecutor(max_workers=workers, initializer=worker_start) as pool:
-        for outcome in pool.map(
-            _audit_in_worker, sources, [options] * len(sources), chunksize=chunk
-        ):
-            if outcome.audit is None:
-                yield outcome
-                continue
-            # The rule set stays behind in the worker: the parent's cached one is the same.
-            config = options.config or for_source(outcome.source)
-            yield dataclasses.replace(
-                outcome, audit=dataclasses.replace(outcome.audit, ruleset=rule_set(config))
-            )
-
-
-def _audit_in_worker(source: str, options: Options) -> Outcome:
-    outcome = audit_one(source, options)
-    if outcome.audit is None:
-        return outcome
-    return dataclasses.replace(outcome, audit=dataclasses.replace(outcome.audit, ruleset=None))
+    with Pool(min(jobs, len(sources))) as pool:
+        yield from pool.map(functools.partial(audit_one, options=options), sources)

@@ -7,6 +7,7 @@ that did not change, never fail a file; the score always covers the whole docume
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from scorer.engine.choices import SEVERITIES
@@ -19,6 +20,10 @@ FAIL_ON = ("none", *SEVERITIES)
 class Gate:
     fail_under: float | None = None
     fail_on: str = "error"  # "none", or the least severity that fails a file
+
+    def judge(self, outcome: Outcome) -> Outcome:
+        """The outcome with its verdict: why it fails (empty when it passes)."""
+        return dataclasses.replace(outcome, failures=tuple(self.failures(outcome)))
 
     def failures(self, outcome: Outcome) -> list[str]:
         """Why this file fails the check, one reason each; empty when it passes."""

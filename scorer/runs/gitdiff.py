@@ -33,6 +33,7 @@ ones REF changed since the branch left it; CI on a pull request wants `origin/ma
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import stat
@@ -42,6 +43,7 @@ from bisect import bisect_right
 from scorer.errors import ScorerError
 from scorer.load.decode import decode
 from scorer.load.document import line_starts
+from scorer.runs.outcome import Outcome
 
 __all__ = ["GIT_TIMEOUT", "GitDiff", "changed_lines"]
 
@@ -105,6 +107,23 @@ class GitDiff:
         self.ref = ref
         self.timeout = timeout
         self._commits: dict[str, str] = {}
+
+    def diffed(self, outcome: Outcome) -> Outcome:
+        """The outcome with the lines changed since the ref, or an error for a source that is
+        no file. An HTML file's findings have the lines of its extracted text, not of the
+        file: when the file changed at all, all of them are reported."""
+        if outcome.audit is None:
+            return outcome
+        if outcome.kind != "file":
+            error = f"{outcome.source}: --diff needs a file in a git work tree"
+            return dataclasses.replace(outcome, audit=None, error=error)
+        try:
+            changed: frozenset[int] | None = self.changed_lines(outcome.source)
+        except ScorerError as error:
+            return dataclasses.replace(outcome, audit=None, error=str(error))
+        if outcome.audit.document.format == "html" and changed:
+            changed = None
+        return dataclasses.replace(outcome, changed=changed)
 
     def changed_lines(self, path: str) -> frozenset[int]:
         """1-based lines of `path` as it is on disk that were added or changed since the ref."""

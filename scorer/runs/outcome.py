@@ -23,6 +23,16 @@ class Outcome:
     error: str | None = None  # one sentence for humans, when there is no audit
     # Lines changed since `--diff REF`: findings elsewhere are not reported (None: all are).
     changed: frozenset[int] | None = None
+    # Why `scorer check` fails the file, one reason each (empty: it passes); None when no
+    # check was asked for. Set once, by the gate (scorer.runs.gate).
+    failures: tuple[str, ...] | None = None
+
+    @property
+    def kind(self) -> str:
+        """ "file", "stdin" or "url": what the source names (scorer.load.kind_of)."""
+        from scorer.load import kind_of
+
+        return kind_of(self.source)
 
     @property
     def reported(self) -> tuple[Finding, ...]:

@@ -18,9 +18,11 @@ format by what it always carries, and a run over the folder passes it by.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import secrets
+import sys
 from collections.abc import Iterable, Iterator
 
 from scorer.errors import ScorerError
@@ -58,6 +60,33 @@ def _identity(path: str) -> tuple[int, int] | None:
     except (OSError, ValueError):
         return None
     return status.st_dev, status.st_ino
+
+
+def deliver(text: str, output: str | None) -> None:
+    """A report to standard output (None or `-`) or, atomically, to the file `output`.
+
+    A file name that is not UTF-8 holds lone surrogates: written as `\\udcff` escapes (still
+    JSON), never as raw bytes or an encoding error, whatever the locale's error handler.
+    """
+    if output not in (None, "-"):
+        try:
+            write_text(output, text, errors="backslashreplace")
+        except ScorerError as error:
+            reason = str(error).partition("cannot write: ")[2]
+            raise ScorerError(f"cannot write the report: {reason}", path=output) from None
+        return
+    try:
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            sys.stdout.reconfigure(errors="backslashreplace")
+        sys.stdout.write(text)  # not click.echo: it strips escape codes FORCE_COLOR asked for
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader stopped reading (`| head`): the command exits quietly
+    except OSError as error:
+        # What is still buffered would fail again at exit, as a second error: drop it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        reason = error.strerror or error
+        raise ScorerError(f"standard output: cannot write the report: {reason}") from None
 
 
 def write_text(path: str, text: str, *, errors: str = "strict") -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from scorer.errors import ScorerError
-from scorer.load import ARTICLE_SUFFIXES
+from scorer.load import ARTICLE_SUFFIXES, kind_of
 from scorer.runs.outcome import Outcome
 from scorer.runs.outputs import is_report
 
@@ -36,7 +36,7 @@ def expand(sources: Sequence[str]) -> list[str | Outcome]:
     """
     found: list[str | Outcome] = []
     for source in sources:
-        if source == "-" or "://" in source:
+        if kind_of(source) != "file":
             found.append(source)
         elif os.path.isdir(source):
             files, unreadable = _articles_in(source)
@@ -62,7 +62,7 @@ def inputs(
     configs: list[Path] = [Path(config_file)] if config_file else []
     folders: set[str] = set()
     for item in items:
-        if isinstance(item, str) and item != "-" and "://" not in item:
+        if isinstance(item, str) and kind_of(item) == "file":
             yield "the article", item
             folder = os.path.dirname(item) or "."
             if config_file is None and folder not in folders:
@@ -87,7 +87,7 @@ def _once(found: list[str | Outcome]) -> list[str | Outcome]:
     kept: list[str | Outcome] = []
     for item in found:
         if isinstance(item, str):
-            key = item if item == "-" or "://" in item else os.path.normpath(item)
+            key = os.path.normpath(item) if kind_of(item) == "file" else item
             if key in seen:
                 continue
             seen.add(key)
@@ -119,5 +119,3 @@ def _articles_in(directory: str) -> tuple[list[str], list[Outcome]]:
 def _nothing(source: str, what: str) -> Outcome:
     kinds = ", ".join(ARTICLE_SUFFIXES)
     return Outcome(source, error=f"{source}: {what} ({kinds})")
-
-

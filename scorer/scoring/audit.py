@@ -17,8 +17,8 @@ from scorer.load.document import Document
 from scorer.signals import KINDS, Signal
 
 if TYPE_CHECKING:
-    from scorer.engine import RuleSet
-    from scorer.scoring.points import Finding
+    from scorer.engine import RuleBook, RuleSet
+    from scorer.scoring.points import Breakdown, Finding
     from scorer.scoring.readability import Readability
     from scorer.scoring.suppression import Notice
 
@@ -37,8 +37,10 @@ class Audit:
     suppressed: tuple[Finding, ...] = ()
     # Directives that suppress nothing (no reason, unknown rule id...), where they are.
     notices: tuple[Notice, ...] = ()
-    # The rules the audit ran, for reports that explain them (SARIF's rule help).
-    ruleset: RuleSet | None = field(default=None, compare=False, repr=False)
+    # The rules the audit ran and their scoring, for reports that explain them.
+    rules: RuleBook | None = field(default=None, compare=False, repr=False)
+    # How the findings' points make the score.
+    breakdown: Breakdown | None = None
 
     @cached_property
     def readability(self) -> Readability:
@@ -84,7 +86,7 @@ def audit_document(
     (a batch's client builds it once, so workers need not have the config's rule files)."""
     from scorer.detectors import detect
     from scorer.detectors.reading import Reading
-    from scorer.engine import default_engine, run
+    from scorer.engine import default_engine, evaluate
     from scorer.scoring import facts
     from scorer.scoring.points import fold
     from scorer.scoring.suppression import resolve
@@ -100,7 +102,7 @@ def audit_document(
     ruleset = ruleset or rule_set(config)
     engine = config.engine or default_engine()
     suppression, notices = resolve(doc, ruleset.by_id)
-    score = fold(doc, signals, built, ruleset, run(ruleset, built, engine), suppression.reason)
+    score = fold(doc, signals, built, ruleset, evaluate(ruleset, built, engine), suppression.reason)
     return Audit(
         document=doc,
         signals=signals,
@@ -111,7 +113,8 @@ def audit_document(
         label=score.label,
         subscores=score.subscores,
         engine=engine,
-        ruleset=ruleset,
+        rules=ruleset.book,
+        breakdown=score.breakdown,
     )
 
 

@@ -26,12 +26,10 @@ from scorer.engine.expr import flat
 from scorer.load.document import Document
 from scorer.signals import (
     KINDS,
+    NAMED_SOURCES,
+    UNNAMED_SOURCES,
     Signal,
 )
-
-NAMED = frozenset(["named_person", "named_organization", "named_outlet", "document"])
-UNNAMED = frozenset(["anonymous", "vague", "agentless"])
-
 
 _NEAR = 1  # sentences after an anonymous source where its reason may come
 
@@ -104,7 +102,10 @@ class _Around:
                 self._reasons.setdefault(s.sentence, set()).add(s.fields.get("type"))
             elif s.kind == "hedge":
                 hedges.setdefault(s.sentence, []).append((s.start, s.end))
-            elif s.kind == "attribution" and (s.fields.get("source") or {}).get("type") in NAMED:
+            elif (
+                s.kind == "attribution"
+                and (s.fields.get("source") or {}).get("type") in NAMED_SOURCES
+            ):
                 self._named.add(s.sentence)
         # A sentence's hedges by start, with the furthest end reached so far: a span
         # overlaps one of them when one starting before its end reaches past its start.
@@ -121,7 +122,7 @@ class _Around:
             for i in range(signal.sentence, signal.sentence + _NEAR + 1):
                 reasons |= self._reasons.get(i, set())
             return {
-                "source__named": source.get("type") in NAMED,
+                "source__named": source.get("type") in NAMED_SOURCES,
                 "source__reason": "reason" in reasons,
                 "source__rote_reason": "rote_reason" in reasons,
                 "source__knowledge": "knowledge" in reasons,
@@ -149,12 +150,14 @@ def document_metrics(
     attributions = by_kind["attribution"]
     source_types = Counter(_source(s).get("type") for s in attributions)
     named = {
-        (_source(s)["type"], _name_key(s)) for s in attributions if _source(s).get("type") in NAMED
+        (_source(s)["type"], _name_key(s))
+        for s in attributions
+        if _source(s).get("type") in NAMED_SOURCES
     }
     hedges = Counter(s.fields.get("type") for s in by_kind["hedge"])
     claims = Counter(s.fields.get("status") for s in by_kind["claim"])
     words = doc.word_count
-    unnamed = sum(source_types[t] for t in UNNAMED)
+    unnamed = sum(source_types[t] for t in UNNAMED_SOURCES)
     return {
         "words": words,
         "sentences": len(doc.copy_sentences),

@@ -51,9 +51,31 @@ class Finding:
     signal: str | None = None
     suppressed: str | None = None  # the reason an inline directive gave, if it set this aside
     credit: bool = False  # the rule adds points: a reason for the score, not a problem
+    # A document rule's finding judges the whole text, wherever it is placed to point at.
+    whole_document: bool = False
+    # Its rule's cap took some or all of its points (it is still reported, with the rest).
+    cap_reached: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return {f.name: getattr(self, f.name) for f in JSON_FIELDS}
+
+
+# The fields of a finding in JSON (and a batch's findings column); the others are answers
+# for the reports.
+JSON_FIELDS = tuple(
+    f for f in dataclasses.fields(Finding) if f.name not in ("whole_document", "cap_reached")
+)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """The sum that makes a total: base + credit + problems, held between 0 and 100
+    (`clamped` when that hold changed it)."""
+
+    base: float
+    credit: float
+    problems: float
+    clamped: bool
 
 
 @dataclass(frozen=True)
@@ -63,6 +85,7 @@ class Score:
     subscores: Mapping[str, float]
     findings: tuple[Finding, ...]
     suppressed: tuple[Finding, ...] = ()
+    breakdown: Breakdown | None = None
 
 
 def fold(
@@ -87,6 +110,7 @@ def fold(
             if rule.cap is not None and reason is None:
                 room = rule.cap - taken
                 points = max(points, room) if rule.cap < 0 else min(points, room)
+            capped = reason is None and points != float(rule.points)
             taken += points
             fact = built.document if index == 0 else built.signal_fact(index - 1)
             line, column = doc.line_col(start)
@@ -106,18 +130,24 @@ def fold(
                     signal=signal_id,
                     suppressed=reason,
                     credit=rule.points > 0,
+                    whole_document=signal_id is None,
+                    cap_reached=capped,
                 )
             )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     suppressed.sort(key=lambda f: (f.start, f.end, f.rule))
     scoring = ruleset.scoring
+    credit = round(sum(f.points for f in findings if f.points > 0), 2) + 0.0
+    problems = round(sum(f.points for f in findings if f.points < 0), 2) + 0.0
     total = _clamp(scoring.base + sum(f.points for f in findings))
     subscores = {
         c.id: _clamp(100 + sum(f.points for f in findings if f.category == c.id))
         for c in scoring.categories
     }
     label = scoring.label(total).name
-    return Score(total, label, subscores, tuple(findings), tuple(suppressed))
+    clamped = total != round(scoring.base + credit + problems, 1)
+    breakdown = Breakdown(scoring.base, credit, problems, clamped)
+    return Score(total, label, subscores, tuple(findings), tuple(suppressed), breakdown)
 
 
 def _by_rule(hits: Sequence[Hit]) -> list[tuple[Any, list[int]]]:

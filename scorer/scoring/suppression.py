@@ -107,5 +107,3 @@ class Suppression:
 def _scope(directive: Directive) -> Span:
     assert directive.scope is not None, "only scoped directives reach a Suppression"
     return directive.scope
-
-

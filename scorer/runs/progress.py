@@ -1,8 +1,9 @@
-"""The progress bar of a batch run: count, rate, elapsed time and ETA, on a terminal only.
+"""The progress bar of a run over many files or records: count, rate, elapsed time, ETA.
 
-It goes to stderr, and only when stderr is a terminal: a pipe or a log file gets the one
-summary line at the end and nothing else. The bar appears with the first rows: by then
-the worker processes exist, and no process is forked while its drawing thread runs.
+One bar for `scorer check` (files audited) and `scorer batch` (records scored). It goes to
+stderr, and only when stderr is a terminal: a pipe or a log file gets nothing from it. The
+bar appears with the first results: by then any worker processes exist, and no process is
+forked while its drawing thread runs (a fork then can leave a worker holding its lock).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def bar(console: Console, total: int | None) -> Iterator[Callable[[int], None] | None]:
-    """A function to call with the number of rows each time some are written, or None
-    when `console` is not a terminal (nothing to show)."""
+def bar(
+    console: Console, total: int | None, description: str, unit: str
+) -> Iterator[Callable[[int], None] | None]:
+    """A function to call with the number done each time some are, or None when `console`
+    is not a terminal (nothing to show)."""
     if not console.is_interactive:
         yield None
         return
@@ -37,7 +40,7 @@ def bar(console: Console, total: int | None) -> Iterator[Callable[[int], None] |
         def render(self, task: Task) -> Text:
             speed = task.finished_speed or task.speed
             shown = "?" if speed is None else f"{speed:,.1f}"
-            return Text(f"{shown} articles/s", style="progress.data.speed")
+            return Text(f"{shown} {unit}/s", style="progress.data.speed")
 
     progress = Progress(
         "[progress.description]{task.description}",
@@ -49,12 +52,12 @@ def bar(console: Console, total: int | None) -> Iterator[Callable[[int], None] |
         console=console,
         transient=True,
     )
-    task = progress.add_task("scoring", total=total)
+    task = progress.add_task(description, total=total)
 
-    def advance(rows: int) -> None:
+    def advance(done: int) -> None:
         if not progress.live.is_started:
             progress.start()
-        progress.advance(task, rows)
+        progress.advance(task, done)
 
     try:
         yield advance

@@ -1,0 +1,13 @@
+"""The html report: one self-contained HTML page.
+
+The page itself is built by scorer.render.page.
+"""
+
+from __future__ import annotations
+
+from scorer.render import Run
+from scorer.render.page import page
+
+
+def render(run: Run) -> str:
+    return page(run, "html")

@@ -1,0 +1,88 @@
+"""The run of `scorer audit` and `scorer check`: sources in, judged outcomes out.
+
+settings -> sources expanded -> no output may be an input -> audits (in worker processes
+with `--jobs`, a progress bar on a terminal) -> lines changed since `--diff` -> the gate
+judges each outcome once. The command line parses options, renders the outcomes, and maps
+them to an exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from scorer.runs import audits, settings
+from scorer.runs import sources as found
+from scorer.runs.gate import Gate
+from scorer.runs.gitdiff import GitDiff
+from scorer.runs.outcome import Outcome
+from scorer.runs.outputs import refuse_clashes
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asked of the run."""
+
+    sources: tuple[str, ...]
+    gate: Gate | None = None  # `scorer check`'s thresholds; None for `scorer audit`
+    input_format: str | None = None
+    boilerplate_files: tuple[str, ...] = ()
+    config_file: str | None = None
+    engine: str | None = None
+    output: str | None = None
+    jobs: int = 1  # 0: one per CPU
+    diff_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    outcomes: list[Outcome]
+    # A folder, a glob or several sources could have given more than one outcome: JSON
+    # gives a list however many came, so a script's parsing does not depend on the count.
+    several: bool
+
+
+def audit(request: Request, say: Callable[[str], None]) -> Result:
+    """Every source's outcome, judged; `say` is told each error once (articles sharing a
+    broken config would repeat it). Raises ScorerError when the run cannot start (a bad
+    config, an output that is an input), before anything is read."""
+    patterns = settings.boilerplate_patterns(request.boilerplate_files)
+    fixed = None
+    if request.config_file:  # checked before any article, so its error is said once
+        config = settings.config_named(request.config_file)
+        fixed = settings.checked(settings.with_engine(config, request.engine))
+    differ = GitDiff(request.diff_ref) if request.diff_ref else None
+    items = found.expand(request.sources)
+    if request.output not in (None, "-"):
+        inputs = found.inputs(items, request.config_file, request.boilerplate_files)
+        refuse_clashes([("--output", request.output)], inputs)
+    options = audits.Options(request.input_format, patterns, fixed, request.engine)
+    outcomes = _audited(items, options, request.jobs or os.cpu_count() or 1)
+    if differ is not None:
+        outcomes = [differ.diffed(outcome) for outcome in outcomes]
+    if request.gate is not None:
+        outcomes = [request.gate.judge(outcome) for outcome in outcomes]
+    said: set[str] = set()
+    for outcome in outcomes:
+        if outcome.error is not None and outcome.error not in said:
+            said.add(outcome.error)
+            say(outcome.error)
+    sources = request.sources
+    several = len(sources) != 1 or items != [sources[0]] or found.could_expand(sources[0])
+    return Result(outcomes, several)
+
+
+def _audited(items: list[str | Outcome], options: audits.Options, jobs: int) -> list[Outcome]:
+    """Every outcome, with a progress bar on an interactive terminal when there are several."""
+    if len(items) < 2 or not sys.stderr.isatty():  # rich is not imported for one file
+        return list(audits.audit_sources(items, options, jobs=jobs))
+    from rich.console import Console
+
+    from scorer.runs import progress
+
+    with progress.bar(Console(stderr=True), len(items), "auditing", "files") as advance:
+        step = None if advance is None else (lambda _: advance(1))
+        return list(audits.audit_sources(items, options, jobs=jobs, advance=step))
+
