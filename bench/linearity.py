@@ -2,7 +2,7 @@
 
     python bench/linearity.py [--family NAME ...] [--format text|markdown|html]
 
-tests/test_backtracking.py holds every adversarial family to a count of work (Python lines
+tests/hardening/test_backtracking.py holds every adversarial family to a count of work (Python lines
 and calls, regular-expression steps), which is the same on a busy machine as on a quiet
 one. A single C call that does work in proportion to the text (a `str.find` over the whole
 document once per sentence, say) counts once there; its time shows here. Each family is
@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.test_backtracking import FACTOR, FAMILIES, HTML_FAMILIES, _audit
+from tests.hardening.test_backtracking import FACTOR, FAMILIES, HTML_FAMILIES, _audit
 
 BOUND = 10.0
 REPEATS = 3

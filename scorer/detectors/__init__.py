@@ -52,23 +52,30 @@ class Detector:
 
 @cache
 def detectors() -> tuple[Detector, ...]:
-    """The detectors in a running order: each after every detector whose kind it needs."""
+    """The detectors of `MODULES` in a running order."""
     found = []
     for name in MODULES:
         module = importlib.import_module(f"scorer.detectors.{name}")
         found.append(Detector(module.KIND, tuple(module.NEEDS), module.detect, name))
+    return order(found)
+
+
+def order(found: Sequence[Detector]) -> tuple[Detector, ...]:
+    """The detectors, each after every detector whose kind it needs (else in the order
+    given); an error when a kind is needed that none makes, or needs go round in a loop."""
     kinds = {d.kind for d in found}
-    ordered: list[Detector] = []
-    made: set[str] = set()
-    while found:
-        ready = [d for d in found if set(d.needs) <= made]
+    waiting, ordered, made = list(found), [], set()
+    while waiting:
+        ready = [d for d in waiting if set(d.needs) <= made]
         if not ready:
-            missing = {k for d in found for k in d.needs} - kinds
-            raise RuntimeError(f"detectors need kinds nothing makes or that loop: {missing}")
+            missing = sorted({k for d in waiting for k in d.needs} - made)
+            unmade = [k for k in missing if k not in kinds]
+            why = f"nothing makes {unmade}" if unmade else f"they need each other: {missing}"
+            raise RuntimeError(f"detectors cannot be ordered: {why}")
         for detector in ready:
             ordered.append(detector)
             made.add(detector.kind)
-            found.remove(detector)
+            waiting.remove(detector)
     return tuple(ordered)
 
 

@@ -295,7 +295,7 @@ def test_rules_show_of_a_shipped_rule_names_its_pack():
     assert "when:     doc.hedges_per_1000 >= 12 and doc.hedges >= 3" in lines
     assert "derive:   hedge_heavy" in lines
     assert "at:       document" in lines
-    assert "example:  -" in lines
+    assert "example:  The minister may resign. He could face charges. He has reportedly left the" in lines
     assert any(line.startswith("file:     rules/packs/hedging.toml:") for line in lines)
 
 
@@ -470,11 +470,28 @@ def test_explain_says_so_when_a_rule_does_not_fire_on_its_example(tmp_path):
 
 
 def test_explain_of_a_rule_with_no_example(tmp_path):
-    result = run("explain", "hedge-density")
+    rules = write(tmp_path / "house.toml", HOUSE_WITHOUT_EXAMPLE)
+    config = write(tmp_path / ".scorer.toml", f'rules = ["{rules.name}"]\n')
+    result = run("explain", "house-hedge-heavy", "--config", str(config))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert "derives:  'hedge_heavy', a fact other rules can read" in lines
+    assert "derives:  'house_hedged', a fact other rules can read" in lines
     assert lines[-1] == "example:  none given"
+
+
+HOUSE_WITHOUT_EXAMPLE = """
+[[rule]]
+id = "house-hedge-heavy"
+title = "Any hedge at all"
+category = "hedging"
+severity = "info"
+scope = "document"
+when = "doc.hedges >= 1"
+points = -1
+message = "{doc.hedges} hedges"
+derive = "house_hedged"
+why = "House style: say who knows."
+"""
 
 
 def test_explain_of_an_unknown_id_suggests_the_close_one():

@@ -5,14 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 
 from scorer.load import load_string
 from scorer.load.segment import MAX_SENTENCE, split_sentences
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 
 def sentences(text: str) -> list[str]:

@@ -10,8 +10,9 @@ import pytest
 
 import scorer
 from scorer.batch.record import Fields, Job, columns, prepare, record_id, score_record
+from tests.conftest import ROOT
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = ROOT / "examples"
 SEEDS = sorted(EXAMPLES.glob("*.txt"))
 
 

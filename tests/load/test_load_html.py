@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from scorer.errors import ScorerError
 from scorer.load.html import load_html
 from scorer.load.types import Loaded
+from tests.conftest import ROOT
 
-FIXTURE = Path(__file__).parent / "fixtures" / "article_habib.html"
+FIXTURE = ROOT / "tests" / "fixtures" / "article_habib.html"
 
 TITLE = "Syria crisis: General deserts Damascus and flees to Turkey"
 STANDFIRST = (

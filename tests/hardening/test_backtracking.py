@@ -19,13 +19,13 @@ import importlib
 import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import ROOT
 from tests.counting import (
     FACTOR,
     assert_linear,
@@ -280,7 +280,7 @@ def test_audit_of_html_work_grows_linearly(family):
 # patterns from data files (claims features, boilerplate, lexicon phrases, titles) by
 # loading them.
 
-SCORER = Path(__file__).resolve().parent.parent / "scorer"
+SCORER = ROOT / "scorer"
 _CALLS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"}
 _SEARCHING = {"search", "finditer", "findall", "sub", "subn", "split"}
 # Patterns searched only within a span of bounded length, with the bound.

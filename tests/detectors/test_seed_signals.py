@@ -3,7 +3,7 @@
 The lists were read sentence by sentence against the article text by an editor's
 standard: who is on record (cue / source / type), where the copy hedges, which sentences
 assert checkable facts and whether anybody stands behind them. Notes on the judgement
-calls sit beside the entries. `tests/test_hedges.py`, `test_attribution.py` and
+calls sit beside the entries. `tests/detectors/test_hedges.py`, `test_attribution.py` and
 `test_claims.py` check the fields of these signals in more detail.
 """
 

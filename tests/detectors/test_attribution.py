@@ -96,7 +96,7 @@ def test_source_after_the_cue_and_direct_quote_content():
     "line_break", ["\n", "\r\n", "\n\n", "\r\n\r\n"], ids=["lf", "crlf", "lf-lf", "crlf-crlf"]
 )
 def test_a_quote_on_the_line_after_the_cue_is_direct_whatever_ends_the_line(line_break):
-    # Found by tests/test_properties.py: a CRLF between cue and quote hid the quote, first
+    # Found by tests/hardening/test_properties.py: a CRLF between cue and quote hid the quote, first
     # as a character the gap could not hold, then as two characters where LF is one.
     text = f"Ali Habib said:{line_break}“We will stay in Damascus.”"
     assert attributions(text) == [("said", "Ali Habib", "named_person", True)]

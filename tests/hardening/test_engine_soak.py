@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import scorer
 from scorer.engine import durable
+from tests.conftest import ROOT
 
 pytestmark = [
     pytest.mark.slow,
@@ -78,7 +78,7 @@ def _python(code: str, *args: str) -> object:
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=ROOT,
     )
     return json.loads(fresh.stdout)
 
@@ -88,14 +88,14 @@ def test_ten_thousand_documents_in_one_process_match_fresh_processes_and_do_not_
     # holds whatever the tests before it left there (measured: 1.8 MB alone, 11 MB after
     # other tests in the same pytest-xdist worker).
     soaked = _python(
-        "import json; from tests.test_engine_soak import soak; print(json.dumps(soak()))"
+        "import json; from tests.hardening.test_engine_soak import soak; print(json.dumps(soak()))"
     )
     growth, in_one = soaked["growth"], soaked["findings"]  # type: ignore[index]
     assert growth < GROWTH_LIMIT_KB, f"peak RSS grew {growth} KB over {DOCUMENTS - WARM_UP} docs"
 
     samples = [0, 1, 2, 3, 4, 13, 23, 24, 1023, 1024, 1025, 5003, 5004, 9998, 9999]
     code = (
-        "import json, sys; from tests.test_engine_soak import findings; "
+        "import json, sys; from tests.hardening.test_engine_soak import findings; "
         "print(json.dumps([findings(int(n)) for n in sys.argv[1:]]))"
     )
     assert _python(code, *map(str, samples)) == [in_one[n] for n in samples]

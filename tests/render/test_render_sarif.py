@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,9 +15,9 @@ import scorer
 from scorer.render import Run, sarif
 from scorer.runs.outcome import Outcome
 from scorer.scoring.audit import Audit
-from tests.conftest import INDEPENDENT, REWRITE
+from tests.conftest import INDEPENDENT, REWRITE, ROOT
 
-SCHEMA_PATH = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
+SCHEMA_PATH = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 # Sources as a user in the repository root types them: relative, so under %SRCROOT%.
 INDEPENDENT_SOURCE = "examples/independent-habib-defection.txt"
 REWRITE_SOURCE = "examples/habib-defection-rewrite.txt"
@@ -283,7 +282,7 @@ def test_fingerprints_follow_rule_and_text_not_the_line(validator, independent_a
 
 
 def test_an_html_page_names_the_file_and_quotes_the_text_with_no_region(validator):
-    page = Path(__file__).parent / "fixtures" / "article_habib.html"
+    page = ROOT / "tests" / "fixtures" / "article_habib.html"
     audit = scorer.audit_file(str(page))
     log = render(validator, [Outcome("tests/fixtures/article_habib.html", audit)])
     results = log["runs"][0]["results"]
