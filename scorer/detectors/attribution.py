@@ -22,7 +22,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from scorer.detectors import Needed, lexicon, sources
+from scorer.detectors import Needed, entities, lexicon, sources
 from scorer.detectors.reading import Reading
 from scorer.load.document import Document, Quote, Sentence
 from scorer.resources import read_toml, rules_dir
@@ -228,6 +228,7 @@ def _sourceless() -> lexicon.Lexicon:
 
 
 KIND = "attribution"
+ALSO = ("entity",)  # the sources' entities (scorer.detectors.entities)
 NEEDS = ()
 
 
@@ -244,7 +245,8 @@ def detect(reading: Reading, needed: Needed) -> list[Signal]:
         signals.extend(_trim_contents(doc, found))
         for mention in sources.named_people(doc.text, sentence.start, sentence.end):
             context.remember(mention)
-    return _relay(doc, signals)
+    attributions, found_entities = entities.assign(doc, _relay(doc, signals))
+    return [*attributions, *found_entities]
 
 
 def _sentence(

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from scorer.detectors.source_types import Typed, type_phrase
 from scorer.detectors.source_words import words
-from scorer.load.document import normalise
+from scorer.load.document import Document, normalise
+from scorer.signals import Signal
 
 _PERSONAL = frozenset(["named_person"])
 _GROUPS = frozenset(["named_organization", "named_outlet"])
@@ -65,6 +67,7 @@ class Entity:
     description: str | None = None
     plural: bool = False
     head: str = ""
+    described: bool = False
     mentions: list[tuple[int, int]] = field(default_factory=list)
     words: set[str] = field(default_factory=set)  # lower-case words of its names and roles
 
@@ -90,6 +93,7 @@ class Registry:
             entity.name = typed.name
         if typed.description and not entity.description:
             entity.description = typed.description
+        entity.described = entity.described or typed.described
         entity.mentions.append((start, end))
         entity.words |= _words(name) | _words(typed.description or "") | {typed.head}
         self._touch(entity)
@@ -308,3 +312,92 @@ def _described(typed: Typed, description: str | None) -> Typed:
         return typed
     return Typed(typed.type, head=typed.head, plural=typed.plural, name=typed.name,
                  description=description)  # fmt: skip
+
+
+# -- a document's attributions --------------------------------------------------------------
+
+
+def assign(doc: Document, attributions: Sequence[Signal]) -> tuple[list[Signal], list[Signal]]:
+    """The attributions with their sources typed in place and resolved, each with its
+    `entity`, and one `entity` signal per entity (its canonical name, type, description
+    and the ids of the attributions that cite it). An attribution whose source words are
+    no source at all ("October agreed", "STRESS:") is dropped: it is not one."""
+    registry = Registry()
+    position = 0
+    kept: dict[int, Signal] = {}
+    order = sorted(range(len(attributions)), key=lambda n: _source_start(attributions[n]))
+    cited: dict[int, list[str]] = {}
+    for n in order:
+        signal = attributions[n]
+        source = signal.fields.get("source") or {}
+        start, end = source.get("start", 0), source.get("end", 0)
+        if not source.get("text") or source.get("type") in ("agentless",):
+            kept[n] = signal
+            continue
+        _note_mentions(doc, registry, position, start)
+        position = max(position, end)
+        typed = type_phrase(source["text"], in_quote=doc.quote_at(start) is not None)
+        after = _rest_of_sentence(doc.text, end)
+        resolved, entity = registry.typed(start, end, source["text"], typed, after)
+        if resolved.type == "none":
+            continue
+        fields = dict(signal.fields)
+        fields["source"] = _source_fields(source, typed, resolved, entity)
+        if entity is not None:
+            fields["entity"] = entity.id
+            cited.setdefault(entity.id, [])
+        kept[n] = Signal(
+            signal.kind, signal.start, signal.end, signal.text, signal.sentence, fields
+        )
+        if entity is not None:
+            cited[entity.id].append(kept[n].id)
+    signals = [kept[n] for n in range(len(attributions)) if n in kept]
+    return signals, _entity_signals(doc, registry, cited)
+
+
+def _source_start(signal: Signal) -> int:
+    source = signal.fields.get("source") or {}
+    return source.get("start", signal.start) if source.get("text") else signal.start
+
+
+def _note_mentions(doc: Document, registry: Registry, start: int, end: int) -> None:
+    """The people, organisations, outlets and unnamed sources named between two sources."""
+    for m_start, m_end, found, description in sorted(mentions_in(doc.text, start, end)):
+        typed = _described(type_phrase(found), description)
+        registry.typed(m_start, m_end, found, typed, _rest_of_sentence(doc.text, m_end))
+
+
+def _source_fields(
+    source: Mapping[str, Any], typed: Typed, resolved: Typed, entity: Entity | None
+) -> dict[str, Any]:
+    """A source as signals carry it: its span, its type once resolved, and what resolved it."""
+    fields: dict[str, Any] = {k: source[k] for k in ("start", "end", "text") if k in source}
+    fields["type"] = resolved.type
+    if resolved.type == "anonymous":
+        fields["described"] = resolved.described or (entity is not None and entity.described)
+    if typed.type == "reference" and entity is not None:
+        fields["resolved"] = {"text": entity.name}
+    if "description" in source:
+        fields["description"] = source["description"]
+    elif entity is not None and entity.description and resolved.type == "named_person":
+        fields["description"] = {"text": entity.description}
+    return fields
+
+
+def _entity_signals(doc: Document, registry: Registry, cited: dict[int, list[str]]) -> list[Signal]:
+    found = []
+    for entity in registry.entities:
+        if entity.id not in cited:
+            continue  # mentioned, never a source
+        start, end = entity.mentions[0]
+        fields = {
+            "id": entity.id,
+            "name": entity.name,
+            "type": entity.type,
+            "description": entity.description,
+            "mentions": cited[entity.id],
+        }
+        found.append(
+            Signal("entity", start, end, doc.text[start:end], doc.sentence_at(start), fields)
+        )
+    return found

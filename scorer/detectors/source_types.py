@@ -169,7 +169,8 @@ def _noun_phrase(text: str, w: Words) -> Typed:
     rest_low = [t.lower() for t in rest]
     if first in ("our", "this") and heads(w.self_nouns):
         return Typed("self", head=head)  # "our correspondent in Kyiv"
-    if raw in ("media", "reports", "rumours", "rumors") and not names:
+    unnamed_media = not any(m in w.media_modifiers and m != "local" for m in modifiers)
+    if raw in ("media", "reports", "rumours", "rumors") and not names and unnamed_media:
         return Typed("vague", head=head, plural=True)  # "local media", "media reports"
     if low[0] in ("those", "people", "persons", "others", "anyone") and (described_after or rest):
         return Typed("anonymous", head=head, plural=True, described=True)  # "those close to"
@@ -211,7 +212,7 @@ def _noun_phrase(text: str, w: Words) -> Typed:
         return Typed("reference", head=head)  # "the minister", "the judge"
     if _acronym(tokens, w):
         return Typed("named_organization", head=head)
-    if head_tokens[-1][:1].isupper() and names:
+    if _capital(head_tokens[-1]) and names:
         if first in _INDEFINITE and len(names) < 2:
             return Typed("anonymous", head=head, described=True)  # "a senior Conservative"
         person = len(names) >= 2 or _titled(head_tokens, w) or len(head_tokens) == 1
@@ -284,14 +285,22 @@ def _names(tokens: list[str], w: Words) -> list[str]:
     found = []
     for n, token in enumerate(tokens):
         low = token.lower()
-        if n == 0 and len(tokens) > 1 and tokens[1][:1].islower():
+        if n == 0 and len(tokens) > 1 and tokens[1].islower():
             continue  # "Industry watchers": a sentence's first word, capitalised as all are
-        if not token[:1].isupper() or low in skip or low.rstrip(".") in skip:
+        if not _capital(token) or low in skip or low.rstrip(".") in skip:
             continue
         if n == 0 and (low in nouns or _lemma(low, w) in nouns or low in ("those", "others")):
             continue  # "Officials said": a source noun, capitalised to start the sentence
         found.append(token)
     return found
+
+
+_PARTICLE = re.compile(r"(?:al|el|ul|bin|ibn|abu|de|da|di|du|van|von|la|le|dos|das|del)[-'’][A-Z]")
+
+
+def _capital(token: str) -> bool:
+    """A name's word: capitalised, or a name with its particle ("al-Labwani", "d'Estaing")."""
+    return token[:1].isupper() or bool(_PARTICLE.match(token))
 
 
 def _named(tokens: list[str]) -> bool:

@@ -289,6 +289,8 @@ def findings_table(audit: Audit) -> Table | Text:
         cell.append("\n" + clean(finding.message))
         if finding.cap_reached:
             cell.append(" (cap reached)", style="dim")
+        elif finding.same_source:
+            cell.append(" (same source as before: counted once)", style="dim")
         table.add_row(
             Text(place(finding)),
             Text(finding.severity, style=theme.SEVERITY.get(finding.severity, "")),

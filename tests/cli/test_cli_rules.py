@@ -280,6 +280,7 @@ def test_rules_show_prints_everything_about_a_rule(tmp_path):
         "when:     kind == 'hedge'",
         "points:   -1",
         "cap:      -3",
+        "per:      finding",
         "derive:   -",
         "message:  hedge '{text}'",
         "why:      House style.",
