@@ -1,0 +1,350 @@
+"""Features of the attribution tagger: one list of strings for each token of a sentence.
+
+Shared by training (`scorer.train`) and run time (`scorer.models.attribution`), so both
+see the same sentences, tokens and features. This is the one module of the model that
+reads scorer internals (Document, its tokens and quotes, the lexicon files): when those
+move, only the imports here change.
+
+Features are plain strings (crfsuite binary attributes). What a word alone gives (its
+form, affixes, shape, crude stem, lexicon word classes) is computed once per distinct
+word and kept in a bounded cache; the rest comes from its neighbours and its sentence:
+quote state, lexicon phrases around it, distance to the nearest cue phrase, clause
+markers ("that", a colon, a quote mark) just after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from scorer.document import Document, Sentence
+from scorer.resources import read_toml, rules_dir
+
+# Bumped when a feature changes: the model card records it, and a model trained on
+# another version is refused at load time.
+FEATURES_VERSION = 3
+
+Span = tuple[int, int]
+QUOTE_MARKS = frozenset("\"'“”‘’«»„‟‚‛")
+_PUNCT_CLASS = {",": ",", ":": ":", ";": ";", ".": ".", "?": ".", "!": ".", "(": "(", ")": ")"}
+_AUX = frozenset(
+    "has have had is are was were be been will would could should may might must can did does do"
+    " also not n't never repeatedly previously later reportedly publicly privately".split()
+)
+_PRONOUNS = frozenset("he she they i we it you who which".split())
+_DETERMINERS = frozenset("a an the his her their its our my your this these those".split())
+_CACHE_LIMIT = 50_000
+
+
+# A phrase trie: word -> node. A node's "" key holds the tags of phrases that end there,
+# "_" is any one word, and "*" maps a word prefix to its node ("rumo*").
+Trie = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The project's word lists, reduced to what features need: a trie of the cue,
+    anonymity and multi-word source phrases, and each single word's class tags."""
+
+    phrases: Trie
+    words: dict[str, tuple[str, ...]]
+
+
+def _expand(phrase: str) -> list[tuple[str, ...]]:
+    """Lexicon phrase syntax (scorer.lexicon) as token patterns: "a/b" and "_?" expand."""
+    variants: list[tuple[str, ...]] = [()]
+    for word in phrase.lower().split():
+        if word == "_?":
+            variants = variants + [(*v, "_") for v in variants]
+        else:
+            variants = [(*v, choice) for v in variants for choice in word.split("/")]
+    return [v for v in variants if v and v[0] != "_" and not v[0].endswith("*")]
+
+
+def _insert(trie: Trie, pattern: tuple[str, ...], tag: str) -> None:
+    node = trie
+    for word in pattern:
+        if word.endswith("*") and len(word) > 1:
+            node = node.setdefault("*", {}).setdefault(word[:-1], {})
+        else:
+            node = node.setdefault(word, {})
+    node[""] = tuple(sorted({*node.get("", ()), tag}))
+
+
+@cache
+def lexicons() -> Lexicons:
+    """The shipped lexicon files (never a configuration's house entries: the model was
+    trained on these, and features must not change with the audited file's config)."""
+    folder = rules_dir() / "lexicons"
+    attribution = read_toml(folder / "attribution.toml")
+    anonymity = read_toml(folder / "anonymity.toml")
+    sources = read_toml(folder / "sources.toml")
+    tagged: list[tuple[str, str]] = []
+    for type_name, phrases in attribution["types"].items():
+        tagged += [(p, "c:" + type_name) for p in phrases]
+    tagged += [(p, "c:agentless") for p in attribution["agentless"]["phrases"]]
+    tagged += [(p, "c:vague") for p in attribution["vague"]["phrases"]]
+    for type_name, phrases in anonymity["types"].items():
+        tagged += [(p, "a:" + type_name) for p in phrases]
+    tagged += [(p, "s:outlet") for p in sources["outlet"]["names"] if " " in p]
+    tagged += [(p, "s:place") for p in sources["organization"]["places"] if " " in p]
+    trie: Trie = {}
+    for phrase, tag in tagged:
+        for pattern in _expand(phrase):
+            _insert(trie, pattern, tag)
+    classes = {
+        "n:anon": sources["anonymous"]["nouns"],
+        "n:vague": sources["vague"]["nouns"],
+        "n:doc": sources["document"]["nouns"],
+        "n:org": sources["organization"]["nouns"] + sources["organization"]["acronyms"],
+        "n:place": [p for p in sources["organization"]["places"] if " " not in p],
+        "n:outlet": [p for p in sources["outlet"]["names"] if " " not in p],
+        "n:media": sources["outlet"]["heads"],
+        "n:title": sources["person"]["titles"],
+        "n:pron": sources["person"]["pronouns"],
+        "n:person": sources["person"]["nouns"],
+    }
+    words: dict[str, set[str]] = {}
+    for tag, members in classes.items():
+        for word in members:
+            words.setdefault(word.lower(), set()).add(tag)
+    return Lexicons(trie, {w: tuple(sorted(t)) for w, t in words.items()})
+
+
+def _ends(trie: Trie, words: Sequence[str], i: int) -> dict[str, int]:
+    """For each tag, the end of the longest phrase with that tag starting at word i."""
+    found: dict[str, int] = {}
+    stack = [(trie[words[i]], i + 1)]
+    n = len(words)
+    while stack:
+        node, j = stack.pop()
+        for tag in node.get("", ()):
+            if found.get(tag, 0) < j:
+                found[tag] = j
+        if j == n:
+            continue
+        word = words[j]
+        if word in node:
+            stack.append((node[word], j + 1))
+        if "_" in node:
+            stack.append((node["_"], j + 1))
+        for prefix, child in node.get("*", {}).items():
+            if word.startswith(prefix):
+                stack.append((child, j + 1))
+    return found
+
+
+def phrase_tags(words: Sequence[str], lex: Lexicons) -> list[list[str]]:
+    """For each word, "B"/"I" + the tag of each lexicon phrase covering it.
+
+    Within one tag the longest phrase wins and matches do not overlap; phrases of
+    different tags may overlap ("according to" and "according to reports").
+    """
+    tags: list[list[str]] = [[] for _ in words]
+    taken: dict[str, int] = {}
+    trie = lex.phrases
+    for i, word in enumerate(words):
+        if word not in trie:
+            continue
+        for tag, end in _ends(trie, words, i).items():
+            if taken.get(tag, 0) > i:
+                continue
+            tags[i].append("B" + tag)
+            for j in range(i + 1, end):
+                tags[j].append("I" + tag)
+            taken[tag] = end
+    return tags
+
+
+def shape(word: str) -> str:
+    """Xx, XX, x, d, ... with runs collapsed: "McCain" -> "XxXx", "2016" -> "d"."""
+    out: list[str] = []
+    for char in word:
+        kind = "X" if char.isupper() else "x" if char.islower() else "d" if char.isdigit() else char
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out[:6])
+
+
+def stem(word: str) -> str:
+    """A crude stem that folds verb forms together: pledged, pledges, pledging -> pledg."""
+    for suffix in ("ing", "ied", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What one distinct word contributes, to itself and to its neighbours."""
+
+    low: str
+    ending: str  # last two letters of a lower-case word: "ed", "ng", "ys"; else ""
+    role: str  # as the word before a verb: "aux", "subj" (a name or pronoun), "and" or ""
+    own: tuple[str, ...]
+    quote: bool
+    left2: str  # as the word two before
+    left1: tuple[str, ...]  # as the word before
+    right1: tuple[str, ...]  # as the word after
+    right2: str  # as the word two after
+
+
+_WORDS: dict[str, _Word] = {}
+
+
+def _word(form: str, lex: Lexicons) -> _Word:
+    low = form.lower()
+    sh = shape(form)
+    st = stem(low)
+    own = ["b", "w=" + low, "sh=" + sh, "st=" + st]
+    if len(low) > 3:
+        own += ["p3=" + low[:3], "s3=" + low[-3:], "s2=" + low[-2:]]
+    quote = form in QUOTE_MARKS
+    if quote:
+        own.append("qm")
+    elif low in _PUNCT_CLASS:
+        own.append("pc=" + _PUNCT_CLASS[low])
+    classes = lex.words.get(low, ())
+    own += classes
+    before = ["w-1=" + low, "sh-1=" + sh, *("-1" + c for c in classes)]
+    # What a word says about the word after it: an auxiliary, pronoun or determiner
+    # before a word makes it a verb or a noun.
+    before += [
+        mark
+        for mark, members in (("aux-", _AUX), ("pron-", _PRONOUNS), ("det-", _DETERMINERS))
+        if low in members
+    ]
+    if low in _AUX:
+        role = "aux"
+    elif low in _PRONOUNS or sh.startswith("X"):
+        role = "subj"
+    elif low in ("and", "but", ","):
+        role = "and"
+    else:
+        role = ""
+    found = _Word(
+        low=low,
+        ending=low[-2:] if sh == "x" and len(low) > 3 else "",
+        role=role,
+        own=tuple(own),
+        quote=quote,
+        left2="w-2=" + low,
+        left1=tuple(before),
+        right1=("w+1=" + low, "sh+1=" + sh, *("+1" + c for c in classes)),
+        right2="w+2=" + low,
+    )
+    if len(_WORDS) >= _CACHE_LIMIT:
+        _WORDS.clear()
+    _WORDS[form] = found
+    return found
+
+
+_BUCKETS = ("0", "1", "2", "3", "4-6", "4-6", "4-6", *["7-12"] * 6)
+
+
+def _distances(marks: Sequence[bool], prefix: str, step: int) -> list[str]:
+    """For each position, the bucketed distance to the nearest mark in direction `step`
+    (not counting itself): prefix + "1", "2", "3", "4-6", "7-12", "13+" or "-"."""
+    n = len(marks)
+    out = [prefix + "-"] * n
+    last = -1
+    order = range(n) if step < 0 else range(n - 1, -1, -1)
+    for i in order:
+        if last >= 0:
+            distance = abs(i - last)
+            out[i] = prefix + (_BUCKETS[distance] if distance < 13 else "13+")
+        if marks[i]:
+            last = i
+    return out
+
+
+def sentence_tokens(doc: Document) -> list[list[Span]]:
+    """The document's tokens (`doc.tokens`), grouped by sentence index."""
+    grouped: list[list[Span]] = [[] for _ in doc.sentences]
+    for start, end, sentence in doc.tokens:
+        grouped[sentence].append((start, end))
+    return grouped
+
+
+def features(doc: Document, sentence: Sentence, tokens: Sequence[Span]) -> list[list[str]]:
+    """One list of feature strings per token of `sentence`."""
+    lex = lexicons()
+    norm = doc.norm
+    known = _WORDS.get
+    info = [known(f) or _word(f, lex) for f in (norm[a:b] for a, b in tokens)]
+    words = [w.low for w in info]
+    tags = phrase_tags(words, lex)
+    n = len(info)
+    is_cue = [any(t[1] == "c" for t in ts) for ts in tags]
+    is_quote = [w.quote for w in info]
+    cue_left = _distances(is_cue, "cL=", -1)
+    cue_right = _distances(is_cue, "cR=", 1)
+    wide = ["scue"] if any(is_cue) else []
+    if any(is_quote):
+        wide.append("sq")
+    inside = _inside_quotes(doc, tokens)
+    # Clause markers just after a word ("said on Tuesday that", "said:", "said, “...").
+    that = [w == "that" for w in words] + [False] * 3
+    colon = [w == ":" for w in words] + [False] * 2
+    quoted = [*is_quote, False, False]
+    out: list[list[str]] = []
+    for i in range(n):
+        word = info[i]
+        f = [*word.own, *wide, cue_left[i], cue_right[i]]
+        if tags[i]:
+            f += tags[i]
+        if i:
+            before = info[i - 1]
+            f += before.left1
+            # Verb-ness without a tagger: "Clinton adds", "is pointing", "and insists".
+            if before.role and word.ending:
+                f.append(before.role + "+" + word.ending)
+                if before.role == "and" and cue_left[i] != "cL=-":
+                    f.append("and+cue+" + word.ending)
+            f.append("w-1|w=" + words[i - 1] + "|" + words[i])
+            if tags[i - 1]:
+                f += ["-1" + t for t in tags[i - 1]]
+            if i > 1:
+                f.append(info[i - 2].left2)
+                if is_quote[i - 1] or is_quote[i - 2]:
+                    f.append("q-")
+            elif is_quote[0]:
+                f.append("q-")
+            if i < 3:
+                f.append(f"i{i}")
+        else:
+            f += ("BOS", "w-1=<s>", "i0")
+        if i < n - 1:
+            f += info[i + 1].right1
+            f.append("w|w+1=" + words[i] + "|" + words[i + 1])
+            if tags[i + 1]:
+                f += ["+1" + t for t in tags[i + 1]]
+            if i < n - 2:
+                f.append(info[i + 2].right2)
+        else:
+            f += ("EOS", "w+1=</s>")
+        if inside[i]:
+            f.append("inq")
+        if that[i + 1] or that[i + 2] or that[i + 3]:
+            f.append("that+")
+        if colon[i + 1] or colon[i + 2]:
+            f.append(":+")
+        if quoted[i + 1] or quoted[i + 2]:
+            f.append("q+")
+        out.append(f)
+    return out
+
+
+def _inside_quotes(doc: Document, tokens: Sequence[Span]) -> list[bool]:
+    """Whether each token lies inside a quotation's marks (`doc.quotes`)."""
+    if not doc.quotes:
+        return [False] * len(tokens)
+    return [doc.quote_at(start) is not None for start, _ in tokens]
+
+
+def sentence_words(doc: Document, tokens: Iterable[Span]) -> list[str]:
+    """The tokens' words, lower-cased, straight quotes: what the pre-test looks up."""
+    norm = doc.norm
+    return [norm[a:b].lower() for a, b in tokens]

@@ -1,0 +1,38 @@
+"""`python -m scorer.train attribution [--data DIR] [--out DIR] [--no-card]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scorer.train import polnear
+
+MODELS = Path(__file__).resolve().parents[1] / "models"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scorer.train", description=__doc__)
+    parser.add_argument("model", choices=["attribution"])
+    parser.add_argument("--data", type=Path, default=polnear.DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, default=MODELS, help="where model and card go")
+    parser.add_argument("--no-card", action="store_true", help="write the model only")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="a crfsuite parameter"
+    )
+    args = parser.parse_args(argv)
+    if not (args.data / polnear.POLNEAR).is_dir():
+        print(f"train: {args.data / polnear.POLNEAR} not found", file=sys.stderr)
+        return 2
+    from scorer.train.attribution import build
+
+    params: dict[str, object] = {}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        params[key] = float(value) if "." in value else int(value)
+    build(args.data, args.out, params, card=not args.no_card)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""The model card: what the shipped attribution model is, how it was made, how it does."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from scorer.load import load_string
+from scorer.models import attribution as runtime
+from scorer.models import features_attribution as fx
+from scorer.train import polnear
+from scorer.train.measure import Scores
+from scorer.train.speed import fnc1_documents, time_tagging
+
+FEATURES = """\
+Per token, from `scorer/models/features_attribution.py` (version {version}), over the
+project's own sentences and tokens (`scorer.load.load_string`, `Document.tokens`) at
+training and at run time alike:
+
+- the word lower-cased (on `Document.norm`: curly quotes made straight), its shape
+  (`Xx`, `d`, ...), a crude stem folding verb forms (pledged/pledges -> `pledg`), its
+  first three and last three and two letters, quote mark or punctuation class;
+- word classes from `rules/lexicons/sources.toml` (anonymous, vague, document,
+  organisation, place, outlet, media, title, pronoun and person nouns);
+- phrases of `rules/lexicons/attribution.toml` (report verbs and cue phrases by type,
+  agentless and vague phrases), `anonymity.toml` and the multi-word outlets and places
+  of `sources.toml`, as B/I marks on the words they cover, and on the neighbours;
+- neighbours: words at -2..+2, shape and word classes at -1 and +1, the bigrams
+  (-1, 0) and (0, +1); whether the word before is an auxiliary, pronoun or determiner;
+- verb-ness without a tagger: the last two letters of a lower-case word after an
+  auxiliary ("is pointing"), a name or pronoun ("Clinton adds") or "and"/"but"/a comma
+  ("and insists"; marked apart when a lexicon cue stands earlier in the sentence);
+- sentence: first three positions, first/last token, whether the sentence holds a
+  lexicon cue or a quote mark; distance (bucketed) to the nearest lexicon cue on the
+  left and on the right;
+- quotation: inside a quotation's marks (`Document.quotes`), a quote mark within the
+  two tokens before or after;
+- clause markers after the word: "that" within three tokens, a colon within two.
+"""
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_card(
+    out: Path,
+    model: runtime.Model,
+    params: dict[str, object],
+    scores: Scores,
+    dev: Sequence[polnear.Article],
+    data: Path,
+    trained_seconds: float,
+    sentences: int,
+) -> None:
+    """Write `attribution.md` beside the model in `out`."""
+    model_path = out / runtime.MODEL.name
+    details = model.tagger.info()
+    dev_docs = [load_string(a.text, source=a.name) for a in dev]
+    dev_sentences = sum(len(d.sentences) for d in dev_docs)
+    per_sentence = time_tagging(model, dev_docs, dev_sentences).per_item_ms()
+    fnc1 = ""
+    if (data / "fnc1" / "train_bodies.csv").exists():
+        docs = fnc1_documents(data)
+        wall, cpu = time_tagging(model, docs, len(docs), rounds=1).per_item_ms()
+        fnc1 = (
+            f"- FNC-1 train bodies ({len(docs)} articles, `tag` only): {wall:.2f} ms per"
+            f" article wall, {cpu:.2f} ms CPU: {1000 / wall:.0f} articles per second.\n"
+        )
+    table = "\n".join(f"    {line}" for line in scores.table())
+    params_text = ", ".join(f"{k}={v}" for k, v in params.items())
+    text = f"""# Attribution tagger: model card
+
+`attribution.crfsuite` is a linear-chain CRF (CRFsuite's own binary format, read by
+python-crfsuite; feature weights only, no code and no pickle) that labels each token
+B/I-CUE, B/I-SOURCE, B/I-CONTENT or O. `scorer.models.attribution.tag(doc)` groups the
+labels into attributions. `attribution.triggers` lists the words of the pre-test.
+
+## Data and licence
+
+Trained on PolNeAR v1.0.0 (Newell, Margolin and Ruths, LREC 2018), split `train` only
+(840 articles, months 1-10 of the 2016 US campaign, one annotator per article: the
+alphabetically first id), read in place from `../shared/data/polnear` at training time
+and never copied into the repository. Figures below are on `dev` (84 articles).
+PolNeAR states no licence; its article texts are the publishers' copyright
+(research/internal use). The model holds feature weights over words, affixes and
+word pairs, and the trigger list holds single words: no article text, sentence or
+span is stored.
+
+## Features
+
+{FEATURES.format(version=fx.FEATURES_VERSION)}
+## Training
+
+    make models        # or: python -m scorer.train attribution
+
+CRFsuite L-BFGS with elastic net ({params_text}). L-BFGS has no random draws and the
+sentences come in file-name order, so the seed ({_seed()}) changes nothing; a rerun gives
+the same model file byte for byte (sha256 `{_sha256(model_path)}`).
+Trained {datetime.date.today().isoformat()} in {trained_seconds:.0f} s on {sentences}
+sentences, features version {fx.FEATURES_VERSION}.
+
+## PolNeAR dev
+
+Exact: same start and end after trimming whitespace, punctuation and quote marks from
+both ends of both spans. Overlap: shares a character. Pairing: of the gold attributions
+whose cue was found exactly, the share given the gold source (exact, or both none).
+
+{table}
+
+## Size and speed
+
+- {model_path.stat().st_size / 1e6:.2f} MB, {len(details.state_features)} state features,
+  {len(details.transitions)} transitions, {len(model.triggers)} trigger words.
+- PolNeAR dev ({dev_sentences} sentences, features, pre-test, CRF and grouping):
+  {per_sentence[0]:.3f} ms per sentence wall, {per_sentence[1]:.3f} ms CPU.
+{fnc1}
+Measured on a shared 2-core machine; `python bench/attribution_model.py` measures again.
+
+## Limits
+
+Sources in another sentence than their cue (0.2% of PolNeAR's) are not found; content in
+a sentence before its cue is found only when it runs up to the cue's sentence. Cues are
+predicates of saying, believing and intending in PolNeAR's broad sense ("is pushing back",
+"plans"): a token-level model without a parser misses many of them.
+"""
+    (out / "attribution.md").write_text(text, encoding="utf-8")
+
+
+def _seed() -> int:
+    from scorer.train.attribution import SEED
+
+    return SEED
