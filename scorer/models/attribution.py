@@ -111,14 +111,19 @@ def may_attribute(words: Sequence[str], triggers: frozenset[str]) -> bool:
 def runs(labels: Sequence[str]) -> list[Run]:
     """BIO labels as runs; an I- that does not continue its role starts a run."""
     out: list[Run] = []
-    for i, label in enumerate(labels):
+    i, n = 0, len(labels)
+    while i < n:
+        label = labels[i]
         if label == "O":
+            i += 1
             continue
-        prefix, role = label.split("-", 1)
-        if prefix == "I" and out and out[-1].role == role and out[-1].last == i - 1:
-            out[-1] = Run(role, out[-1].first, i)
-        else:
-            out.append(Run(role, i, i))
+        role = label[2:]
+        inside = "I-" + role
+        j = i + 1
+        while j < n and labels[j] == inside:
+            j += 1
+        out.append(Run(role, i, j - 1))
+        i = j
     return out
 
 

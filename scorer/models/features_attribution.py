@@ -24,7 +24,7 @@ from scorer.resources import read_toml, rules_dir
 
 # Bumped when a feature changes: the model card records it, and a model trained on
 # another version is refused at load time.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 5
 
 Span = tuple[int, int]
 QUOTE_MARKS = frozenset("\"'“”‘’«»„‟‚‛")
@@ -200,7 +200,7 @@ def _word(form: str, lex: Lexicons) -> _Word:
     st = stem(low)
     own = ["b", "w=" + low, "sh=" + sh, "st=" + st]
     if len(low) > 3:
-        own += ["p3=" + low[:3], "s3=" + low[-3:], "s2=" + low[-2:]]
+        own.append("s3=" + low[-3:])
     quote = form in QUOTE_MARKS
     if quote:
         own.append("qm")
@@ -208,7 +208,7 @@ def _word(form: str, lex: Lexicons) -> _Word:
         own.append("pc=" + _PUNCT_CLASS[low])
     classes = lex.words.get(low, ())
     own += classes
-    before = ["w-1=" + low, "sh-1=" + sh, *("-1" + c for c in classes)]
+    before = ["w-1=" + low, *("-1" + c for c in classes)]
     # What a word says about the word after it: an auxiliary, pronoun or determiner
     # before a word makes it a verb or a noun.
     before += [
@@ -232,7 +232,7 @@ def _word(form: str, lex: Lexicons) -> _Word:
         quote=quote,
         left2="w-2=" + low,
         left1=tuple(before),
-        right1=("w+1=" + low, "sh+1=" + sh, *("+1" + c for c in classes)),
+        right1=("w+1=" + low, *("+1" + c for c in classes)),
         right2="w+2=" + low,
     )
     if len(_WORDS) >= _CACHE_LIMIT:
@@ -269,71 +269,88 @@ def sentence_tokens(doc: Document) -> list[list[Span]]:
 
 
 def features(doc: Document, sentence: Sentence, tokens: Sequence[Span]) -> list[list[str]]:
-    """One list of feature strings per token of `sentence`."""
+    """One list of feature strings per token of `sentence`.
+
+    Built column by column (each word's own features, then its neighbours'...), not
+    token by token: the tagger's time is mostly spent here and in crfsuite.
+    """
     lex = lexicons()
     norm = doc.norm
     known = _WORDS.get
-    info = [known(f) or _word(f, lex) for f in (norm[a:b] for a, b in tokens)]
+    info = [known(norm[a:b]) or _word(norm[a:b], lex) for a, b in tokens]
+    n = len(info)
+    if not n:
+        return []
     words = [w.low for w in info]
     tags = phrase_tags(words, lex)
-    n = len(info)
-    is_cue = [any(t[1] == "c" for t in ts) for ts in tags]
+    is_cue = [bool(ts) and any(t[1] == "c" for t in ts) for ts in tags]
     is_quote = [w.quote for w in info]
-    cue_left = _distances(is_cue, "cL=", -1)
-    cue_right = _distances(is_cue, "cR=", 1)
-    wide = ["scue"] if any(is_cue) else []
-    if any(is_quote):
+    wide = []
+    if any(is_cue):
+        wide.append("scue")
+        cue_left = _distances(is_cue, "cL=", -1)
+        cue_right = _distances(is_cue, "cR=", 1)
+    else:
+        cue_left, cue_right = ["cL=-"] * n, ["cR=-"] * n
+    has_quote = any(is_quote)
+    if has_quote:
         wide.append("sq")
-    inside = _inside_quotes(doc, tokens)
-    # Clause markers just after a word ("said on Tuesday that", "said:", "said, “...").
-    that = [w == "that" for w in words] + [False] * 3
-    colon = [w == ":" for w in words] + [False] * 2
-    quoted = [*is_quote, False, False]
-    out: list[list[str]] = []
-    for i in range(n):
-        word = info[i]
-        f = [*word.own, *wide, cue_left[i], cue_right[i]]
-        if tags[i]:
-            f += tags[i]
-        if i:
-            before = info[i - 1]
-            f += before.left1
-            # Verb-ness without a tagger: "Clinton adds", "is pointing", "and insists".
-            if before.role and word.ending:
-                f.append(before.role + "+" + word.ending)
-                if before.role == "and" and cue_left[i] != "cL=-":
-                    f.append("and+cue+" + word.ending)
-            f.append("w-1|w=" + words[i - 1] + "|" + words[i])
-            if tags[i - 1]:
-                f += ["-1" + t for t in tags[i - 1]]
-            if i > 1:
-                f.append(info[i - 2].left2)
-                if is_quote[i - 1] or is_quote[i - 2]:
-                    f.append("q-")
-            elif is_quote[0]:
-                f.append("q-")
-            if i < 3:
-                f.append(f"i{i}")
-        else:
-            f += ("BOS", "w-1=<s>", "i0")
-        if i < n - 1:
-            f += info[i + 1].right1
-            f.append("w|w+1=" + words[i] + "|" + words[i + 1])
-            if tags[i + 1]:
-                f += ["+1" + t for t in tags[i + 1]]
-            if i < n - 2:
-                f.append(info[i + 2].right2)
-        else:
-            f += ("EOS", "w+1=</s>")
-        if inside[i]:
-            f.append("inq")
-        if that[i + 1] or that[i + 2] or that[i + 3]:
-            f.append("that+")
-        if colon[i + 1] or colon[i + 2]:
-            f.append(":+")
-        if quoted[i + 1] or quoted[i + 2]:
-            f.append("q+")
-        out.append(f)
+    out = [
+        [*w.own, *wide, left, right]
+        for w, left, right in zip(info, cue_left, cue_right, strict=True)
+    ]
+    out[0] += ("BOS", "w-1=<s>", "i0")
+    out[-1] += ("EOS", "w+1=</s>")
+    for f, w in zip(out[1:], info, strict=False):
+        f += w.left1
+    for f, w in zip(out, info[1:], strict=False):
+        f += w.right1
+    for f, w in zip(out[2:], info, strict=False):
+        f.append(w.left2)
+    for f, w in zip(out, info[2:], strict=False):
+        f.append(w.right2)
+    for i in (1, 2):
+        if i < n:
+            out[i].append(f"i{i}")
+    for i, ts in enumerate(tags):
+        if ts:
+            out[i] += ts
+            if i:
+                out[i - 1] += ["+1" + t for t in ts]
+            if i + 1 < n:
+                out[i + 1] += ["-1" + t for t in ts]
+    # Verb-ness without a tagger: "Clinton adds", "is pointing", "and insists".
+    for i in range(1, n):
+        ending, role = info[i].ending, info[i - 1].role
+        if ending and role:
+            out[i].append(role + "+" + ending)
+            if role == "and" and cue_left[i] != "cL=-":
+                out[i].append("and+cue+" + ending)
+    # A quote reaching into the sentence covers its first token or has a mark in it.
+    if doc.quotes and (has_quote or doc.quote_at(tokens[0][0]) is not None):
+        quote_at = doc.quote_at
+        for f, (start, _) in zip(out, tokens, strict=True):
+            if quote_at(start) is not None:
+                f.append("inq")
+    # Clause markers just after a word ("said on Tuesday that", "said:", "said, “..."),
+    # and quote marks just before or after it.
+    marks = [(w == "that", w == ":", q) for w, q in zip(words, is_quote, strict=True)]
+    for i, (that, colon, quote) in enumerate(marks):
+        if that:
+            for j in range(max(0, i - 3), i):
+                if "that+" not in out[j]:
+                    out[j].append("that+")
+        if colon:
+            for j in range(max(0, i - 2), i):
+                if ":+" not in out[j]:
+                    out[j].append(":+")
+        if quote:
+            for j in range(max(0, i - 2), i):
+                if "q+" not in out[j]:
+                    out[j].append("q+")
+            for j in range(i + 1, min(n, i + 3)):
+                if "q-" not in out[j]:
+                    out[j].append("q-")
     return out
 
 

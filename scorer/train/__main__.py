@@ -1,4 +1,4 @@
-"""`python -m scorer.train attribution [--data DIR] [--out DIR] [--no-card]`."""
+"""`python -m scorer.train attribution [--data DIR] [--out DIR] [--no-card] [--reuse]`."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODELS, help="where model and card go")
     parser.add_argument("--no-card", action="store_true", help="write the model only")
     parser.add_argument(
+        "--reuse", action="store_true", help="keep the model file in --out; redo the rest"
+    )
+    parser.add_argument(
         "--set", action="append", default=[], metavar="KEY=VALUE", help="a crfsuite parameter"
     )
     args = parser.parse_args(argv)
@@ -30,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     for item in args.set:
         key, _, value = item.partition("=")
         params[key] = float(value) if "." in value else int(value)
-    build(args.data, args.out, params, card=not args.no_card)
+    build(args.data, args.out, params, card=not args.no_card, reuse=args.reuse)
     return 0
 
 

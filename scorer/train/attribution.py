@@ -39,7 +39,7 @@ PARAMS = {
 }
 # A word is a trigger when at least this share of its train occurrences, and at least
 # two, are inside a cue.
-TRIGGER_SHARE = 0.01
+TRIGGER_SHARE = 0.15
 SEED = 0  # L-BFGS draws nothing at random; recorded on the card for completeness.
 
 
@@ -95,25 +95,37 @@ def evaluate(model: runtime.Model, articles: Sequence[polnear.Article]) -> Score
 
 
 def build(
-    data: Path, out: Path, params: dict[str, object] | None = None, card: bool = True
+    data: Path,
+    out: Path,
+    params: dict[str, object] | None = None,
+    card: bool = True,
+    reuse: bool = False,
 ) -> Scores:
-    """Train on `data`'s PolNeAR train, write model, triggers and card into `out`."""
+    """Train on `data`'s PolNeAR train, write model, triggers and card into `out`.
+
+    `reuse` keeps a model file already in `out` (triggers, figures and card are made
+    again): for a change to the pre-test or the grouping, which need no training.
+    """
     params = {**PARAMS, **(params or {})}
     began = time.perf_counter()
     train_set = list(examples(polnear.articles(data, "train")))
     out.mkdir(parents=True, exist_ok=True)
     model_path = out / runtime.MODEL.name
     trigger_path = out / runtime.TRIGGERS.name
-    trigger_path.write_text("\n".join(triggers(train_set)) + "\n", encoding="utf-8")
-    with tempfile.TemporaryDirectory() as scratch:
-        scratch_model = Path(scratch) / "model.crfsuite"
-        train(train_set, scratch_model, params)
-        model_path.write_bytes(scratch_model.read_bytes())
-    trained = time.perf_counter() - began
+    words = triggers(train_set)
+    trigger_path.write_text("\n".join([runtime.trigger_header(), *words]) + "\n", "utf-8")
+    trained: float | None = None
+    if not (reuse and model_path.exists()):
+        with tempfile.TemporaryDirectory() as scratch:
+            scratch_model = Path(scratch) / "model.crfsuite"
+            train(train_set, scratch_model, params)
+            model_path.write_bytes(scratch_model.read_bytes())
+        trained = time.perf_counter() - began
     model = runtime.Model(model_path, trigger_path)
     dev = polnear.articles(data, "dev")
     scores = evaluate(model, dev)
-    print(f"trained in {trained:.0f} s on {len(train_set)} sentences; {model_path}")
+    took = "reused" if trained is None else f"trained in {trained:.0f} s"
+    print(f"{took} on {len(train_set)} sentences; {model_path}")
     print(f"model {model_path.stat().st_size / 1e6:.2f} MB, sha256 {_sha256(model_path)[:16]}")
     for line in scores.table():
         print(line)
