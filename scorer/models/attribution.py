@@ -178,7 +178,7 @@ def label_sentences(doc: Document, crf: Model) -> list[Labelled]:
     out = []
     for sentence in doc.sentences:
         tokens = grouped[sentence.index]
-        words = fx.sentence_words(doc, tokens)
+        words = fx.sentence_words(doc, sentence, tokens)
         if not tokens or not may_attribute(words, crf.triggers):
             continue
         labels, probs = crf.label(fx.features(doc, sentence, tokens))

@@ -62,7 +62,7 @@ def examples(articles: Sequence[polnear.Article]) -> Iterator[Example]:
             yield Example(
                 fx.features(doc, sentence, tokens),
                 bio(tokens, article.spans),
-                fx.sentence_words(doc, tokens),
+                fx.sentence_words(doc, sentence, tokens),
             )
 
 
