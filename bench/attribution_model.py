@@ -2,7 +2,7 @@
 
     python bench/attribution_model.py [--data DIR] [--split dev|train] [--fnc1 N]
 
-Prints exact and overlap P/R/F1 for cue, source and content (see scorer/train/measure.py
+Prints exact and overlap P/R/F1 for cue, source and content (see scorer/train/attribution_measure.py
 for the exact definitions: spans are trimmed of whitespace, punctuation and quote marks
 at both ends, on both sides, before they are compared), pairing accuracy, the pairing
 rule alone on gold spans, the pre-test's cost in cue recall, model size and feature
@@ -22,8 +22,8 @@ from scorer.load import load_string
 from scorer.models import attribution as runtime
 from scorer.models import features_attribution as fx
 from scorer.train import polnear
+from scorer.train.attribution_measure import Scores, score_article
 from scorer.train.labels import bio
-from scorer.train.measure import Scores, score_article
 from scorer.train.speed import FNC1_BODIES, fnc1_documents, time_tagging
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -26,8 +26,8 @@ from scorer.load import load_string
 from scorer.models import attribution as runtime
 from scorer.models import features_attribution as fx
 from scorer.train import polnear
+from scorer.train.attribution_measure import Scores, score_article
 from scorer.train.labels import bio
-from scorer.train.measure import Scores, score_article
 
 # The choice made on dev (see the model card): a handful of settings were tried.
 PARAMS = {
@@ -130,7 +130,7 @@ def build(
     for line in scores.table():
         print(line)
     if card:
-        from scorer.train.card import write_card
+        from scorer.train.attribution_card import write_card
 
         write_card(out, model, params, scores, dev, data, trained, len(train_set))
     return scores

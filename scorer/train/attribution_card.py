@@ -12,7 +12,7 @@ from scorer.load import load_string
 from scorer.models import attribution as runtime
 from scorer.models import features_attribution as fx
 from scorer.train import polnear
-from scorer.train.measure import Scores
+from scorer.train.attribution_measure import Scores
 from scorer.train.speed import fnc1_documents, time_tagging
 
 FEATURES = """\
