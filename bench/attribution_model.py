@@ -35,6 +35,9 @@ class _Everything(frozenset[str]):
     def __contains__(self, word: object) -> bool:
         return True
 
+    def isdisjoint(self, other: object) -> bool:
+        return False
+
 
 class _NoPretest(runtime.Model):
     """The shipped model with a pre-test that lets every sentence through."""
@@ -42,7 +45,7 @@ class _NoPretest(runtime.Model):
     def __init__(self) -> None:
         shipped = runtime.model()
         self.tagger, self.lock = shipped.tagger, shipped.lock
-        self.triggers = _Everything()
+        self.vocabulary, self.triggers = shipped.vocabulary, _Everything()
 
 
 def gold_pairing(articles: list[polnear.Article]) -> Scores:

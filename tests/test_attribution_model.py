@@ -15,6 +15,7 @@ import textwrap
 import pytest
 
 from scorer.document import Document
+from scorer.errors import ScorerError
 from scorer.load import load_string
 from scorer.models import attribution
 from scorer.models.attribution import Labelled, Run, Tagged, assemble, pair, runs, tag
@@ -40,6 +41,21 @@ def test_the_model_ships_in_crfsuite_format_under_5_mb():
     assert facts["labels"] == sorted(
         ["O", "B-CUE", "I-CUE", "B-SOURCE", "I-SOURCE", "B-CONTENT", "I-CONTENT"]
     )
+
+
+def test_a_model_beside_words_made_for_other_features_is_refused(tmp_path):
+    words = tmp_path / "attribution.words"
+    words.write_text("# attribution words, features version 0\nsaid\tcr=4 trigger\n")
+    with pytest.raises(ScorerError, match="made for other features"):
+        attribution.Model(attribution.MODEL, words)
+
+
+def test_the_words_file_holds_single_words_with_tags():
+    header, *lines = attribution.WORDS.read_text(encoding="utf-8").splitlines()
+    assert header == attribution.words_header()
+    said = dict(line.split("\t") for line in lines)["said"].split()
+    assert "trigger" in said and "cr=4" in said
+    assert all(" " not in line.split("\t")[0] for line in lines)
 
 
 def test_the_model_card_names_the_shipped_model_file():

@@ -12,8 +12,9 @@ the cue's sentence and, when it runs on, in the sentences right after it. A sour
 content in an earlier sentence is not found.
 
 The model is read from `attribution.crfsuite` beside this module (crfsuite's own
-format: feature weights, no code), on first use and once per process; nothing touches
-the network.
+format: feature weights, no code), with `attribution.words` (word tags and the pre-test's
+trigger words, plain text), on first use and once per process; nothing touches the
+network.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from scorer.document import Document
 
 MODEL = Path(__file__).with_name("attribution.crfsuite")
-TRIGGERS = Path(__file__).with_name("attribution.triggers")
+WORDS = Path(__file__).with_name("attribution.words")
 Span = tuple[int, int]
 
 
@@ -62,17 +63,18 @@ class Run:
 class Model:
     """A crfsuite tagger and its pre-test's trigger words (the shipped one: `model()`)."""
 
-    def __init__(self, path: Path, triggers: Path) -> None:
+    def __init__(self, path: Path, words: Path) -> None:
         import pycrfsuite  # deferred: nothing is loaded until the first tag()
 
-        header, _, words = triggers.read_text(encoding="utf-8").partition("\n")
-        if header != trigger_header():
+        header, *lines = words.read_text(encoding="utf-8").splitlines()
+        if header != words_header():
             # Features are computed by this version of the code: a model trained on
             # other features would tag, silently and badly.
             raise ScorerError(
-                f"made for other features ({header!r}); run `make models`", path=str(triggers)
+                f"made for other features ({header!r}); run `make models`", path=str(words)
             )
-        self.triggers = frozenset(words.split())
+        self.vocabulary = fx.Vocabulary.parse(lines)
+        self.triggers = self.vocabulary.triggers | fx.QUOTE_MARKS
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
         # One tagger holds one sentence at a time: threads take turns.
@@ -91,21 +93,21 @@ class Model:
         return labels, probs
 
 
-def trigger_header() -> str:
-    """The first line of the triggers file: which features the model beside it uses."""
-    return f"# attribution triggers, features version {fx.FEATURES_VERSION}"
+def words_header() -> str:
+    """The first line of the words file: which features the model beside it uses."""
+    return f"# attribution words, features version {fx.FEATURES_VERSION}"
 
 
 @cache
 def model() -> Model:
     """The shipped model, loaded on first use: once per process."""
-    return Model(MODEL, TRIGGERS)
+    return Model(MODEL, WORDS)
 
 
 def may_attribute(words: Sequence[str], triggers: frozenset[str]) -> bool:
     """The pre-test: can this sentence hold an attribution at all? It needs a word that
-    often heads a cue in PolNeAR train, or a quotation mark."""
-    return any(w in triggers or w in fx.QUOTE_MARKS for w in words)
+    often heads a cue in PolNeAR train, or a quotation mark (both in `triggers`)."""
+    return not triggers.isdisjoint(words)
 
 
 def runs(labels: Sequence[str]) -> list[Run]:
@@ -173,15 +175,21 @@ class Labelled:
 
 
 def label_sentences(doc: Document, crf: Model) -> list[Labelled]:
-    """Every sentence that passes the pre-test, labelled by the CRF."""
+    """Every sentence that passes the pre-test, labelled by the CRF.
+
+    Boilerplate (a donation appeal, a share bar) is site furniture, never scored: it is
+    not tagged.
+    """
     grouped = fx.sentence_tokens(doc)
     out = []
     for sentence in doc.sentences:
+        if sentence.boilerplate:
+            continue
         tokens = grouped[sentence.index]
         words = fx.sentence_words(doc, sentence, tokens)
         if not tokens or not may_attribute(words, crf.triggers):
             continue
-        labels, probs = crf.label(fx.features(doc, sentence, tokens))
+        labels, probs = crf.label(fx.features(doc, sentence, tokens, crf.vocabulary))
         out.append(Labelled(sentence.index, tokens, labels, probs, edges(words)))
     return out
 
@@ -282,5 +290,5 @@ def info() -> dict[str, Any]:
         "labels": sorted(details.labels),
         "state_features": len(details.state_features),
         "transitions": len(details.transitions),
-        "triggers": len(crf.triggers),
+        "triggers": len(crf.vocabulary.triggers),
     }

@@ -15,7 +15,7 @@ markers ("that", a colon, a quote mark) just after it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import groupby
 from operator import itemgetter
@@ -26,7 +26,7 @@ from scorer.resources import read_toml, rules_dir
 
 # Bumped when a feature changes: the model card records it, and a model trained on
 # another version is refused at load time.
-FEATURES_VERSION = 6
+FEATURES_VERSION = 8
 
 Span = tuple[int, int]
 QUOTE_MARKS = frozenset("\"'“”‘’«»„‟‚‛")
@@ -193,10 +193,50 @@ class _Word:
     right2: str  # as the word two after
 
 
-_WORDS: dict[str, _Word] = {}
+@dataclass
+class Vocabulary:
+    """What PolNeAR train says about single words, shipped beside the model.
+
+    `tags`: the share of a word's train occurrences inside a cue (`cr=`) or a source
+    (`sr=`), in buckets 1-4, for words seen at least three times: it lets rare cue
+    words share one weight. `triggers`: the pre-test's words. `cache` keeps each
+    distinct word's features, which depend on the tags.
+    """
+
+    tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    triggers: frozenset[str] = frozenset()
+    cache: dict[str, _Word] = field(default_factory=dict, repr=False, compare=False)
+
+    def lines(self) -> list[str]:
+        """The vocabulary file's lines after its header: `word<TAB>tag tag ...`."""
+        out = []
+        for word in sorted(self.tags.keys() | self.triggers):
+            marks = [*self.tags.get(word, ()), *(["trigger"] if word in self.triggers else [])]
+            out.append(f"{word}\t{' '.join(marks)}")
+        return out
+
+    @classmethod
+    def parse(cls, lines: list[str]) -> Vocabulary:
+        tags: dict[str, tuple[str, ...]] = {}
+        triggers = set()
+        for line in lines:
+            word, _, found = line.partition("\t")
+            marks = found.split()
+            if "trigger" in marks:
+                triggers.add(word)
+            if rated := tuple(m for m in marks if m != "trigger"):
+                tags[word] = rated
+        return cls(tags, frozenset(triggers))
 
 
-def _word(form: str, lex: Lexicons) -> _Word:
+def share_tag(prefix: str, share: float) -> str | None:
+    """A share of occurrences as a bucketed tag: under 2% none, then 1 to 4."""
+    if share < 0.02:
+        return None
+    return prefix + ("1" if share < 0.1 else "2" if share < 0.3 else "3" if share < 0.6 else "4")
+
+
+def _word(form: str, lex: Lexicons, vocabulary: Vocabulary) -> _Word:
     low = form.lower()
     sh = shape(form)
     st = stem(low)
@@ -212,8 +252,11 @@ def _word(form: str, lex: Lexicons) -> _Word:
         own.append("qm")
     elif low in _PUNCT_CLASS:
         own.append("pc=" + _PUNCT_CLASS[low])
-    classes = lex.words.get(low, ())
-    own += classes
+    rated = vocabulary.tags.get(low, ())
+    own += (*lex.words.get(low, ()), *rated)
+    # Neighbours see the word classes and only the strong tags (30% or more): the weak
+    # ones sit on most common words and cost more time than they earn.
+    classes = (*lex.words.get(low, ()), *(t for t in rated if t[-1] in "34"))
     before = ["w-1=" + low, *("-1" + c for c in classes)]
     # What a word says about the word after it: an auxiliary, pronoun or determiner
     # before a word makes it a verb or a noun.
@@ -241,9 +284,9 @@ def _word(form: str, lex: Lexicons) -> _Word:
         right1=("w+1=" + low, *("+1" + c for c in classes)),
         right2="w+2=" + low,
     )
-    if len(_WORDS) >= _CACHE_LIMIT:
-        _WORDS.clear()
-    _WORDS[form] = found
+    if len(vocabulary.cache) >= _CACHE_LIMIT:
+        vocabulary.cache.clear()
+    vocabulary.cache[form] = found
     return found
 
 
@@ -286,7 +329,9 @@ def sentence_tokens(doc: Document) -> list[list[Span]]:
     return grouped
 
 
-def features(doc: Document, sentence: Sentence, tokens: Sequence[Span]) -> list[list[str]]:
+def features(
+    doc: Document, sentence: Sentence, tokens: Sequence[Span], vocabulary: Vocabulary
+) -> list[list[str]]:
     """One list of feature strings per token of `sentence`.
 
     Built column by column (each word's own features, then its neighbours'...), not
@@ -294,8 +339,8 @@ def features(doc: Document, sentence: Sentence, tokens: Sequence[Span]) -> list[
     """
     lex = lexicons()
     norm = doc.norm
-    known = _WORDS.get
-    info = [known(norm[a:b]) or _word(norm[a:b], lex) for a, b in tokens]
+    known = vocabulary.cache.get
+    info = [known(norm[a:b]) or _word(norm[a:b], lex, vocabulary) for a, b in tokens]
     n = len(info)
     if not n:
         return []

@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
 
     attribution = commands.add_parser(
         "attribution",
-        help="the attribution tagger -> scorer/models/attribution.{crfsuite,triggers,md}",
+        help="the attribution tagger -> scorer/models/attribution.{crfsuite,words,md}",
     )
     attribution.add_argument("--data", type=Path, default=polnear.DEFAULT_DATA)
     attribution.add_argument("--out", type=Path, default=MODELS, help="model and card go here")
