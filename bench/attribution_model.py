@@ -18,7 +18,6 @@ import sys
 import time
 from pathlib import Path
 
-from scorer.load import load_string
 from scorer.models import attribution as runtime
 from scorer.models import features_attribution as fx
 from scorer.train import polnear
@@ -52,7 +51,7 @@ def gold_pairing(articles: list[polnear.Article]) -> Scores:
     """The pairing and joining rules alone, fed PolNeAR's own labels."""
     scores = Scores()
     for article in articles:
-        doc = load_string(article.text, source=article.name)
+        doc = fx.load_text(article.text, source=article.name)
         grouped = fx.sentence_tokens(doc)
         labelled = []
         for sentence in doc.sentences:
@@ -83,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     began = time.perf_counter()
     model = runtime.model()
     articles = polnear.articles(args.data, args.split)
-    docs = [load_string(a.text, source=a.name) for a in articles]
+    docs = [fx.load_text(a.text, source=a.name) for a in articles]
     scores, everything = Scores(), Scores()
     no_pretest = _NoPretest()
     for article, doc in zip(articles, docs, strict=True):

@@ -14,11 +14,10 @@ import textwrap
 
 import pytest
 
-from scorer.document import Document
-from scorer.errors import ScorerError
-from scorer.load import load_string
 from scorer.models import attribution
+from scorer.models import features_attribution as fx
 from scorer.models.attribution import Labelled, Run, Tagged, assemble, pair, runs, tag
+from scorer.models.features_attribution import Document, ScorerError
 from scorer.train.labels import bio
 from tests.conftest import ROOT
 
@@ -29,7 +28,7 @@ def spans(text: str, tagged: Tagged) -> tuple[str, str | None, list[str]]:
 
 
 def only(text: str) -> tuple[str, str | None, list[str]]:
-    found = tag(load_string(text))
+    found = tag(fx.load_text(text))
     assert len(found) == 1, found
     return spans(text, found[0])
 
@@ -89,12 +88,12 @@ def test_a_pronoun_source_and_a_clause_without_that():
 
 
 def test_a_sentence_with_no_attribution_gives_none():
-    assert tag(load_string("The bridge was closed for repairs in 2014.")) == []
+    assert tag(fx.load_text("The bridge was closed for repairs in 2014.")) == []
 
 
 def test_offsets_are_into_the_document_text_and_confidence_is_a_probability():
     text = "Rain fell all day.\n\nThe mayor told reporters the roads would reopen by Friday."
-    found = tag(load_string(text))
+    found = tag(fx.load_text(text))
     assert [spans(text, t)[:2] for t in found] == [("told", "The mayor")]
     assert found[0].sentence == 1
     assert 0.5 < found[0].confidence <= 1.0
@@ -178,10 +177,10 @@ SCRIPT = textwrap.dedent(
     socket.create_connection = refuse
     socket.getaddrinfo = refuse
 
-    from scorer.load import load_string
-    from scorer.models import attribution
+        from scorer.models import attribution
+    from scorer.models import features_attribution as fx
     before = "pycrfsuite" in sys.modules
-    found = attribution.tag(load_string("The minister said on Tuesday that taxes would rise."))
+    found = attribution.tag(fx.load_text("The minister said on Tuesday that taxes would rise."))
     print(json.dumps({
         "loaded_at_import": before,
         "found": len(found),

@@ -26,11 +26,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scorer.errors import ScorerError
 from scorer.models import features_attribution as fx
 
 if TYPE_CHECKING:
-    from scorer.document import Document
+    from scorer.models.features_attribution import Document
 
 MODEL = Path(__file__).with_name("attribution.crfsuite")
 WORDS = Path(__file__).with_name("attribution.words")
@@ -70,7 +69,7 @@ class Model:
         if header != words_header():
             # Features are computed by this version of the code: a model trained on
             # other features would tag, silently and badly.
-            raise ScorerError(
+            raise fx.ScorerError(
                 f"made for other features ({header!r}); run `make models`", path=str(words)
             )
         self.vocabulary = fx.Vocabulary.parse(lines)

@@ -22,7 +22,13 @@ from operator import itemgetter
 from typing import Any
 
 from scorer.document import Document, Sentence
+from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
+
+# What the model's other modules (run time, training, benchmark, tests) take from the
+# rest of scorer, re-exported from here so that a move of those modules changes only
+# this file.
+__all__ = ["Document", "ScorerError", "Sentence", "load_text"]
 
 # Bumped when a feature changes: the model card records it, and a model trained on
 # another version is refused at load time.
@@ -307,6 +313,17 @@ def _distances(marks: Sequence[bool], prefix: str, step: int) -> list[str]:
         if marks[i]:
             last = i
     return out
+
+
+def load_text(text: str, source: str = "<text>") -> Document:
+    """A Document from plain text, as the pipeline loads it (training and benchmarks).
+
+    Imported when called: loading brings in the sentence splitter, which run-time
+    tagging of an already loaded Document does not need.
+    """
+    from scorer.load import load_string
+
+    return load_string(text, source=source)
 
 
 def sentence_tokens(doc: Document) -> list[list[Span]]:

@@ -24,10 +24,9 @@ from pathlib import Path
 
 import pycrfsuite
 
-from scorer.document import Document, Sentence
-from scorer.load import load_string
 from scorer.models import attribution as runtime
 from scorer.models import features_attribution as fx
+from scorer.models.features_attribution import Document, Sentence
 from scorer.train import polnear
 from scorer.train.attribution_measure import Scores, score_article
 from scorer.train.labels import bio
@@ -72,7 +71,7 @@ def _sentences(
     articles: Sequence[polnear.Article],
 ) -> Iterator[tuple[Document, Sentence, list[tuple[int, int]], list[str]]]:
     for article in articles:
-        doc = load_string(article.text, source=article.name)
+        doc = fx.load_text(article.text, source=article.name)
         grouped = fx.sentence_tokens(doc)
         for sentence in doc.sentences:
             tokens = grouped[sentence.index]
@@ -144,7 +143,7 @@ def train(train_set: Sequence[Example], path: Path, params: dict[str, object]) -
 def evaluate(model: runtime.Model, articles: Sequence[polnear.Article]) -> Scores:
     scores = Scores()
     for article in articles:
-        doc = load_string(article.text, source=article.name)
+        doc = fx.load_text(article.text, source=article.name)
         score_article(scores, article, runtime.tag(doc, model))
     return scores
 

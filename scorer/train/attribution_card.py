@@ -8,10 +8,9 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from scorer.document import Document
-from scorer.load import load_string
 from scorer.models import attribution as runtime
 from scorer.models import features_attribution as fx
+from scorer.models.features_attribution import Document
 from scorer.train import polnear
 from scorer.train.attribution_measure import Scores, score_article
 from scorer.train.speed import fnc1_documents, time_tagging
@@ -72,7 +71,7 @@ def write_card(
         found = old.exists() and re.search(r"Trained \S+ in \d+ s", old.read_text("utf-8"))
         trained = found.group(0) if found else "Trained (date and time not recorded)"
     details = model.tagger.info()
-    dev_docs = [load_string(a.text, source=a.name) for a in dev]
+    dev_docs = [fx.load_text(a.text, source=a.name) for a in dev]
     pretest = _pretest(model, dev, dev_docs, scores)
     dev_sentences = sum(len(d.sentences) for d in dev_docs)
     per_sentence = time_tagging(model, dev_docs, dev_sentences).per_item_ms()

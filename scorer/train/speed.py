@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from scorer.document import Document
-from scorer.load import load_string
+from scorer.models import features_attribution as fx
 from scorer.models.attribution import Model, tag
+from scorer.models.features_attribution import Document
 
 FNC1_BODIES = Path("fnc1", "train_bodies.csv")
 
@@ -52,7 +52,7 @@ def fnc1_documents(data: Path, limit: int | None = None) -> list[Document]:
     """FNC-1 train bodies as Documents (plain text), in file order."""
     with (data / FNC1_BODIES).open(encoding="utf-8", newline="") as handle:
         bodies = [row["articleBody"] for row in csv.DictReader(handle)]
-    docs = [load_string(body) for body in bodies[:limit] if body.strip()]
+    docs = [fx.load_text(body) for body in bodies[:limit] if body.strip()]
     for doc in docs:
         doc.tokens  # noqa: B018  (tokenising is loading's share, not the tagger's)
     return docs
