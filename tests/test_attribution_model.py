@@ -177,7 +177,7 @@ SCRIPT = textwrap.dedent(
     socket.create_connection = refuse
     socket.getaddrinfo = refuse
 
-        from scorer.models import attribution
+    from scorer.models import attribution
     from scorer.models import features_attribution as fx
     before = "pycrfsuite" in sys.modules
     found = attribution.tag(fx.load_text("The minister said on Tuesday that taxes would rise."))
