@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 EXAMPLE ?= examples/independent-habib-defection.txt
 
-.PHONY: demo test test-fast test-loaded lint bench reports clean
+.PHONY: demo test test-fast test-loaded lint bench reports models clean
 
 demo: $(STAMP)
 	$(BIN)/scorer audit $(EXAMPLE)
@@ -31,6 +31,12 @@ lint: $(STAMP)
 
 reports: $(STAMP)
 	$(BIN)/python reports/build.py
+
+# The trained attribution tagger, from PolNeAR train in ../shared/data (measured on dev):
+# writes scorer/models/attribution.{crfsuite,triggers,md}. Same data, same model bytes.
+models: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m scorer.train attribution
 
 bench: $(STAMP)
 	$(BIN)/python bench/segment.py

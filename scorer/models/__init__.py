@@ -1,0 +1,1 @@
+"""Trained models that ship inside the package, each with its model card beside it."""
