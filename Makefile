@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 EXAMPLE ?= examples/independent-habib-defection.txt
 
-.PHONY: demo test test-fast test-loaded lint bench reports clean
+.PHONY: demo test test-fast test-loaded lint bench reports models clean
 
 demo: $(STAMP)
 	$(BIN)/scorer audit $(EXAMPLE)
@@ -31,6 +31,12 @@ lint: $(STAMP)
 
 reports: $(STAMP)
 	$(BIN)/python reports/build.py
+
+# Trained models (scorer/models/*.json and their cards), from ../shared/data. Each model
+# family is one command of `python -m scorer.train`.
+models: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,train]'
+	$(BIN)/python -m scorer.train sentences
 
 bench: $(STAMP)
 	$(BIN)/python bench/segment.py
