@@ -27,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import Any
 
 from scorer.document import normalise
@@ -37,6 +37,7 @@ FEATURE_VERSION = 1
 # Numbers (with separators and a unit or ordinal suffix) first, then words with inner
 # apostrophes and hyphens, then the signs that say "figure" or "question".
 _TOKEN = re.compile(r"\d+(?:[.,:/]\d+)*[a-z]*|\w+(?:['-]\w+)*|[$%£€?]")
+_PIECES = re.compile(f"({_TOKEN.pattern})")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\ds?")
 # A capitalised word that does not open the sentence: a name, a place, an institution.
@@ -89,20 +90,25 @@ class Spec:
 class Analysis:
     """One sentence's words; offsets and lexicon hits are found only when asked for."""
 
-    __slots__ = ("_grams", "_hits", "_lowered", "_offsets", "_raw", "norm", "text", "words")
+    __slots__ = ("_bounds", "_grams", "_hits", "_pieces", "norm", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.norm = norm = text if text.isascii() else normalise(text)
-        self._lowered = lowered = norm.lower()
-        self._offsets: list[tuple[int, int]] = []  # of the first words, found when asked
+        lowered = norm.lower()
+        # Word i runs from _bounds[2 * i] to _bounds[2 * i + 1]: added up when first asked.
+        self._bounds: list[int] | None = None
         self._hits: dict[int, list[tuple[str, int, int]]] = {}
         self._grams: dict[int, frozenset[str]] = {}
         if len(lowered) != len(norm):  # a letter that lower-cases to two: offsets would drift
-            self._offsets = [m.span() for m in _TOKEN.finditer(norm)]
-            self._raw = words = [norm[a:b].lower() for a, b in self._offsets]
+            spans = [m.span() for m in _TOKEN.finditer(norm)]
+            self._bounds = [x for span in spans for x in span]
+            words = [norm[a:b].lower() for a, b in spans]
         else:
-            self._raw = words = _TOKEN.findall(lowered)
+            # Text between words, then words, alternating: the words, and their offsets
+            # for the asking by adding up lengths.
+            self._pieces = _PIECES.split(lowered)
+            words = self._pieces[1::2]
         if _DIGIT.search(lowered):
             words = [_number(w) if w[0].isdigit() else w for w in words]
         if "May" in norm:
@@ -124,24 +130,17 @@ class Analysis:
         return found
 
     @property
+    def bounds(self) -> list[int]:
+        """Where each word starts and ends: word i is `bounds[2 * i]:bounds[2 * i + 1]`."""
+        if self._bounds is None:
+            self._bounds = list(accumulate(map(len, self._pieces)))
+        return self._bounds
+
+    @property
     def offsets(self) -> list[tuple[int, int]]:
         """Where each word starts and ends in the sentence."""
-        return self._reach(len(self._raw) - 1)
-
-    def _reach(self, k: int) -> list[tuple[int, int]]:
-        """The offsets, known at least up to word `k`: evidence near the start of a sentence
-        does not pay for finding the rest."""
-        offsets = self._offsets
-        if len(offsets) <= k:
-            # Each word is the next occurrence of its text: what lies between two words
-            # holds no character a word can start with.
-            position = offsets[-1][1] if offsets else 0
-            find = self._lowered.find
-            for word in self._raw[len(offsets) : k + 1]:
-                position = find(word, position)
-                offsets.append((position, position + len(word)))
-                position += len(word)
-        return offsets
+        bounds = self.bounds
+        return list(zip(bounds[0::2], bounds[1::2], strict=False))
 
     def _months(self, words: list[str]) -> None:
         """A capitalised "May" is the modal only when it opens the sentence and a lower-case
@@ -156,43 +155,41 @@ class Analysis:
 
     def spans(self, name: str, extras: Sequence[Extra] = ()) -> list[tuple[int, int]]:
         """Where feature `name` is in the sentence: the words of an n-gram (each time it
-        occurs), the phrase of a lexicon hit, the span of a rule output; a shape of the
-        whole sentence is the sentence."""
+        occurs), the phrase of a lexicon hit, the span of a rule output, the figures or
+        names a shape counts; a shape of the whole sentence is the sentence."""
+        if ":" not in name:
+            gram = name.split(" ")
+            return self._where(gram[0], gram)
         if name.startswith("rule:"):
             return [(a, b) for feature, a, b in extras if feature == name]
         if name.startswith("lex:"):
-            last = max((j for hits in self._hits.values() for _, _, j in hits), default=0)
-            offsets = self._reach(last)
+            bounds = self.bounds
             return [
-                (offsets[i][0], offsets[j - 1][1])
+                (bounds[2 * i], bounds[2 * j - 1])
                 for hits in self._hits.values()
                 for feature, i, j in hits
                 if feature == name
             ]
-        if name.startswith("shape:"):
-            return self._shape_spans(name)
-        gram = name.split(" ")
-        n, words = len(gram), self.words
-        found = []
-        i = -1
-        while True:
-            try:
-                i = words.index(gram[0], i + 1)
-            except ValueError:
-                return found
-            if n == 1 or words[i : i + n] == gram:
-                offsets = self._reach(i + n - 1)
-                found.append((offsets[i][0], offsets[i + n - 1][1]))
-
-    def _shape_spans(self, name: str) -> list[tuple[int, int]]:
-        if name in ("shape:digit", "shape:nums:2", "shape:nums:3", "shape:year"):
-            kinds = ("#year",) if name == "shape:year" else ("#num", "#year")
-            return [
-                span for span, word in zip(self.offsets, self.words, strict=True) if word in kinds
-            ]
+        if name in ("shape:digit", "shape:nums:2", "shape:nums:3"):
+            return sorted(self._where("#num", ["#num"]) + self._where("#year", ["#year"]))
+        if name == "shape:year":
+            return self._where("#year", ["#year"])
         if name.startswith("shape:caps"):
             return [m.span() for m in _CAPITALISED_WORD.finditer(self.norm)]
         return [(0, len(self.text))]
+
+    def _where(self, first: str, gram: list[str]) -> list[tuple[int, int]]:
+        """The spans of the word sequence `gram` (whose first word is `first`)."""
+        words = self.words
+        n = len(gram)
+        found = []
+        i = -1
+        for _ in range(words.count(first)):  # no ValueError to end the search: they are slow
+            i = words.index(first, i + 1)
+            if n == 1 or words[i : i + n] == gram:
+                bounds = self.bounds
+                found.append((bounds[2 * i], bounds[2 * (i + n) - 1]))
+        return found
 
 
 def _number(word: str) -> str:
