@@ -32,11 +32,13 @@ lint: $(STAMP)
 reports: $(STAMP)
 	$(BIN)/python reports/build.py
 
-# The trained attribution tagger, from PolNeAR train in ../shared/data (measured on dev):
-# writes scorer/models/attribution.{crfsuite,triggers,md}. Same data, same model bytes.
+# The trained models, from the training splits in ../shared/data (chosen on dev or out of
+# fold), with fixed seeds: the attribution tagger (scorer/models/attribution.*) and the
+# sentence models (scorer/models/{uncertainty,claims}.json), each with its model card.
 models: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m pip install --quiet -e '.[test,train]'
 	$(BIN)/python -m scorer.train attribution
+	$(BIN)/python -m scorer.train sentences
 
 bench: $(STAMP)
 	$(BIN)/python bench/segment.py

@@ -21,8 +21,8 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from scorer.load.document import Document, Sentence
 from scorer.errors import ScorerError
+from scorer.load.document import Document, Sentence
 from scorer.resources import read_toml, rules_dir
 
 # What the model's other modules (run time, training, benchmark, tests) take from the
