@@ -54,6 +54,10 @@ _ANONYMOUS_AFTER = re.compile(
     r"declined to be (?:named|identified)|insisted on anonymity|speaking privately)\b",
     re.IGNORECASE,
 )
+_SPOKESPEOPLE = frozenset(
+    "official officials spokesman spokeswoman spokesperson spokespeople spokesmen "
+    "spokeswomen".split()
+)
 _OBJECT_VERBS = frozenset(
     "told tell tells telling asked ask asks accused thanked urged ordered warned".split()
 )
@@ -78,6 +82,7 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self._recent: list[Entity] = []  # most recent last
+        self._speaks_for: Entity | None = None  # the organisation its people last spoke for
 
     def mention(self, start: int, end: int, text: str, typed: Typed) -> Entity | None:
         """Note a mention that is not a reference; the entity it is (new or met before)."""
@@ -123,10 +128,24 @@ class Registry:
                 described = Typed("anonymous", head=typed.head, plural=typed.plural, described=True)
                 return described, self.mention(start, end, text, described)
             if body is not None:
-                body.mentions.append((start, end))
-                self._touch(body)
-                return Typed("named_organization", head=typed.head, plural=typed.plural), body
+                self._speaks_for = body
+                return self._for(body, start, end, typed)
+        if (
+            typed.type == "anonymous"
+            and not typed.described
+            and typed.head in _SPOKESPEOPLE
+            and self._speaks_for is not None
+            and self._speaks_for in self._recent[-2:]
+        ):
+            # "Officials at the institution said ... An official said": more of the same
+            # organisation's people, while nobody else has been cited in between.
+            return self._for(self._speaks_for, start, end, typed)
         return typed, self.mention(start, end, text, typed)
+
+    def _for(self, body: Entity, start: int, end: int, typed: Typed) -> tuple[Typed, Entity]:
+        body.mentions.append((start, end))
+        self._touch(body)
+        return Typed("named_organization", head=typed.head, plural=typed.plural), body
 
     def resolve(self, typed: Typed, text: str) -> Entity | None:
         """The most recent mention a pronoun or short reference can point to."""
@@ -209,7 +228,9 @@ def _unresolved(typed: Typed) -> Typed:
     w = words()
     if typed.head in ("they", "them"):
         return Typed("vague", head=typed.head, plural=True)
-    if typed.head in ("it", "its") or typed.head in w.organization:
+    if typed.head in ("it", "its"):
+        return Typed("none", head=typed.head)  # no credit for a name the copy never gave
+    if typed.head in w.organization:
         return Typed("named_organization", head=typed.head)
     return Typed("anonymous", head=typed.head, plural=typed.plural, described=False)
 
@@ -224,9 +245,16 @@ def _key(name: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
+_PARTICLE = re.compile(
+    r"^(?:al|el|ul|bin|ibn|abu|de|da|di|du|van|von|la|le|dos|das|del)[-'’]", re.I
+)
+
+
 def _surname(name: str) -> str | None:
-    parts = [p for p in re.findall(r"[A-Za-z][\w'-]*", normalise(name))]
-    names = [p for p in parts if p[0].isupper() and p.lower().rstrip(".") not in words().titles]
+    """The last name of a person's name, without a particle: "Kamal al-Labwani" and "Mr
+    Labwani" are both "labwani"."""
+    parts = [_PARTICLE.sub("", p) for p in re.findall(r"[A-Za-z][\w'’-]*", normalise(name))]
+    names = [p for p in parts if p[:1].isupper() and p.lower().rstrip(".") not in words().titles]
     return names[-1].lower() if names else None
 
 
@@ -252,15 +280,29 @@ def mentions_in(text: str, start: int, end: int) -> Iterable[tuple[int, int, str
     roles = w.roles | w.staff | w.titles
     for match in _CAPITALISED.finditer(text, start, end):
         opening = match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".!?:\"'\n"
-        if opening and " " not in match.group():
+        if opening and " " not in match.group() and not _named_opening(text, match):
             continue  # "Shares in...": a sentence's first word, capitalised as all are
         before = text[max(0, match.start() - 60) : match.start()]
         appositive = _APPOSITIVE_BEFORE.search(before)
-        prefix = [t for t in before.split()[-3:] if t.lower().strip(",") in roles]
+        prefix: list[str] = []
+        for word in reversed(before.split()[-3:]):  # the role words right before the name
+            if word.lower().strip(",") not in roles or word.endswith(","):
+                break
+            prefix.insert(0, word)
         description = appositive.group(1) if appositive else " ".join(prefix) or None
         yield match.start(), match.end(), match.group(), description
     for match in _noun_phrases(w).finditer(text, start, end):
         yield match.start(1), match.end(1), match.group(1), None
+
+
+# After a sentence's capitalised first word, what says it is a name: an appositive
+# ("Barclays, the British bank,") or a verb ("Unilever reported", "Barclays expects").
+_NAME_AFTER = re.compile(r",\s+(?:the|a|an)\s|\s+[a-z]+(?:s|ed)\b")
+
+
+def _named_opening(text: str, match: re.Match[str]) -> bool:
+    """A sentence's first word that names an organisation or outlet ("Unilever reported")."""
+    return bool(_NAME_AFTER.match(text, match.end())) and type_phrase(match.group()).type in _GROUPS
 
 
 _APPOSITIVE_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?)\s+[\w'’ -]{2,40}?),\s*$")
@@ -277,7 +319,7 @@ def _noun_phrases(w: object) -> re.Pattern[str]:
     return re.compile(
         rf"(?:^|(?<=[.!?]\s)|\b(?=(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s))"
         rf"((?:[\w'’-]+\s+){{0,3}}?(?:{heads})\b"
-        rf"(?:\s+(?:familiar|close|with|at|of|in|within|who)\b(?:\s+[\w'’-]+){{1,4}})?)",
+        rf"(?:\s+(?:familiar|close|with|at|of|for|in|within|who)\b(?:\s+[\w'’-]+){{1,4}})?)",
         re.IGNORECASE,
     )
 
@@ -302,9 +344,16 @@ def type_in_text(text: str, start: int, end: int) -> str:
     return typed.type
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_AFTER = 200  # what follows a source that can still say something of it
+
+
 def _rest_of_sentence(text: str, end: int) -> str:
-    stop = re.search(r"[.!?](?:\s|$)", text[end:])
-    return text[end : end + stop.start() if stop else len(text)]
+    """The text after a source to its sentence's end (at most `_AFTER` characters: a
+    search to the end of a long unpunctuated text for every source was quadratic)."""
+    limit = min(len(text), end + _AFTER)
+    stop = _SENTENCE_END.search(text, end, limit)
+    return text[end : stop.start() if stop else limit]
 
 
 def _described(typed: Typed, description: str | None) -> Typed:
@@ -361,8 +410,11 @@ def _source_start(signal: Signal) -> int:
 
 
 def _note_mentions(doc: Document, registry: Registry, start: int, end: int) -> None:
-    """The people, organisations, outlets and unnamed sources named between two sources."""
+    """The people, organisations, outlets and unnamed sources named between two sources,
+    outside quotations: a name a speaker quotes is not who "he said" after it means."""
     for m_start, m_end, found, description in sorted(mentions_in(doc.text, start, end)):
+        if doc.quote_at(m_start) is not None:
+            continue
         typed = _described(type_phrase(found), description)
         registry.typed(m_start, m_end, found, typed, _rest_of_sentence(doc.text, m_end))
 

@@ -31,7 +31,7 @@ _POSSESSIVE = re.compile(r"^(.+?)(?:'s|s')$")
 # spoke on condition of anonymity", "a study published in The Lancet", "people familiar
 # with the talks", "a person at the fundraiser".
 _CLAUSE = re.compile(
-    r",?\s+(?:who|whom|which|that|speaking|familiar|close|briefed|involved|knowledgeable|"
+    r"(?<![\s,]),?\s+(?:who|whom|which|that|speaking|familiar|close|briefed|involved|knowledgeable|"
     r"aware|granted|requesting|declining|citing|based|published|obtained|seen|sent|leaked|"
     r"released|filed|issued|written|signed|commissioned|carried|conducted|present)\b",
     re.IGNORECASE,
@@ -125,7 +125,12 @@ def _appositive(text: str) -> Typed | None:
     """'The prime minister, Boris Johnson' and 'Ms Smith, the council's leader': a name and
     what it is, either way round. The name decides the type."""
     pieces = [p.strip() for p in text.split(",") if p.strip()]
-    if len(pieces) < 2 or _CLAUSE.match(", " + pieces[1]):
+    if len(pieces) < 2:
+        return None
+    if _CLAUSE.match(", " + pieces[1]):  # "Adib Shishakly, who represents...": the name
+        typed = type_phrase(pieces[0])
+        if typed.type == "named_person":
+            return Typed(typed.type, head=typed.head, name=pieces[0])
         return None
     first, second = pieces[0], ", ".join(pieces[1:])
     for name, described in ((first, second), (second, first)):
