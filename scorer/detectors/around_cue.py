@@ -200,20 +200,23 @@ def content(doc: Document, sentence: Sentence, cue: Span, source: Span | None) -
 def _adjacent_quote(doc: Document, lo: int, hi: int) -> Quote | None:
     """A quote that ends just before the cue and its source, or starts just after them."""
     before, after = doc.quotes_around(lo, hi)
-    text = doc.text
-    if (
-        before is not None
-        and lo - before.end <= _GAP
-        and not text[before.end : lo].strip(" ,\r\n\u2014-")
-    ):
+    if before is not None and _only_marks(doc.text, before.end, lo, " ,\r\n\u2014-"):
         return before
-    if (
-        after is not None
-        and after.start - hi <= _GAP
-        and not text[hi : after.start].strip(" ,:\r\n\u2014-")
-    ):
+    if after is not None and _only_marks(doc.text, hi, after.start, " ,:\r\n\u2014-"):
         return after
     return None
+
+
+def _only_marks(text: str, start: int, end: int, marks: str) -> bool:
+    return _gap(text, start, end) <= _GAP and not text[start:end].strip(marks)
+
+
+def _gap(text: str, start: int, end: int) -> int:
+    """Characters from `start` to `end`, a CRLF counted as one: copy saved with either line
+    break is as close to its quote (only short gaps are counted)."""
+    if end - start > 2 * _GAP:
+        return end - start
+    return end - start - text.count("\r\n", start, end)
 
 
 def outlet_at(doc: Document, start: int, end: int) -> Span | None:
@@ -327,6 +330,8 @@ def whole_quote(doc: Document, cue: Span, content: Span) -> Span:
         if quote is not None:
             if quote.inner_start <= cue[0] < quote.inner_end:
                 return content
+            if quote.start <= content[0] and content[1] <= quote.end:
+                return quote.inner_start, quote.inner_end  # the quoted words, without marks
             return min(content[0], quote.inner_start), max(content[1], quote.inner_end)
     return content
 

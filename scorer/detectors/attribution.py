@@ -36,6 +36,7 @@ from typing import Any
 from scorer.detectors import Needed, entities, lexicon
 from scorer.detectors import around_cue as around
 from scorer.detectors.reading import Reading
+from scorer.detectors.source_types import type_phrase
 from scorer.load.document import Document, Sentence
 from scorer.models import attribution as tagger
 from scorer.resources import read_toml, rules_dir
@@ -61,13 +62,19 @@ MIN_CONFIDENCE = 0.4
 # a third of the time below (PolNeAR dev): it needs more of the model's confidence.
 MIN_UNLISTED = 0.6
 _UNLISTED = "stance"  # the type of a cue no lexicon lists: wants, plans, worries
+_QUOTED = re.compile(r"\bquoted\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|n't)\b", re.I)
+_DOCUMENTS = frozenset(["document", "named_organization"])
+_THAT_CLAUSE = re.compile(r"\b(?:that|how|whether|what|why)\b", re.I)
+# "Sanders: Endorsements prove...": a headline's speaker, a colon, what they said.
+_COLON_SPEAKER = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*:\s+(?=\S)")
 _SPEECH = frozenset(["neutral", "loaded", "declined", "document"])  # verbs of saying
 _ADOPT_FROM = 2  # sentences back that a cue with no source of its own may take one from
 _RELATIVE = frozenset(["who", "whom", "which", "that"])
 _HEDGED = re.compile(r"\b(?:reportedly|allegedly|purportedly|reputedly|supposedly)\b", re.I)
 _SAID = frozenset(["neutral", "loaded", "document", "self"])  # cues a rule may stand behind
 _PASSIVE = re.compile(
-    r"(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ld|id)\b", re.I
+    r"(?:is|are|was|were|been|be|being)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ld|id)\b", re.I
 )
 
 
@@ -111,8 +118,11 @@ def detect(reading: Reading, needed: Needed) -> list[Signal]:
         modelled = by_sentence.get(sentence.index, [])
         listed = list(reading.cues(cues, sentence.start, sentence.end))
         sourceless = list(reading.cues(_sourceless(), sentence.start, sentence.end))
-        if not (modelled or listed or sourceless):
-            continue
+        if (
+            not (modelled or listed or sourceless)
+            and doc.text.find(":", sentence.start, sentence.end) < 0
+        ):
+            continue  # most sentences: nothing to look at
         before = last if last and sentence.index - last.sentence <= _ADOPT_FROM else None
         found = _sentence(doc, sentence, modelled, listed, sourceless, house, before)
         signals.extend(_signal(doc, sentence, f) for f in found)
@@ -164,11 +174,29 @@ def _sentence(
                                 sentence.index, "lexicon"))  # fmt: skip
     for made in _as_saying(doc, sentence, found):
         found.add(made)
+    if not found:
+        colon = _colon_speaker(doc, sentence)
+        if colon is not None:
+            found.add(colon)
     for cue in listed:
         if cue.type == "borrowed":
             _borrowed(doc, sentence, found, cue)
     kept = _adopted(doc, found, before)
     return [f if f.outlet else replace(f, outlet=_recipient(doc, f)) for f in kept]
+
+
+def _colon_speaker(doc: Document, sentence: Sentence) -> Found | None:
+    """'Sanders: Endorsements prove Clinton is the establishment candidate.' A name (not a
+    label in capitals, "STRESS:", nor a count, "Two:") before a colon opening the
+    sentence is the speaker of what follows."""
+    m = _COLON_SPEAKER.match(doc.text, sentence.start, sentence.end)
+    if m is None or m.group(1).isupper():
+        return None
+    if type_phrase(m.group(1)).type not in ("named_person", "named_organization", "named_outlet"):
+        return None
+    colon = doc.text.index(":", m.end(1))
+    content = around.trimmed(doc.text, (m.end(), around.sentence_end(doc, sentence)))
+    return Found((colon, colon + 1), "neutral", m.span(1), content, sentence.index, "lexicon")
 
 
 def _adopted(doc: Document, found: Sequence[Found], before: Found | None) -> list[Found]:
@@ -260,14 +288,41 @@ def _from_model(
     if source is not None and first is not None and first.group().lower() in _RELATIVE:
         # "One person, who asked not to be named, said": the source is the person.
         source = around.antecedent(doc, sentence, source[0])
-    if _PASSIVE.match(doc.norm, cue[0], cue[1]):
-        agent = around.agent(doc, cue, sentence)
-        if agent is not None:  # "Sky News was told by a senior police source"
-            if source is not None and around.is_outlet(text, source):
-                outlet = source
-            source = agent
+    if _PASSIVE.match(doc.norm, cue[0], cue[1]) and not _QUOTED.search(text, cue[0], cue[1]):
+        # A passive's subject is what was said or who heard it, never who said it: the
+        # source is the agent ("Sky News was told by a senior police source") or nobody.
+        if _NEGATED.search(doc.norm, max(sentence.start, cue[0] - 12), cue[1]):
+            return None  # "Media reports were not confirmed": nobody said anything
+        if source is not None and around.is_outlet(text, source):
+            outlet = source
+        source = around.agent(doc, cue, sentence)
+    if verb == "declined":  # "declined to comment": on record, saying nothing
+        cue, content = _widened(listed, cue), None
+    if verb == "document" and not _finding(doc, source, content):
+        return None  # "He found the keys under the mat": a find, not a finding
     return Found(cue, verb, source, content, sentence.index, "model", outlet=outlet,
                  orphan=source is None)  # fmt: skip
+
+
+def _widened(listed: Sequence[lexicon.Cue], cue: Span) -> Span:
+    """The cue and the lexicon phrases it overlaps, as one span."""
+    start, end = cue
+    for c in listed[max(bisect_left(listed, (cue[0],)) - 1, 0) :]:
+        if c.start >= cue[1]:
+            break
+        if cue[0] < c.end:
+            start, end = min(start, c.start), max(end, c.end)
+    return start, end
+
+
+def _finding(doc: Document, source: Span | None, content: Span | None) -> bool:
+    """A document verb ("found", "shows") reports a finding when a document or
+    organisation is its subject, or when a clause follows ("He found that...")."""
+    if source is not None and type_phrase(doc.text[source[0] : source[1]]).type in _DOCUMENTS:
+        return True
+    if content is None:
+        return False
+    return _THAT_CLAUSE.search(doc.norm, max(0, content[0] - 6), content[0] + 8) is not None
 
 
 def _verb(listed: Sequence[lexicon.Cue], cue: Span) -> str:
@@ -410,10 +465,19 @@ def _relay(doc: Document, signals: list[Signal]) -> list[Signal]:
             quote = doc.quote_at(content["start"]) or doc.quote_at(content["start"] + 1)
             if quote is not None:
                 speakers.setdefault(quote.inner_start, s)
+    text = doc.text
     for signal in signals:
         quote = doc.quote_at(signal.fields["cue"]["start"])
         speaker = None if quote is None else speakers.get(quote.inner_start)
-        if speaker is None or speaker is signal or not speaker.fields["source"]["text"]:
+        if quote is None or speaker is None or speaker is signal:
+            continue
+        if not speaker.fields["source"]["text"]:
             continue
         signal.fields["relayed_by"] = dict(speaker.fields["source"])
+        end = doc.sentences[signal.sentence].start
+        while end > quote.inner_start and text[end - 1].isspace():
+            end -= 1
+        if not signal.fields["quote"] and end > quote.inner_start:
+            # "I was told this by...": what was told is the quote before its sentence.
+            signal.fields["content"] = _span(doc, (quote.inner_start, end))
     return signals
