@@ -274,7 +274,6 @@ def _no_content(text: str, span: Span) -> bool:
 _LAST_WORD = re.compile(r"\b(\w+)\s*$")
 _CONDITIONAL = frozenset("if unless until whether once".split())
 _PRONOUNS = frozenset("he she they it we i".split())
-_CUE_TAIL = re.compile(r"[\s,;:.!?\"'“”‘’]+$")
 
 
 def conditional(doc: Document, sentence: Sentence, cue: int) -> bool:

@@ -40,12 +40,11 @@ _CAPITALISED = re.compile(
 # The writer's own reporting: "BBC Sport has learnt", "The Times can reveal". Outlets also
 # "have seen" or "have confirmed" what they report; an organisation that confirms is a source.
 _SELF_CUE_ANY = re.compile(
-    r"\s*(?:has|have)\s+(?:learnt|learned|been told)\b"
-    r"|\s*(?:understands|can reveal|can disclose)\b",
+    r"(?:has|have)\s+(?:learnt|learned|been told)\b|(?:understands|can reveal|can disclose)\b",
     re.IGNORECASE,
 )
 _SELF_CUE = re.compile(
-    _SELF_CUE_ANY.pattern + r"|\s*(?:has|have)\s+(?:seen|established|confirmed|obtained)\b",
+    _SELF_CUE_ANY.pattern + r"|(?:has|have)\s+(?:seen|established|confirmed|obtained)\b",
     re.IGNORECASE,
 )
 # A clause right after a source that says it was granted anonymity.
@@ -63,7 +62,7 @@ _OBJECT_VERBS = frozenset(
 )
 
 
-@dataclass
+@dataclass(eq=False)  # one entity is one object: compared by identity
 class Entity:
     id: int
     type: str
@@ -76,6 +75,11 @@ class Entity:
     words: set[str] = field(default_factory=set)  # lower-case words of its names and roles
 
 
+# How many entities back a reference may reach: far beyond any article's pronouns, and
+# a bound that keeps a document's references linear in its length.
+_RECENT = 64
+
+
 class Registry:
     """The entities of one document, built as its mentions are met in text order."""
 
@@ -83,6 +87,10 @@ class Registry:
         self.entities: list[Entity] = []
         self._recent: list[Entity] = []  # most recent last
         self._speaks_for: Entity | None = None  # the organisation its people last spoke for
+        # Names met so far, to find an entity again in constant time: (type, key) and
+        # ("named_person", surname) -> the latest entity given that name.
+        self._by_name: dict[tuple[str, str], Entity] = {}
+        self._by_surname: dict[str, Entity] = {}
 
     def mention(self, start: int, end: int, text: str, typed: Typed) -> Entity | None:
         """Note a mention that is not a reference; the entity it is (new or met before)."""
@@ -94,8 +102,10 @@ class Registry:
             entity = Entity(len(self.entities) + 1, typed.type, name, typed.description,
                             typed.plural, typed.head)  # fmt: skip
             self.entities.append(entity)
+            self._index(entity)
         elif typed.name and len(typed.name) > len(entity.name):
             entity.name = typed.name
+            self._index(entity)
         if typed.description and not entity.description:
             entity.description = typed.description
         entity.described = entity.described or typed.described
@@ -111,7 +121,7 @@ class Registry:
         the text that follows the phrase in its sentence: a clause there can say the source
         was granted anonymity, or the cue can be the writer's own ("has learnt")."""
         outlet = typed.type == "named_outlet"
-        if typed.type in _GROUPS and (_SELF_CUE if outlet else _SELF_CUE_ANY).match(after):
+        if typed.type in _GROUPS and (_SELF_CUE if outlet else _SELF_CUE_ANY).match(after.lstrip()):
             return Typed("self", head=typed.head), self.mention(start, end, text, typed)
         if typed.organisation is not None and _ANONYMOUS_AFTER.match(after):
             typed = Typed("anonymous", head=typed.head, plural=typed.plural, described=True)
@@ -202,25 +212,24 @@ class Registry:
         return any(head in e.words for e in self._recent if e.type in _GROUPS)
 
     def _same(self, name: str, typed: Typed) -> Entity | None:
-        """An entity met before under this name: the same words, or a surname met whole."""
-        key = _key(name)
-        for entity in reversed(self.entities):
-            if entity.type != typed.type:
-                continue
-            if _key(entity.name) == key:
-                return entity
-            if (
-                typed.type == "named_person"
-                and _surname(name)
-                and _surname(name) == _surname(entity.name)
-            ):
-                return entity
-        return None
+        """An entity met before under this name: the same words, or a surname met whole
+        (the later-created of the two when both are found)."""
+        found = [self._by_name.get((typed.type, _key(name)))]
+        if typed.type == "named_person" and (surname := _surname(name)):
+            found.append(self._by_surname.get(surname))
+        return max((e for e in found if e is not None), key=lambda e: e.id, default=None)
+
+    def _index(self, entity: Entity) -> None:
+        self._by_name[entity.type, _key(entity.name)] = entity
+        if entity.type == "named_person" and (surname := _surname(entity.name)):
+            self._by_surname[surname] = entity
 
     def _touch(self, entity: Entity) -> None:
         if entity in self._recent:
             self._recent.remove(entity)
         self._recent.append(entity)
+        if len(self._recent) > _RECENT:
+            del self._recent[0]
 
 
 def _unresolved(typed: Typed) -> Typed:
@@ -279,7 +288,7 @@ def mentions_in(text: str, start: int, end: int) -> Iterable[tuple[int, int, str
     w = words()
     roles = w.roles | w.staff | w.titles
     for match in _CAPITALISED.finditer(text, start, end):
-        opening = match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".!?:\"'\n"
+        opening = _opens(text, match.start())
         if opening and " " not in match.group() and not _named_opening(text, match):
             continue  # "Shares in...": a sentence's first word, capitalised as all are
         before = text[max(0, match.start() - 60) : match.start()]
@@ -295,6 +304,14 @@ def mentions_in(text: str, start: int, end: int) -> Iterable[tuple[int, int, str
         yield match.start(1), match.end(1), match.group(1), None
 
 
+def _opens(text: str, at: int) -> bool:
+    """Whether `at` begins the text, a sentence or a quotation (white space between)."""
+    before = at
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    return before == 0 or text[before - 1] in ".!?:\"'"
+
+
 # After a sentence's capitalised first word, what says it is a name: an appositive
 # ("Barclays, the British bank,") or a verb ("Unilever reported", "Barclays expects").
 _NAME_AFTER = re.compile(r",\s+(?:the|a|an)\s|\s+[a-z]+(?:s|ed)\b")
@@ -306,6 +323,9 @@ def _named_opening(text: str, match: re.Match[str]) -> bool:
 
 
 _APPOSITIVE_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?)\s+[\w'’ -]{2,40}?),\s*$")
+# ... and right after it, up to the next comma: "Kamal al-Labwani, a Syrian dissident
+# living in Paris, thinks".
+_APPOSITIVE_AFTER = re.compile(r",\s+((?:the|an?)\s[^,;:.!?\"“”()]{2,80}),", re.IGNORECASE)
 
 
 @functools.cache
@@ -387,6 +407,8 @@ def assign(doc: Document, attributions: Sequence[Signal]) -> tuple[list[Signal],
         position = max(position, end)
         typed = type_phrase(source["text"], in_quote=doc.quote_at(start) is not None)
         after = _rest_of_sentence(doc.text, end)
+        if typed.description is None and (appositive := _APPOSITIVE_AFTER.match(after)):
+            typed = _described(typed, appositive.group(1))
         resolved, entity = registry.typed(start, end, source["text"], typed, after)
         if resolved.type == "none":
             continue

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from scorer.detectors.source_words import Words, words
 from scorer.load.document import normalise
@@ -83,8 +84,10 @@ class Typed:
     gender: str | None = None
 
 
+@lru_cache(maxsize=16_384)
 def type_phrase(phrase: str, *, in_quote: bool = False) -> Typed:
-    """The type a source phrase's own words give it (no look at the rest of the text)."""
+    """The type a source phrase's own words give it (no look at the rest of the text).
+    Pure, and the same phrases recur ("he", "officials", "the ministry"): cached."""
     text = normalise(phrase).strip(" \t\r\n,;:'\"()[]-")
     if not text:
         return Typed("agentless")
@@ -105,7 +108,7 @@ def _whole(text: str, low: list[str], tokens: list[str], in_quote: bool, w: Word
             return Typed("none" if in_quote else "self", head=word, plural=word != "i")
         return Typed("reference", head=word, plural=word in ("they", "them"),
                      gender=_GENDERS.get(word))  # fmt: skip
-    if any(lowered == p or lowered.endswith(" " + p) for p in w.self_phrases):
+    if any(" ".join(low[k:]) in w.self_phrases for k in range(len(low))):
         return Typed("self", head=low[-1])
     if lowered in w.agentless or low[-1] in w.agentless_words:
         return Typed("agentless", head=low[-1])
@@ -281,12 +284,17 @@ def _organisation(
     return bodies[-1] if bodies else None
 
 
+@cache
+def _not_names(w: Words) -> frozenset[str]:
+    return _DETERMINERS | _INDEFINITE | w.titles | w.nationalities | _CROWD_FIRST
+
+
 def _names(tokens: list[str], w: Words) -> list[str]:
     """The capitalised words of a phrase that can name someone: not its articles, counts,
     titles, nationalities, nor a source noun capitalised to start a sentence ("Two", "Mr",
     "U.S.", "Critics", "Officials")."""
-    skip = _DETERMINERS | _INDEFINITE | w.titles | w.nationalities | _CROWD_FIRST
-    nouns = w.vague | w.anonymous | w.staff | w.document | w.people | w.roles
+    skip = _not_names(w)
+    nouns = w.source_nouns
     found = []
     for n, token in enumerate(tokens):
         low = token.lower()
@@ -371,20 +379,10 @@ def _is_outlet(
 
 def _not_speaking(token: str, head: str, w: Words) -> bool:
     """A common noun no one speaks for: "the storm", "the deal", "his silence"."""
-    known = (
-        w.anonymous
-        | w.staff
-        | w.vague
-        | w.document
-        | w.organization
-        | w.roles
-        | w.people
-        | w.outlet_heads
-        | w.pronouns
-        | w.self_nouns
-    )
     lowered = token.lower()
-    return token.islower() and not {head, lowered} & known and not _AGENT_PLURAL.search(lowered)
+    return (
+        token.islower() and not {head, lowered} & w.speaking and not _AGENT_PLURAL.search(lowered)
+    )
 
 
 def _titled(tokens: list[str], w: Words) -> bool:

@@ -305,9 +305,10 @@ def _module_patterns() -> list[tuple[str, re.Pattern[Any], bool]]:
     """(name, pattern, searched) for every compiled pattern at the top level of a module."""
     found, seen = [], set()
     for path in sorted(SCORER.rglob("*.py")):
-        if path.name == "__main__.py":
-            continue
         parts = path.relative_to(SCORER.parent).with_suffix("").parts
+        # Training code runs on our own corpora, in the [train] extra, never on user text.
+        if path.name == "__main__.py" or "train" in parts:
+            continue
         name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         module = importlib.import_module(name)
         source = path.read_text(encoding="utf-8")
