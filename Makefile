@@ -17,7 +17,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist worksteal
 
-# The suite without the tests marked slow (soak, scale, 50 MB): for iterating locally.
+# The suite without the tests marked slow (soak, scale, 10 MB): for iterating locally.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow"
 

@@ -11,9 +11,10 @@ Measures, all through the public `scorer.audit(text).to_dict()["signals"]`:
 * cues, sources: PolNeAR dev articles, audited whole. A predicted attribution cue (source)
   span counts when it overlaps a gold `Cue` (`Source`) span; recall counts gold spans
   overlapped by some prediction. The exact rows count a span only when it is a gold span,
-  both trimmed of spaces, punctuation and quote marks at the ends. Identical spans are counted once. A discontinuous brat
-  span is its fragments: it overlaps when any fragment does. Articles with several
-  annotators are scored against the alphabetically first annotator id.
+  both trimmed of spaces, punctuation and quote marks at the ends. Identical spans are
+  counted once. A discontinuous brat span is its fragments: it overlaps when any
+  fragment does. Articles with several annotators are scored against the alphabetically
+  first annotator id.
 * claims: ClaimBuster sentences. A sentence is check-worthy when it holds a `claim`
   signal of any status. P/R/F1 of class 1.
 

@@ -31,7 +31,12 @@ def test_independent_seed_attributions():
     # attribution to nobody; "have been hoping" a stance (no credit, no penalty).
     assert attributions(scorer.audit_file(str(INDEPENDENT))) == [
         ("reportedly", "", "agentless", False),
-        ("said", "Kamal al-Labwani, a senior member of the Syrian National Coalition", "named_person", True),
+        (
+            "said",
+            "Kamal al-Labwani, a senior member of the Syrian National Coalition",
+            "named_person",
+            True,
+        ),
         ("told", "a Western diplomatic official", "anonymous", False),
         ("denied", "Syrian state television", "named_outlet", False),
         ("said", "Syrian state television", "named_outlet", False),
