@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 EXAMPLE ?= examples/independent-habib-defection.txt
 
-.PHONY: demo test test-fast test-loaded lint bench reports clean
+.PHONY: demo test test-fast test-loaded lint bench reports models clean
 
 demo: $(STAMP)
 	$(BIN)/scorer audit $(EXAMPLE)
@@ -17,7 +17,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist worksteal
 
-# The suite without the tests marked slow (soak, scale, 50 MB): for iterating locally.
+# The suite without the tests marked slow (soak, scale, 10 MB): for iterating locally.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow"
 
@@ -31,6 +31,14 @@ lint: $(STAMP)
 
 reports: $(STAMP)
 	$(BIN)/python reports/build.py
+
+# The trained models, from the training splits in ../shared/data (chosen on dev or out of
+# fold), with fixed seeds: the attribution tagger (scorer/models/attribution.*) and the
+# sentence models (scorer/models/{uncertainty,claims}.json), each with its model card.
+models: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,train]'
+	$(BIN)/python -m scorer.train attribution
+	$(BIN)/python -m scorer.train sentences
 
 bench: $(STAMP)
 	$(BIN)/python bench/segment.py

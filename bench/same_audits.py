@@ -3,12 +3,12 @@
     python bench/same_audits.py dump OUT.jsonl [--data DIR]   # one JSON line per article
     python bench/same_audits.py compare BEFORE.jsonl AFTER.jsonl
 
-`dump` audits the example articles and every FNC-1 body in ../shared/data (train and
-competition bodies: real news copy, no labels used) and writes `scorer.audit(...).to_dict()`
-of each, keyed by its id, one line each. Keep the dump outside the repository: it holds the
-bodies' text. `compare` says how many lines are identical and lists the first that differ,
-with the first differing key. A refactor must leave every line as it was, except for listed
-bug fixes.
+`dump` audits the example articles and every FNC-1 train body in ../shared/data (real news
+copy, no labels used; the competition test split is never read) and writes
+`scorer.audit(...).to_dict()` of each, keyed by its id, one line each. Keep the dump
+outside the repository: it holds the bodies' text. `compare` says how many lines are
+identical and lists the first that differ, with the first differing key. A refactor must
+leave every line as it was, except for listed bug fixes.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
-BODIES = ("train_bodies.csv", "competition_test_bodies.csv")
+BODIES = ("train_bodies.csv",)
 
 
 def articles(data: Path) -> Iterator[tuple[str, str]]:

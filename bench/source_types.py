@@ -9,8 +9,9 @@ that name its source and their type (or `none`: no source). Two measures:
 * typing: the typing step given the labelled words, the sentence and what comes before it
   (scorer.detectors.entities resolves references to earlier mentions);
 * end to end (`--end-to-end`): the whole audit of the context and the sentence; a row is
-  right when an attribution's source overlaps the labelled words with the labelled type,
-  or, for `none`, when no attribution's source overlaps them.
+  right when an attribution's source (for an agentless one, which has none, its cue)
+  overlaps the labelled words with the labelled type, or, for `none`, when no
+  attribution's source overlaps them.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def end_to_end(row: dict[str, object]) -> str:
     audit = scorer.audit(text, title="", config=Config(engine="python"))
     for signal in audit.signals:
         found = signal.fields.get("source") if signal.kind == "attribution" else None
+        if found and found["type"] == "agentless":
+            found = {**signal.fields["cue"], "type": "agentless"}  # nobody: the cue says so
         if found and found["start"] < end and start < found["end"]:
             return str(found["type"])
     return "none"

@@ -31,6 +31,7 @@ are skipped.
 Usage: python bench/labels/sample_fnc1_hedges.py [--data PATH] [--out PATH]
 Python 3.11 standard library only.
 """
+
 import argparse
 import csv
 import hashlib
@@ -46,23 +47,95 @@ DEFAULT_DATA = "/work/shared/data/fnc1/train_bodies.csv"
 DEFAULT_OUT = "/tmp/fnc1_hedges_candidates.tsv"
 
 ABBREVS = {
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "St",
-    "U.S", "U.K", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "a.m", "p.m", "No", "vs", "Inc", "Corp",
-    "Co", "Ltd", "Jr", "Sr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Gen",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Lt",
+    "Col",
+    "St",
+    "U.S",
+    "U.K",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "a.m",
+    "p.m",
+    "No",
+    "vs",
+    "Inc",
+    "Corp",
+    "Co",
+    "Ltd",
+    "Jr",
+    "Sr",
 }
 
 # Broad trigger list, written from general knowledge.  It only serves to find
 # enough hard cases, positive AND negative; it is not a labelling rule.
 TRIGGERS = [
-    "may", "might", "could", "would", "should", "can", "possibly", "perhaps",
-    "probably", "likely", "unlikely", "apparently", "appears", "appear",
-    "seems", "seem", "suggest", "suggests", "suggested", "believe",
-    "believed", "thought", "reportedly", "allegedly", "alleged", "rumour",
-    "rumor", "rumours", "rumors", "unconfirmed", "unverified", "if",
-    "whether", "expected", "tipped", "understood", "learned", "claims",
-    "claimed", "some", "many", "most", "experts", "critics", "widely",
-    "considered", "regarded", "says", "said",
+    "may",
+    "might",
+    "could",
+    "would",
+    "should",
+    "can",
+    "possibly",
+    "perhaps",
+    "probably",
+    "likely",
+    "unlikely",
+    "apparently",
+    "appears",
+    "appear",
+    "seems",
+    "seem",
+    "suggest",
+    "suggests",
+    "suggested",
+    "believe",
+    "believed",
+    "thought",
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "rumour",
+    "rumor",
+    "rumours",
+    "rumors",
+    "unconfirmed",
+    "unverified",
+    "if",
+    "whether",
+    "expected",
+    "tipped",
+    "understood",
+    "learned",
+    "claims",
+    "claimed",
+    "some",
+    "many",
+    "most",
+    "experts",
+    "critics",
+    "widely",
+    "considered",
+    "regarded",
+    "says",
+    "said",
 ]
 TRIGGER_RE = re.compile(r"\b(?:" + "|".join(TRIGGERS) + r")\b", re.IGNORECASE)
 
@@ -150,8 +223,10 @@ def main():
         for (bid, s, e, t), stratum in out:
             clean = t.replace("\t", " ").replace("\n", " ")
             f.write(f"{bid}\t{s}\t{e}\t{stratum}\t{sha12(t)}\t{clean}\n")
-    print(f"kept sentences: {len(kept)}; with trigger: {n_trig}; "
-          f"sampled: {len(out)} -> {a.out}", file=sys.stderr)
+    print(
+        f"kept sentences: {len(kept)}; with trigger: {n_trig}; sampled: {len(out)} -> {a.out}",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ Prints the chosen Body IDs (in draw order, one per line) to stdout.
 
 Usage: python3 bench/labels/sample_fnc1_ranking.py [path/to/train_bodies.csv]
 """
+
 import csv
 import random
 import sys

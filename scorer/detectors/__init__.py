@@ -48,6 +48,7 @@ class Detector:
     needs: tuple[str, ...]
     detect: Callable[[Reading, Needed], list[Signal]]
     name: str
+    also: tuple[str, ...] = ()  # other kinds it makes along the way (`ALSO`)
 
 
 @cache
@@ -56,14 +57,15 @@ def detectors() -> tuple[Detector, ...]:
     found = []
     for name in MODULES:
         module = importlib.import_module(f"scorer.detectors.{name}")
-        found.append(Detector(module.KIND, tuple(module.NEEDS), module.detect, name))
+        also = tuple(getattr(module, "ALSO", ()))
+        found.append(Detector(module.KIND, tuple(module.NEEDS), module.detect, name, also))
     return order(found)
 
 
 def order(found: Sequence[Detector]) -> tuple[Detector, ...]:
     """The detectors, each after every detector whose kind it needs (else in the order
     given); an error when a kind is needed that none makes, or needs go round in a loop."""
-    kinds = {d.kind for d in found}
+    kinds = {kind for d in found for kind in (d.kind, *d.also)}
     waiting, ordered, made = list(found), [], set()
     while waiting:
         ready = [d for d in waiting if set(d.needs) <= made]
@@ -74,7 +76,7 @@ def order(found: Sequence[Detector]) -> tuple[Detector, ...]:
             raise RuntimeError(f"detectors cannot be ordered: {why}")
         for detector in ready:
             ordered.append(detector)
-            made.add(detector.kind)
+            made.update((detector.kind, *detector.also))
             waiting.remove(detector)
     return tuple(ordered)
 
@@ -87,12 +89,15 @@ def detect(reading: Reading, kinds: Sequence[str] | None = None) -> dict[str, li
     for detector in detectors():
         if wanted is None or detector.kind in wanted:
             needed = {kind: by_kind[kind] for kind in detector.needs}
-            by_kind[detector.kind] = detector.detect(reading, needed)
+            made = {kind: [] for kind in (detector.kind, *detector.also)}
+            for signal in detector.detect(reading, needed):
+                made[signal.kind].append(signal)
+            by_kind.update(made)
     return by_kind
 
 
 def _with_needs(kinds: Sequence[str]) -> set[str]:
-    needs = {d.kind: d.needs for d in detectors()}
+    needs = {kind: d.needs for d in detectors() for kind in (d.kind, *d.also)}
     wanted, todo = set(), list(kinds)
     while todo:
         kind = todo.pop()

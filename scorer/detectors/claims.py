@@ -138,8 +138,10 @@ def _credited_sentences(doc: Document, attributions: Sequence[Signal]) -> dict[i
     """Sentence index -> 'sourced' or 'agentless', from the attributions of the document."""
     credited: dict[int, str] = {}
     for signal in attributions:
-        if not signal.fields["content"]:
-            continue  # "Most members voted against it": a stance with no report is an act
+        if not signal.fields["content"] or signal.fields["cue"].get("verb") == "stance":
+            # "Most members voted against it", "the opposition has been hoping that": a
+            # state of mind or an act reports nothing that stands behind the sentence.
+            continue
         kind = "sourced" if signal.fields["source"]["type"] in _SOURCED else "agentless"
         for index in _covered(doc, signal):
             if credited.get(index) != "sourced":

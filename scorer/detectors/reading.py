@@ -36,6 +36,17 @@ class Reading:
             return lexicon.extended(name, entries, self._house_source)
         return lexicon.shipped(name)
 
+    def house_phrases(self, name: str) -> frozenset[str]:
+        """The phrases a configuration adds to the lexicon `name`, as its cues name them
+        (lower case; "is/are x" as "is x" and "are x"): a house entry is the editor's
+        word, so a detector may trust it over a model."""
+        phrases = set()
+        for _, listed in self._house.get(name, ()):
+            for phrase in listed:
+                first, *rest = phrase.lower().split()
+                phrases.update(" ".join([word, *rest]) for word in first.split("/"))
+        return frozenset(phrases)
+
     def cues(self, of: Lexicon, start: int, end: int) -> Iterator[Cue]:
         """Every cue of a lexicon in `doc.norm[start:end]`, left to right, not overlapping.
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from scorer.detectors.source_words import Words, words
 from scorer.load.document import normalise
@@ -31,7 +32,7 @@ _POSSESSIVE = re.compile(r"^(.+?)(?:'s|s')$")
 # spoke on condition of anonymity", "a study published in The Lancet", "people familiar
 # with the talks", "a person at the fundraiser".
 _CLAUSE = re.compile(
-    r",?\s+(?:who|whom|which|that|speaking|familiar|close|briefed|involved|knowledgeable|"
+    r"(?<![\s,]),?\s+(?:who|whom|which|that|speaking|familiar|close|briefed|involved|knowledgeable|"
     r"aware|granted|requesting|declining|citing|based|published|obtained|seen|sent|leaked|"
     r"released|filed|issued|written|signed|commissioned|carried|conducted|present)\b",
     re.IGNORECASE,
@@ -83,8 +84,10 @@ class Typed:
     gender: str | None = None
 
 
+@lru_cache(maxsize=16_384)
 def type_phrase(phrase: str, *, in_quote: bool = False) -> Typed:
-    """The type a source phrase's own words give it (no look at the rest of the text)."""
+    """The type a source phrase's own words give it (no look at the rest of the text).
+    Pure, and the same phrases recur ("he", "officials", "the ministry"): cached."""
     text = normalise(phrase).strip(" \t\r\n,;:'\"()[]-")
     if not text:
         return Typed("agentless")
@@ -105,7 +108,7 @@ def _whole(text: str, low: list[str], tokens: list[str], in_quote: bool, w: Word
             return Typed("none" if in_quote else "self", head=word, plural=word != "i")
         return Typed("reference", head=word, plural=word in ("they", "them"),
                      gender=_GENDERS.get(word))  # fmt: skip
-    if any(lowered == p or lowered.endswith(" " + p) for p in w.self_phrases):
+    if any(" ".join(low[k:]) in w.self_phrases for k in range(len(low))):
         return Typed("self", head=low[-1])
     if lowered in w.agentless or low[-1] in w.agentless_words:
         return Typed("agentless", head=low[-1])
@@ -125,7 +128,12 @@ def _appositive(text: str) -> Typed | None:
     """'The prime minister, Boris Johnson' and 'Ms Smith, the council's leader': a name and
     what it is, either way round. The name decides the type."""
     pieces = [p.strip() for p in text.split(",") if p.strip()]
-    if len(pieces) < 2 or _CLAUSE.match(", " + pieces[1]):
+    if len(pieces) < 2:
+        return None
+    if _CLAUSE.match(", " + pieces[1]):  # "Adib Shishakly, who represents...": the name
+        typed = type_phrase(pieces[0])
+        if typed.type == "named_person":
+            return Typed(typed.type, head=typed.head, name=pieces[0])
         return None
     first, second = pieces[0], ", ".join(pieces[1:])
     for name, described in ((first, second), (second, first)):
@@ -169,7 +177,8 @@ def _noun_phrase(text: str, w: Words) -> Typed:
     rest_low = [t.lower() for t in rest]
     if first in ("our", "this") and heads(w.self_nouns):
         return Typed("self", head=head)  # "our correspondent in Kyiv"
-    if raw in ("media", "reports", "rumours", "rumors") and not names:
+    unnamed_media = not any(m in w.media_modifiers and m != "local" for m in modifiers)
+    if raw in ("media", "reports", "rumours", "rumors") and not names and unnamed_media:
         return Typed("vague", head=head, plural=True)  # "local media", "media reports"
     if low[0] in ("those", "people", "persons", "others", "anyone") and (described_after or rest):
         return Typed("anonymous", head=head, plural=True, described=True)  # "those close to"
@@ -211,7 +220,7 @@ def _noun_phrase(text: str, w: Words) -> Typed:
         return Typed("reference", head=head)  # "the minister", "the judge"
     if _acronym(tokens, w):
         return Typed("named_organization", head=head)
-    if head_tokens[-1][:1].isupper() and names:
+    if _capital(head_tokens[-1]) and names:
         if first in _INDEFINITE and len(names) < 2:
             return Typed("anonymous", head=head, described=True)  # "a senior Conservative"
         person = len(names) >= 2 or _titled(head_tokens, w) or len(head_tokens) == 1
@@ -275,23 +284,36 @@ def _organisation(
     return bodies[-1] if bodies else None
 
 
+@cache
+def _not_names(w: Words) -> frozenset[str]:
+    return _DETERMINERS | _INDEFINITE | w.titles | w.nationalities | _CROWD_FIRST
+
+
 def _names(tokens: list[str], w: Words) -> list[str]:
     """The capitalised words of a phrase that can name someone: not its articles, counts,
     titles, nationalities, nor a source noun capitalised to start a sentence ("Two", "Mr",
     "U.S.", "Critics", "Officials")."""
-    skip = _DETERMINERS | _INDEFINITE | w.titles | w.nationalities | _CROWD_FIRST
-    nouns = w.vague | w.anonymous | w.staff | w.document | w.people | w.roles
+    skip = _not_names(w)
+    nouns = w.source_nouns
     found = []
     for n, token in enumerate(tokens):
         low = token.lower()
-        if n == 0 and len(tokens) > 1 and tokens[1][:1].islower():
+        if n == 0 and len(tokens) > 1 and tokens[1].islower():
             continue  # "Industry watchers": a sentence's first word, capitalised as all are
-        if not token[:1].isupper() or low in skip or low.rstrip(".") in skip:
+        if not _capital(token) or low in skip or low.rstrip(".") in skip:
             continue
         if n == 0 and (low in nouns or _lemma(low, w) in nouns or low in ("those", "others")):
             continue  # "Officials said": a source noun, capitalised to start the sentence
         found.append(token)
     return found
+
+
+_PARTICLE = re.compile(r"(?:al|el|ul|bin|ibn|abu|de|da|di|du|van|von|la|le|dos|das|del)[-'’][A-Z]")
+
+
+def _capital(token: str) -> bool:
+    """A name's word: capitalised, or a name with its particle ("al-Labwani", "d'Estaing")."""
+    return token[:1].isupper() or bool(_PARTICLE.match(token))
 
 
 def _named(tokens: list[str]) -> bool:
@@ -357,20 +379,10 @@ def _is_outlet(
 
 def _not_speaking(token: str, head: str, w: Words) -> bool:
     """A common noun no one speaks for: "the storm", "the deal", "his silence"."""
-    known = (
-        w.anonymous
-        | w.staff
-        | w.vague
-        | w.document
-        | w.organization
-        | w.roles
-        | w.people
-        | w.outlet_heads
-        | w.pronouns
-        | w.self_nouns
-    )
     lowered = token.lower()
-    return token.islower() and not {head, lowered} & known and not _AGENT_PLURAL.search(lowered)
+    return (
+        token.islower() and not {head, lowered} & w.speaking and not _AGENT_PLURAL.search(lowered)
+    )
 
 
 def _titled(tokens: list[str], w: Words) -> bool:

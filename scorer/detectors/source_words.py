@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from scorer.resources import read_toml, rules_dir
 
@@ -38,6 +38,19 @@ class Words:
     times: frozenset[str]
     nationalities: frozenset[str]
     singular_s: frozenset[str]
+
+    @cached_property
+    def speaking(self) -> frozenset[str]:
+        """Every noun someone can speak as or for (a source, a body, a role, a pronoun)."""
+        return (
+            self.anonymous | self.staff | self.vague | self.document | self.organization
+            | self.roles | self.people | self.outlet_heads | self.pronouns | self.self_nouns
+        )  # fmt: skip
+
+    @cached_property
+    def source_nouns(self) -> frozenset[str]:
+        """The nouns that head a source phrase without naming anyone."""
+        return self.vague | self.anonymous | self.staff | self.document | self.people | self.roles
 
 
 @cache

@@ -62,7 +62,6 @@ class RuleBook:
         return {rule.id: rule for rule in self.rules}
 
 
-
 @dataclass(frozen=True)
 class RuleSet:
     """Checked rules with the scoring they feed, in the layers they run in."""

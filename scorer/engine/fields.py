@@ -51,6 +51,9 @@ SIGNAL_FIELDS: dict[str, Field] = {
         "bool", "a rote reason ('not authorised to speak') is given nearby"
     ),
     "source.knowledge": Field("bool", "how the source knows is given nearby ('who attended')"),
+    "entity": Field(
+        "num", "the source's entity: one id per person, organisation or group, however cited"
+    ),
     "quote": Field("bool", "an attribution of a direct quote"),
     "relayed": Field("bool", "a named speaker relays this source ('I was told by ...')"),
     "outlet_named": Field("bool", "a named source or outlet is credited in the same sentence"),

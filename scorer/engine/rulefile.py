@@ -9,6 +9,7 @@
     when = "kind == 'attribution' and source.type == 'anonymous' and not source.described"
     points = -5                            # per finding
     cap = -15                              # the most the rule can move one document
+    per = "entity"                         # optional: points once per source, not per finding
     message = "'{source.text}' is anonymous, with no role, side or agency"
     why = "AP: simply quoting 'a source' is not allowed. (AP Stylebook, 2004)"
     derive = "anonymous_undescribed"       # optional: a fact other rules can read
@@ -36,6 +37,7 @@ from scorer.resources import read_toml, rules_dir
 
 SCOPES = ("signal", "document")
 PLACES = ("document", "headline", "lede")
+PER = ("finding", "entity")
 _ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _FACT_NAME = re.compile(r"[a-z][a-z0-9_]*")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -53,6 +55,7 @@ _KEYS = {
     "derive": "str",
     "at": "str",
     "example": "str",
+    "per": "str",
 }
 _REQUIRED = ("id", "title", "category", "severity", "scope", "when", "why")
 
@@ -101,6 +104,7 @@ class Rule:
     derive: str | None = None
     at: str = "document"
     example: str | None = None
+    per: str = "finding"  # "entity": points once per source entity, however often cited
     path: str = ""
     line: int | None = None
 
@@ -237,6 +241,9 @@ def _parse_rule(
         raise fail(f"'at' must be one of {', '.join(PLACES)}, not {at!r}")
     if "at" in table and table["scope"] != "document":
         raise fail("'at' places a document finding; a signal finding is at its signal")
+    per = table.get("per", "finding")
+    if per not in PER or (per == "entity" and table["scope"] != "signal"):
+        raise fail("'per' is 'finding', or 'entity' on a signal rule (points once per source)")
     points = table.get("points", 0)
     cap = table.get("cap")
     message = table.get("message")
@@ -274,6 +281,7 @@ def _parse_rule(
         derive=derive,
         at=at,
         example=table.get("example"),
+        per=per,
         path=path,
         line=line,
     )

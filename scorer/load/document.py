@@ -46,7 +46,6 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*%?|\w+(?:[-'\u2019]\w+)
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 
 
-
 def normalise(text: str) -> str:
     """Same-length copy of `text` with curly quotes and apostrophes made straight."""
     # A chain of str.replace is ~15x faster than str.translate with a mapping on long text.

@@ -218,21 +218,30 @@ def sources_table(audit: Audit) -> Table | Text:
 def _who(signal: Signal) -> Text:
     """The source as the text names it, then what else the copy says of it, dimmed."""
     source = signal.fields.get("source") or {}
-    name = clean(str(source.get("text", "")))
+    description = (source.get("description") or {}).get("text", "")
+    name = clean(_before(str(source.get("text", "")), description))
     who = Text(name or "(nobody named)", style="" if name else "italic")
     resolved = source.get("resolved")
     if resolved:
         who.append(f" ({clean(resolved['text'])})")
     notes: list[str] = []
-    if source.get("description"):
-        notes.append(source["description"]["text"])
+    if description:
+        notes.append(description)
     if signal.fields.get("relayed_by"):
-        notes.append(f"relayed by {signal.fields['relayed_by']['text']}")
+        relay = signal.fields["relayed_by"]["text"]
+        notes.append(f"relayed by {_before(relay, relay.partition(', ')[2])}")
     if signal.fields.get("outlet"):
         notes.append(f"via {signal.fields['outlet']['text']}")
     if notes:
         who.append("\n" + "; ".join(clean(n) for n in notes), style="dim")
     return who
+
+
+def _before(text: str, description: str) -> str:
+    """A source span without the description it holds: "Kamal al-Labwani, a senior member
+    of ..." is "Kamal al-Labwani" when its description is shown beneath it."""
+    at = text.find(description) if description else -1
+    return text[:at].rstrip(" ,(–—-") if at > 0 else text
 
 
 # Findings -----------------------------------------------------------------------------
@@ -289,6 +298,8 @@ def findings_table(audit: Audit) -> Table | Text:
         cell.append("\n" + clean(finding.message))
         if finding.cap_reached:
             cell.append(" (cap reached)", style="dim")
+        elif finding.same_source:
+            cell.append(" (same source as before: counted once)", style="dim")
         table.add_row(
             Text(place(finding)),
             Text(finding.severity, style=theme.SEVERITY.get(finding.severity, "")),

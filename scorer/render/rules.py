@@ -107,6 +107,7 @@ def detail(rule: Rule, scoring: Scoring) -> str:
         *_field("when", rule.when_source),
         *_field("points", points_text(float(rule.points))),
         *_field("cap", "-" if rule.cap is None else points_text(float(rule.cap))),
+        *_field("per", "source (once per entity)" if rule.per == "entity" else "finding"),
         *_field("derive", rule.derive or "-"),
         *_field("message", rule.message or "- (derives a fact; makes no finding)"),
     ]

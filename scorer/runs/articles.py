@@ -85,4 +85,3 @@ def _audited(items: list[str | Outcome], options: audits.Options, jobs: int) -> 
     with progress.bar(Console(stderr=True), len(items), "auditing", "files") as advance:
         step = None if advance is None else (lambda _: advance(1))
         return list(audits.audit_sources(items, options, jobs=jobs, advance=step))
-

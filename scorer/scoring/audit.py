@@ -41,6 +41,8 @@ class Audit:
     rules: RuleBook | None = field(default=None, compare=False, repr=False)
     # How the findings' points make the score.
     breakdown: Breakdown | None = None
+    # The sources as entities: one per person, organisation or group, however often cited.
+    entities: tuple[Signal, ...] = ()
 
     @cached_property
     def readability(self) -> Readability:
@@ -72,11 +74,17 @@ class Audit:
                 "words": doc.word_count,
             },
             "signals": [signal.to_dict() for signal in self.signals],
+            "entities": [_entity(signal) for signal in self.entities],
             "findings": [finding.to_dict() for finding in self.findings],
             "suppressed": [finding.to_dict() for finding in self.suppressed],
             "notices": [notice.to_dict() for notice in self.notices],
             "readability": self.readability.to_dict(),
         }
+
+
+def _entity(signal: Signal) -> dict[str, Any]:
+    """An entity in JSON: its id, canonical name, type, description, and its attributions."""
+    return {key: signal.fields[key] for key in ("id", "name", "type", "description", "mentions")}
 
 
 def audit_document(
@@ -115,6 +123,7 @@ def audit_document(
         engine=engine,
         rules=ruleset.book,
         breakdown=score.breakdown,
+        entities=tuple(found.get("entity", ())),
     )
 
 

@@ -200,8 +200,11 @@ def _source(signal: Signal) -> Mapping[str, Any]:
     return signal.fields.get("source") or {}
 
 
-def _name_key(signal: Signal) -> str:
-    """One key per named entity: a pronoun or short reference counts as what it resolves to."""
+def _name_key(signal: Signal) -> object:
+    """One key per named source: its entity (a pronoun or short reference is the entity it
+    resolves to), or its words when no entity was given it."""
+    if signal.fields.get("entity") is not None:
+        return signal.fields["entity"]
     source = _source(signal)
     resolved = source.get("resolved")
     text = resolved.get("text", "") if isinstance(resolved, Mapping) else source.get("text", "")

@@ -55,6 +55,8 @@ class Finding:
     whole_document: bool = False
     # Its rule's cap took some or all of its points (it is still reported, with the rest).
     cap_reached: bool = False
+    # Its rule counts once per source, and this source was counted at an earlier finding.
+    same_source: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in JSON_FIELDS}
@@ -63,7 +65,9 @@ class Finding:
 # The fields of a finding in JSON (and a batch's findings column); the others are answers
 # for the reports.
 JSON_FIELDS = tuple(
-    f for f in dataclasses.fields(Finding) if f.name not in ("whole_document", "cap_reached")
+    f
+    for f in dataclasses.fields(Finding)
+    if f.name not in ("whole_document", "cap_reached", "same_source")
 )
 
 
@@ -104,13 +108,20 @@ def fold(
             continue
         placed = sorted((_place(doc, signals, rule, index), index) for index in fact_hits)
         taken = 0.0
+        counted: set[object] = set()  # the entities a rule counted `per = "entity"`
         for (start, end, signal_id), index in placed:
             reason = suppress(rule.id, start, end, signal_id is None) if suppress else None
             points = 0.0 if reason is not None else float(rule.points)
+            entity = built.signals[index - 1].get("entity") if index else None
+            repeat = rule.per == "entity" and entity is not None and entity in counted
+            if repeat:
+                points = 0.0
+            elif rule.per == "entity" and reason is None and entity is not None:
+                counted.add(entity)
             if rule.cap is not None and reason is None:
                 room = rule.cap - taken
                 points = max(points, room) if rule.cap < 0 else min(points, room)
-            capped = reason is None and points != float(rule.points)
+            capped = reason is None and not repeat and points != float(rule.points)
             taken += points
             fact = built.document if index == 0 else built.signal_fact(index - 1)
             line, column = doc.line_col(start)
@@ -132,6 +143,7 @@ def fold(
                     credit=rule.points > 0,
                     whole_document=signal_id is None,
                     cap_reached=capped,
+                    same_source=repeat,
                 )
             )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))

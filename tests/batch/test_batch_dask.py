@@ -127,7 +127,7 @@ def test_the_cluster_gives_the_local_rows_in_order(
         rows = _rows(executor.map(_chunks(records, 8), job))
     assert rows == local_rows
     assert [row["id"] for row in rows[:3]] == [REWRITE.stem, INDEPENDENT.stem, "1014"]
-    assert [row["score"] for row in rows[:2]] == [30.0, 66.0]
+    assert [row["score"] for row in rows[:2]] == [11.0, 66.0]
     assert rows[EMPTY_AT]["id"] == "77"
     assert rows[EMPTY_AT]["error"] == f"record {EMPTY_AT}: the document is empty"
     assert rows[-2]["error"] == "no text field 'text' (fields: body, id)"
@@ -235,7 +235,7 @@ def test_score_dataframe_gives_the_local_rows_with_nullable_dtypes(
     result = scored.compute(scheduler=executor.client)
     assert _plain(result) == expected
     assert list(result.index) == list(frame.index)
-    assert result.loc[100:101, "score"].tolist() == [30.0, 66.0]
+    assert result.loc[100:101, "score"].tolist() == [11.0, 66.0]
     assert result["score"].tolist()[5] == scorer.audit(records[5]["text"]).score
     assert (result.loc[177, "id"], result.loc[224, "id"]) == ("77", "124")
     assert result.iloc[-2]["error"] == "text field 'text' is NoneType, not text"
@@ -266,7 +266,7 @@ def test_a_parquet_corpus_is_scored_into_parquet_with_its_findings(
     scored.to_parquet(tmp_path / "scored", compute_kwargs={"scheduler": executor.client})
     back = pd.read_parquet(tmp_path / "scored", dtype_backend="pyarrow")
     assert _plain(back) == expected
-    assert expected[0]["findings"][0]["rule"] == "distinct-source-kinds"
+    assert expected[0]["findings"][0]["rule"] == "anonymous-heavy"
 
 
 def test_the_rule_set_travels_with_the_job_so_workers_need_no_rule_files(

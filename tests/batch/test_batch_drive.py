@@ -36,7 +36,7 @@ LINES = [
 EXPECTED = [
     ("ind", 66.0, None),
     ("1", None, "line 2, column 2: not JSON (Expecting property name enclosed in double quotes)"),
-    ("rew", 30.0, None),
+    ("rew", 11.0, None),
     ("3", scorer.audit("Officials said the bridge would reopen on Monday.").score, None),
     ("empty", None, "record empty: the document is empty"),
     ("ind-again", 66.0, None),
@@ -54,7 +54,9 @@ def corpus(tmp_path: Path) -> Path:
 def scored(corpus: Path, out: Path, executor: Executor, **options: Any) -> drive.Summary:
     job = Job(**options)
     output = open_output(str(out), out.suffix[1:], columns(prepare(job)), overwrite=False)
-    return drive.score(open_input(str(corpus), None, job.fields), output, job, executor, chunk_size=2)
+    return drive.score(
+        open_input(str(corpus), None, job.fields), output, job, executor, chunk_size=2
+    )
 
 
 def rows(path: Path) -> list[dict]:

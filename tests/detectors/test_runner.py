@@ -31,7 +31,7 @@ def test_a_detector_is_handed_exactly_the_signals_it_needs(monkeypatch):
             seen[detector.kind] = set(needed)
             return detector.detect(reading, needed)
 
-        return Detector(detector.kind, detector.needs, detect_, detector.name)
+        return Detector(detector.kind, detector.needs, detect_, detector.name, detector.also)
 
     monkeypatch.setattr(detectors, "detectors", lambda: tuple(map(spying, real)))
     found = detect(Reading(load_string(TEXT)))
@@ -43,7 +43,8 @@ def test_a_detector_is_handed_exactly_the_signals_it_needs(monkeypatch):
 
 def test_asking_for_one_kind_runs_it_and_what_it_needs_only():
     found = detect(Reading(load_string(TEXT)), ["claim"])
-    assert set(found) == {"claim", "attribution", "hedge"}
+    # The attribution detector also makes its sources' entities.
+    assert set(found) == {"claim", "attribution", "entity", "hedge"}
 
 
 def test_house_lexicon_entries_travel_in_the_reading():

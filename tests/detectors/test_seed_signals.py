@@ -16,9 +16,14 @@ import scorer.signals
 from tests.conftest import INDEPENDENT, REWRITE
 
 # Judgement calls: "Syrian state television denied ... and said ..." is two cues of one
-# source; "Syrian opposition members have been hoping ..." is a group's hope, not a
-# statement, so the claim in it is unattributed; "I was told this by a Western diplomatic
-# official" inside Mr Labwani's quote is an anonymous source he relays.
+# source; "Syrian opposition members have been hoping ..." is a group's hope: listed as a
+# stance, it credits no claim (the claim in it is unattributed) and costs nothing as an
+# anonymous source; "I was told this by a Western diplomatic official" inside Mr
+# Labwani's quote is an anonymous source he relays; "reportedly" credits the report to
+# nobody (an agentless attribution beside the hedge). Since issue 19 a source is the words
+# that name it, an appositive or relative clause included, as PolNeAR marks them; the
+# entity holds the name. "he says" after "Kamal al-Labwani ... thinks" takes his name
+# from the sentence before and covers only its cue.
 INDEPENDENT_SIGNALS = [
     ("headline", 0, 58, ""),  # Syria crisis: General deserts Damascus and flee...
     ("hedge", 59, 71, "conditional"),  # If confirmed
@@ -29,6 +34,7 @@ INDEPENDENT_SIGNALS = [
         "donation-box",
     ),  # Your support helps us to tell the story From re...
     ("claim", 1118, 1311, "unverified"),  # A former Syrian defence minister who was once a...
+    ("attribution", 1208, 1218, "reportedly /  / agentless"),  # reportedly: nobody named
     ("hedge", 1208, 1218, "reporting"),  # reportedly
     ("hedge", 1312, 1341, "conditional"),  # If his defection is confirmed
     ("claim", 1312, 1513, "hedged"),  # If his defection is confirmed, General Ali Habi...
@@ -37,7 +43,7 @@ INDEPENDENT_SIGNALS = [
         "attribution",
         1514,
         1780,
-        "said / Kamal al-Labwani / named_person",
+        "said / Kamal al-Labwani, a senior member of the Syrian National Coalition / named_person",
     ),  # “Ali Habib has managed to escape from the grip ...
     ("claim", 1658, 1792, "attributed"),  # I was told this by a Western diplomatic officia...
     (
@@ -80,12 +86,19 @@ INDEPENDENT_SIGNALS = [
     ),  # “He will be a top source of information. Habib ...
     ("claim", 2306, 2343, "attributed"),  # Habib has had a long military career.
     ("claim", 2344, 2458, "attributed"),  # He has been effectively under house arrest sinc...
+    (
+        "attribution",
+        2459,
+        2501,
+        "have been hoping / Syrian opposition members / anonymous",
+    ),  # Syrian opposition members have been hoping
     ("claim", 2459, 2571, "unattributed"),  # Syrian opposition members have been hoping that...
     (
         "attribution",
         2572,
-        2656,
-        "said / Adib Shishakly / named_person",
+        2735,
+        "said / Adib Shishakly, who represents the Syrian Coalition to the Gulf Cooperation"
+        " Council countries / named_person",
     ),  # “We’re getting a lot of calls from officers who...
     ("claim", 2572, 2736, "attributed"),  # “We’re getting a lot of calls from officers who...
     ("attribution", 2737, 2744, "says / He / named_person"),  # He says
@@ -103,7 +116,7 @@ INDEPENDENT_SIGNALS = [
         "attribution",
         3060,
         3247,
-        "said / Faisal Mokdad / named_person",
+        "said / Faisal Mokdad, the Deputy Prime Minister / named_person",
     ),  # Faisal Mokdad, the Deputy Prime Minister, said:...
     (
         "attribution",
@@ -134,6 +147,7 @@ INDEPENDENT_SIGNALS = [
 REWRITE_SIGNALS = [
     ("headline", 0, 49, ""),  # Someone Really Important Just Defected From Syria
     ("claim", 51, 257, "unverified"),  # Syrian President Bashar al-Assad’s former defen...
+    ("attribution", 114, 124, "reportedly /  / agentless"),  # reportedly
     ("hedge", 114, 124, "reporting"),  # reportedly
     ("hedge", 274, 277, "epistemic"),  # may
     ("claim", 341, 398, "unattributed"),  # General Ali Habib was appointed defense ministe...
@@ -141,6 +155,7 @@ REWRITE_SIGNALS = [
     ("hedge", 424, 434, "reporting"),  # ostensibly
     ("attribution", 467, 489, "say / opposition sources / anonymous"),  # opposition sources say
     ("claim", 664, 816, "unverified"),  # Assad reportedly kept Habib under close guard a...
+    ("attribution", 670, 680, "reportedly /  / agentless"),  # reportedly
     ("hedge", 670, 680, "reporting"),  # reportedly
     (
         "attribution",
@@ -164,14 +179,9 @@ REWRITE_SIGNALS = [
         2139,
         "thinks / Kamal al-Labwani / named_person",
     ),  # Kamal al-Labwani, a Syrian dissident living in ...
-    (
-        "attribution",
-        2079,
-        2184,
-        "says / Kamal al-Labwani / named_person",
-    ),  # Kamal al-Labwani, a Syrian dissident living in ...
     ("claim", 2079, 2234, "attributed"),  # Kamal al-Labwani, a Syrian dissident living in ...
     ("hedge", 2146, 2151, "epistemic"),  # might
+    ("attribution", 2180, 2184, "says / Kamal al-Labwani / named_person"),  # says
     (
         "attribution",
         2236,

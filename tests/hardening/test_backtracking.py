@@ -22,8 +22,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from tests.conftest import ROOT
 from tests.counting import (
@@ -307,9 +305,10 @@ def _module_patterns() -> list[tuple[str, re.Pattern[Any], bool]]:
     """(name, pattern, searched) for every compiled pattern at the top level of a module."""
     found, seen = [], set()
     for path in sorted(SCORER.rglob("*.py")):
-        if path.name == "__main__.py":
-            continue
         parts = path.relative_to(SCORER.parent).with_suffix("").parts
+        # Training code runs on our own corpora, in the [train] extra, never on user text.
+        if path.name == "__main__.py" or "train" in parts:
+            continue
         name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         module = importlib.import_module(name)
         source = path.read_text(encoding="utf-8")
@@ -352,7 +351,7 @@ def _inline_patterns() -> list[tuple[str, re.Pattern[Any], bool]]:
 
 
 def _data_patterns() -> list[tuple[str, re.Pattern[Any], bool]]:
-    from scorer.detectors import claims, sources
+    from scorer.detectors import claims
     from scorer.load.furniture import default_patterns
 
     found = [(f"claims.toml {f.id}", f.pattern, True) for f in claims.model().features]
@@ -361,7 +360,6 @@ def _data_patterns() -> list[tuple[str, re.Pattern[Any], bool]]:
             regex = getattr(pattern, key)
             if regex is not None:
                 found.append((f"boilerplate.toml {pattern.id} {key}", regex, True))
-    found.append(("sources titled names", sources._titled_name(), True))
     return found
 
 
@@ -457,46 +455,6 @@ def test_question_feature_of_claims_is_linear():
 
     (question,) = [f.pattern for f in model().features if f.id == "question"]
     assert_linear_steps(question, "why?" + " " * 1000 + "x", "why?" + " " * 4000 + "x")
-
-
-def test_conjunction_tail_of_attribution_is_linear():
-    """`.sub` of `[\\s,;]*(?:and|but...)?$` tried every position of a run of spaces or commas
-    inside a content, each scanning to the run's end."""
-    from scorer.detectors.attribution import _CONJUNCTION_TAIL
-
-    for run in (" ", ", ", ";\t"):
-        assert_linear_steps(_CONJUNCTION_TAIL, "a" + run * 1000 + "b", "a" + run * 4000 + "b")
-
-
-_TAIL_PIECES = st.sampled_from(
-    [
-        " ",
-        ",",
-        ";",
-        "\n",
-        "\t",
-        "\u00a0",
-        "and",
-        "AND",
-        "or",
-        "as",
-        "but",
-        "while",
-        "band",
-        "x",
-        "ſ",
-        ".",
-    ]
-)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(_TAIL_PIECES, max_size=12).map("".join))
-def test_conjunction_tail_cuts_what_it_cut(text):
-    from scorer.detectors.attribution import _CONJUNCTION_TAIL
-
-    old = re.compile(r"[\s,;]*(?:\b(?:and|but|while|as|or)\b[\s,]*)?$", re.I)
-    assert _CONJUNCTION_TAIL.sub("", text) == old.sub("", text)
 
 
 def _document(text: str) -> Any:

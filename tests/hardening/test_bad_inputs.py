@@ -208,7 +208,7 @@ def test_all_the_bad_inputs_in_one_run_lose_only_themselves(folder, jobs):
     scores = [line for line in result.stdout.decode().splitlines() if " / 100 " in line]
     assert scores == [
         "good.txt: 66.0 / 100 adequately sourced, 13 findings: ok",
-        "rewrite.txt: 30.0 / 100 poorly sourced, 23 findings: ok",
+        "rewrite.txt: 11.0 / 100 poorly sourced, 25 findings: ok",
     ]
 
 
@@ -243,7 +243,7 @@ def test_a_folder_that_links_to_itself_is_walked_once(folder):
     )
     assert [line for line in result.stdout.decode().splitlines() if " / 100 " in line] == [
         "./good.txt: 66.0 / 100 adequately sourced, 13 findings: ok",
-        "./wire/rewrite.txt: 30.0 / 100 poorly sourced, 23 findings: ok",
+        "./wire/rewrite.txt: 11.0 / 100 poorly sourced, 25 findings: ok",
     ]
 
 
@@ -293,7 +293,7 @@ def test_files_that_vanish_or_turn_unreadable_mid_run_are_reported(folder, monke
     ]
     assert [line for line in out.splitlines() if " / 100 " in line] == [
         "./a-first.txt: 66.0 / 100 adequately sourced, 13 findings: ok",
-        "./d-last.txt: 30.0 / 100 poorly sourced, 23 findings: ok",
+        "./d-last.txt: 11.0 / 100 poorly sourced, 25 findings: ok",
     ]
 
 
@@ -535,7 +535,7 @@ def test_a_one_megabyte_line_with_no_punctuation_is_audited_in_linear_time(folde
     assert report["document"]["sentences"] == 334  # 1,000,000 / 3,000, cut at spaces
     rules = Counter(f["rule"] for f in report["findings"])
     assert rules["no-direct-quote"] == 1
-    assert rules["vague-attribution"] > 100  # the seed's "Rumours circulated", each time
+    assert rules["speculation"] > 100  # the seed's "Rumours circulated", each time
 
 
 # --- malformed config and rule files: one line naming the file and line or rule ----------
@@ -673,10 +673,13 @@ def test_fail_under_nan_is_a_usage_error(folder):
     )
 
 
-# --- a 50 MB file ----------------------------------------------------------------------
+# --- a 10 MB file ----------------------------------------------------------------------
 
-BIG_BYTES = 50_000_000
-BIG_PEAK_LIMIT_MB = 1_600  # measured 1,364 and 1,381 MB: about 28 bytes per byte of input
+BIG_BYTES = 10_000_000
+# Measured 550 MB with the trained tagger (issue 19): about 53 bytes per byte of input, the
+# signals now carrying their content spans and entities. At 50 MB it was 28 bytes per byte
+# with the old grammar; the size came down to 10 MB to keep the suite's time (about 50 s).
+BIG_PEAK_LIMIT_MB = 700
 
 
 def run_measured(args: list[str], cwd: Path) -> tuple[int, str, str, float]:
@@ -696,17 +699,17 @@ def run_measured(args: list[str], cwd: Path) -> tuple[int, str, str, float]:
 
 
 @pytest.mark.slow
-def test_a_50_mb_file_is_audited_whole_in_bounded_memory(folder):
-    """Both seeds over and over to 50 MB, a quarter of a million findings, audited as one
-    document in memory that grows linearly with it: the text, its sentences, signals,
-    facts and findings, about 27 bytes for each byte of input."""
+def test_a_10_mb_file_is_audited_whole_in_bounded_memory(folder):
+    """Both seeds over and over to 10 MB, fifty thousand findings, audited as one document
+    in memory that grows linearly with it: the text, its sentences, signals, entities,
+    facts and findings, about 53 bytes for each byte of input."""
     seeds = (INDEPENDENT.read_text(encoding="utf-8"), REWRITE.read_text(encoding="utf-8"))
     unit = "\n\n".join(seeds) + "\n\n"
     copies = BIG_BYTES // len(unit.encode()) + 1
     (folder / "big.txt").write_text(unit * copies, encoding="utf-8")
     code, out, err, peak_mb = run_measured(["check", "--fail-on", "none", "big.txt"], folder)
     assert (code, err) == (0, "")
-    assert out.splitlines()[-1] == "big.txt: 34.0 / 100 poorly sourced, 251923 findings: ok"
+    assert out.splitlines()[-1] == "big.txt: 40.0 / 100 thinly sourced, 50392 findings: ok"
     assert peak_mb < BIG_PEAK_LIMIT_MB
 
 

@@ -99,9 +99,9 @@ def test_a_poorly_sourced_rewrite_says_so(rewrite_audit):
         "examples/habib-defection-rewrite.txt (text)",
         "443 words · Flesch reading ease 45.3 (difficult) · grade 13.1",
     ]
-    assert "│ 30.0 / 100  poorly sourced                       │" in lines
-    assert "│ from a base of 75: +12 credit, -57 for problems  │" in lines
-    assert "Findings: 23 problems (1 error, 9 warnings, 13 info) and 2 credits" in lines
+    assert "│ 11.0 / 100  poorly sourced                       │" in lines
+    assert "│ from a base of 75: +4 credit, -68 for problems   │" in lines
+    assert "Findings: 25 problems (2 errors, 10 warnings, 13 info) and 1 credit" in lines
 
 
 def test_each_finding_is_a_row_with_its_place_severity_rule_and_signed_points(
@@ -142,14 +142,15 @@ def test_the_tables_have_a_row_per_finding_and_per_attribution(independent_audit
     findings = report.findings_table(independent_audit)
     sources = report.sources_table(independent_audit)
     assert findings.row_count == 18
-    assert sources.row_count == 14
+    assert sources.row_count == 16
 
 
 def test_the_sources_table_says_who_what_kind_which_cue_and_whether_quoted(independent_audit):
     lines = plain(independent_audit, 80)
-    start = lines.index("Sources: 14 attributions")
+    start = lines.index("Sources: 16 attributions")
     assert lines[start + 1].split() == ["line", "who", "type", "cue", "quote"]
-    assert lines[start + 3 : start + 9] == [
+    assert lines[start + 3 : start + 10] == [
+        "    7   (nobody named)                  nobody         reportedly         no",
         "    9   Kamal al-Labwani                person         said               yes",
         "        a senior member of the Syrian",
         "        National Coalition",
@@ -245,7 +246,7 @@ def test_highlights_cover_exactly_the_signals_offsets(independent_audit):
         if (style := _signal_style(s)) is not None
     )
     assert found == expected
-    assert len(found) == 27  # 41 signals; the 14 claims on record are left plain
+    assert len(found) == 29  # 43 signals; the 14 claims on record are left plain
     for span in [
         (0, 58, HEADLINE),  # "Syria crisis: General deserts Damascus and flees to Turkey"
         (185, 1118, BOILERPLATE),  # the donation box
@@ -373,7 +374,7 @@ def test_the_summary_has_a_row_per_file_and_an_error_row_for_one_that_failed(
     assert rows == [
         ["independent.txt", "66.0", "adequately", "13", "headline-overstates"],
         ["sourced", "error", "1:1"],
-        ["rewrite.txt", "30.0", "poorly", "23", "headline-overstates"],
+        ["rewrite.txt", "11.0", "poorly", "25", "headline-overstates"],
         ["sourced", "error", "1:1"],
         ["missing.txt", "error", "-", "no", "such", "file"],
         ["3", "files:", "2", "audited,", "1", "not", "audited"],
@@ -387,7 +388,8 @@ def test_the_worst_problem_is_the_most_severe_then_the_costliest_never_credit(re
     assert (worst.rule, worst.line) == ("headline-overstates", 1)
     warnings = tuple(f for f in rewrite_audit.findings if f.severity != "error")
     worst = Outcome("r", dataclasses.replace(rewrite_audit, findings=warnings)).worst
-    assert (worst.rule, worst.line, worst.points) == ("anonymous-source-undescribed", 7, -6.0)
+    # anonymous-heavy (doc) and anonymous-source-undescribed (7:67) both cost 6: the first
+    assert (worst.rule, worst.line, worst.points) == ("anonymous-heavy", 1, -6.0)
     credit = tuple(f for f in rewrite_audit.findings if f.points > 0)
     assert Outcome("r", dataclasses.replace(rewrite_audit, findings=credit)).worst is None
 
@@ -395,7 +397,9 @@ def test_the_worst_problem_is_the_most_severe_then_the_costliest_never_credit(re
 def test_with_changed_lines_the_summary_counts_only_problems_on_them(rewrite_audit):
     outcome = Outcome("rewrite.txt", rewrite_audit, changed=frozenset({7}))
     assert [f.rule for f in outcome.reported] == [
-        "hedge-density",  # about the whole document, which changed
+        "anonymous-heavy",  # about the whole document, which changed
+        "hedge-density",
+        "anonymous-and-hedged",  # a document rule, placed at the lede only to point there
         "borrowed-reporting",
         "anonymous-source-no-knowledge",
         "anonymous-source-no-reason",
@@ -404,8 +408,8 @@ def test_with_changed_lines_the_summary_counts_only_problems_on_them(rewrite_aud
     ]
     rows = [line.split() for line in _print(summary.render([outcome]), 100)[3:5]]
     assert rows == [
-        ["rewrite.txt", "30.0", "poorly", "sourced", "6", "anonymous-source-undescribed"],
-        ["warning", "7:67"],
+        ["rewrite.txt", "11.0", "poorly", "sourced", "8", "anonymous-and-hedged"],
+        ["error", "3:1"],
     ]
 
 

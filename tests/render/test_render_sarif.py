@@ -72,11 +72,11 @@ def test_both_seeds_make_one_valid_run_with_one_result_per_finding(
     (run,) = log["runs"]
     assert run["tool"]["driver"]["name"] == "scorer"
     assert run["tool"]["driver"]["version"] == scorer.__version__
-    assert (len(independent_audit.findings), len(rewrite_audit.findings)) == (18, 25)
+    assert (len(independent_audit.findings), len(rewrite_audit.findings)) == (18, 26)
     # Credit findings ("5 direct quotes") explain the score; they are not results.
-    assert len(run["results"]) == 13 + 23
+    assert len(run["results"]) == 13 + 25
     assert len(results_of(log, INDEPENDENT_SOURCE)) == 13
-    assert len(results_of(log, REWRITE_SOURCE)) == 23
+    assert len(results_of(log, REWRITE_SOURCE)) == 25
     assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
     assert run["artifacts"] == [
         {
@@ -90,7 +90,7 @@ def test_both_seeds_make_one_valid_run_with_one_result_per_finding(
     ]
     assert run["properties"]["scores"] == [
         {"source": INDEPENDENT_SOURCE, "score": 66.0, "label": "adequately sourced"},
-        {"source": REWRITE_SOURCE, "score": 30.0, "label": "poorly sourced"},
+        {"source": REWRITE_SOURCE, "score": 11.0, "label": "poorly sourced"},
     ]
 
 

@@ -27,12 +27,12 @@ def test_an_unjudged_outcome_has_no_verdict(rewrite):
 @pytest.mark.parametrize(
     ("gate", "failures"),
     [
-        (Gate(), ("1 finding of severity error",)),
+        (Gate(), ("2 findings of severity error",)),
         (Gate(fail_on="none"), ()),
-        (Gate(fail_under=30, fail_on="none"), ()),
-        (Gate(fail_under=30.5, fail_on="none"), ("score 30.0 is under 30.5",)),
-        (Gate(fail_on="warning"), ("10 findings of severity warning or worse",)),
-        (Gate(70, "info"), ("score 30.0 is under 70", "23 findings of severity info or worse")),
+        (Gate(fail_under=11, fail_on="none"), ()),
+        (Gate(fail_under=11.5, fail_on="none"), ("score 11.0 is under 11.5",)),
+        (Gate(fail_on="warning"), ("12 findings of severity warning or worse",)),
+        (Gate(70, "info"), ("score 11.0 is under 70", "25 findings of severity info or worse")),
     ],
 )
 def test_the_gate_gives_every_reason_a_file_fails(rewrite, gate, failures):

@@ -9,11 +9,14 @@ PYTHON = Config(engine="python")
 
 
 def test_a_cap_limits_what_one_rule_can_take_and_later_findings_still_show():
-    text = " ".join(f"A source said plan {n} will fail." for n in range(5))
+    # Five different unnamed sources: the rule costs once per source (per = "entity"), so
+    # one source cited five times would not reach the cap.
+    sources = ("A source", "An official", "A person", "One insider", "An aide")
+    text = " ".join(f"{source} said plan {n} will fail." for n, source in enumerate(sources))
     audit = scorer.audit(text, config=PYTHON)
     bare = [f for f in audit.findings if f.rule == "anonymous-source-undescribed"]
     assert [f.points for f in bare] == [-6.0, -6.0, 0.0, 0.0, 0.0]
-    assert [f.text for f in bare] == ["A source said"] * 5
+    assert [f.text for f in bare] == [f"{source} said" for source in sources]
     assert bare[0].message == "'A source' is anonymous, with no agency, side or role given"
     assert (bare[1].line, bare[1].column) == (1, 33)
 
