@@ -89,6 +89,25 @@ def test_the_standfirst_that_hedges_itself_is_not_flagged():
     assert [s.fields["display"] for s in signals if s.kind == "headline"] == ["headline"]
 
 
+BODY = "\nThe election could be a terror target, officials reportedly fear.\n"
+
+
+@pytest.mark.parametrize(
+    ("headline", "flagged"),
+    [
+        ("Election is terror target", True),
+        ("Election 'could be terror target'", False),  # quoted: the headline attributes it
+        ("Election could be terror target", False),
+        ("Is the election a terror target?", False),
+        ("Election ‘a terror target’", False),
+        ("Theresa May: election is terror target", True),  # a name, not a modal
+    ],
+)
+def test_a_headline_that_hedges_itself_is_not_flagged(headline, flagged):
+    signals = scorer.audit(headline + BODY, title=None).signals
+    assert [s.text for s in signals if s.kind == "headline"] == ([headline] if flagged else [])
+
+
 def test_a_headline_whose_body_states_it_plainly_is_not_flagged():
     text = "Minister resigns over budget row\nThe minister resigned over the budget row on Tuesday, her office said."
     assert kinds(text, "headline", title=None) == []
