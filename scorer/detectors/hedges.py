@@ -30,7 +30,7 @@ the source hedges, not the reporter. Boilerplate is skipped.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from itertools import accumulate
@@ -162,7 +162,7 @@ def detect(reading: Reading, needed: Needed) -> list[Signal]:
             cues = [c for c in cues if not (c.start < span[1] and span[0] < c.end)]
         if cues:
             signals.extend(_hedge(doc, sentence, c) for c in cues)
-        elif kind.kind == "hedge" and span is not None and not reported.holds(span[0]):
+        elif kind.kind == "hedge" and span is not None and not reported.overlaps(span):
             signals.append(_found("hedge", doc, sentence, span, kind, decision))
     return signals
 
@@ -195,9 +195,9 @@ class _Reported:
         self._starts = [a for a, _ in spans]
         self._reach = list(accumulate((b for _, b in spans), max))
 
-    def holds(self, offset: int) -> bool:
-        n = bisect_right(self._starts, offset)
-        return n > 0 and self._reach[n - 1] > offset
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        n = bisect_left(self._starts, span[1])  # the cues that start before the span ends
+        return n > 0 and self._reach[n - 1] > span[0]
 
 
 class _Quoted:
