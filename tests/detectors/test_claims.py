@@ -53,7 +53,7 @@ def test_independent_seed_claim_statuses():
     assert found[17] == "unverified"  # "Rumours circulated that ..."
     assert found[21] == "attributed"  # the end of Mr Labwani's three-sentence quote
     assert found[25] == "attributed"  # carries on "He says eight other generals ..."
-    assert found[22] == "unattributed"  # "Syrian opposition members have been hoping ..."
+    assert found[22] == "hedged"  # "have been hoping that ... would lead": the model's "would"
     assert 20 not in found  # "Habib has had a long military career.": the model says no
     assert sorted(found) == [11, 12, 13, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25, 26, 27, 28, 29]
 
