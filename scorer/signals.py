@@ -11,7 +11,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-KINDS = ("attribution", "hedge", "claim", "reply", "anonymity_reason", "headline", "boilerplate")
+KINDS = (
+    "attribution",
+    "hedge",
+    "weasel",
+    "claim",
+    "reply",
+    "anonymity_reason",
+    "headline",
+    "boilerplate",
+)
 SOURCE_TYPES = (
     "named_person",
     "named_organization",
@@ -27,6 +36,7 @@ SOURCE_TYPES = (
 NAMED_SOURCES = frozenset(["named_person", "named_organization", "named_outlet", "document"])
 UNNAMED_SOURCES = frozenset(["anonymous", "vague", "agentless"])
 HEDGE_TYPES = ("reporting", "epistemic", "conditional", "unconfirmed", "speculation")
+WEASEL_TYPES = ("quantifier", "passive_belief", "unnamed_authority", "peacock")
 REPLY_TYPES = ("denial", "declined", "no_response", "response")
 ANONYMITY_TYPES = ("reason", "rote_reason", "knowledge")
 CLAIM_STATUSES = ("attributed", "unattributed", "hedged", "unverified")

@@ -28,6 +28,7 @@ from scorer.signals import (
     KINDS,
     REPLY_TYPES,
     SOURCE_TYPES,
+    WEASEL_TYPES,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ Row = dict[str, Any]
 _COUNTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("attribution", "source", SOURCE_TYPES),
     ("hedge", "type", HEDGE_TYPES),
+    ("weasel", "type", WEASEL_TYPES),
     ("claim", "status", CLAIM_STATUSES),
     ("reply", "type", REPLY_TYPES),
     ("anonymity_reason", "type", ANONYMITY_TYPES),

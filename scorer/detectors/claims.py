@@ -1,9 +1,11 @@
 """Claims: sentences that assert something checkable, and whether anyone stands behind them.
 
-A sentence is a claim when the weighted features of `rules/lexicons/claims.toml`
-(figures, records, comparisons, named actors doing things; minus intentions, opinions,
-exhortations, questions) reach the threshold: "General Ali Habib was appointed defense
-minister in 2009" is one, "I am all for this roadmap" is not. Its `status`:
+A sentence is a claim when the trained model (`scorer/models/claims.json`, its card beside
+it: word n-grams, shapes, and the verdict of the rules) says so. The rules are the weighted
+features of `rules/lexicons/claims.toml` (figures, records, comparisons, named actors doing
+things; minus intentions, opinions, exhortations, questions) against a threshold: "General
+Ali Habib was appointed defense minister in 2009" is one, "I am all for this roadmap" is
+not. Its `status`:
 
 * attributed: a source is credited in the sentence, the sentence is part of a quote
   someone is credited with, or it continues the indirect report of the sentence before;
@@ -12,13 +14,14 @@ minister in 2009" is one, "I am all for this roadmap" is not. Its `status`:
 * hedged: the copy itself hedges it ("may", "if confirmed");
 * unattributed: nobody is on record for it.
 
-`features` lists the ids that made it a claim, so a reader can see why.
+`features` lists the rule ids that scored, `evidence` the model's heaviest features with
+their weights, `probability` the model's: a reader can see why.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -28,6 +31,7 @@ from scorer.detectors.reading import Reading
 from scorer.detectors.wordgate import WordGate
 from scorer.errors import ScorerError
 from scorer.load.document import Document, Sentence
+from scorer.models import linear
 from scorer.resources import read_toml, rules_dir
 from scorer.signals import SOURCE_TYPES, Signal
 
@@ -119,19 +123,41 @@ NEEDS = ("attribution", "hedge")
 
 def detect(reading: Reading, needed: Needed) -> list[Signal]:
     doc = reading.doc
-    claims_model = model()
+    threshold = model().threshold
+    trained = linear.load("claims")
     credited = _credited_sentences(doc, needed["attribution"])
     hedged = _hedge_types(needed["hedge"])
     signals = []
-    for sentence in doc.copy_sentences:
+    for sentence, score, features in rule_scores(doc):
         text = doc.slice(sentence)
-        score, features = claims_model.score(doc.norm[sentence.start : sentence.end])
-        if score < claims_model.threshold:
+        # The rule's verdict is one of the trained model's features: it decides.
+        extras = [("rule:claim", 0, len(text))] if score >= threshold else []
+        decision = linear.score(trained, text, extras)
+        if not decision.positive:
             continue
         status = _status(sentence, credited, hedged)
-        fields: dict[str, Any] = {"status": status, "score": round(score, 2), "features": features}
+        fields: dict[str, Any] = {
+            "status": status,
+            "score": round(score, 2),
+            "features": features,
+            "by": "model",
+            "probability": round(decision.probability, 3),
+            "evidence": [
+                {"feature": e.feature, "weight": round(e.weight, 4)} for e in decision.evidence
+            ],
+        }
         signals.append(Signal("claim", sentence.start, sentence.end, text, sentence.index, fields))
     return signals
+
+
+def rule_scores(doc: Document) -> Iterator[tuple[Sentence, float, list[str]]]:
+    """Each sentence of copy with the rule score of claims.toml and the features that made
+    it: a claim by the rules when the score reaches the threshold. The trained model reads
+    that verdict (`rule:claim`), in training as here."""
+    rules = model()
+    for sentence in doc.copy_sentences:
+        score, features = rules.score(doc.norm[sentence.start : sentence.end])
+        yield sentence, score, features
 
 
 def _credited_sentences(doc: Document, attributions: Sequence[Signal]) -> dict[int, str]:

@@ -16,6 +16,7 @@ from scorer.signals import (
     KINDS,
     REPLY_TYPES,
     SOURCE_TYPES,
+    WEASEL_TYPES,
 )
 
 
@@ -35,11 +36,12 @@ SIGNAL_FIELDS: dict[str, Field] = {
     "lede": Field("bool", "the signal is in the first sentence of copy"),
     "type": Field(
         "str",
-        "hedge, reply or anonymity_reason type",
-        HEDGE_TYPES + REPLY_TYPES + ANONYMITY_TYPES,
+        "hedge, weasel, reply or anonymity_reason type",
+        HEDGE_TYPES + WEASEL_TYPES + REPLY_TYPES + ANONYMITY_TYPES,
     ),
+    "by": Field("str", "what found the signal: a trained model or a lexicon", ("model", "lexicon")),
     "status": Field("str", "claim status", CLAIM_STATUSES),
-    "cue": Field("str", "a hedge's cue phrase"),
+    "cue": Field("str", "a hedge's or weasel's cue phrase"),
     "cue.text": Field("str", "an attribution's cue words"),
     "cue.verb": Field("str", "the cue's type: neutral, loaded, stance, borrowed, ..."),
     "source.text": Field("str", "the words naming the source"),
@@ -58,6 +60,9 @@ SIGNAL_FIELDS: dict[str, Field] = {
     "relayed": Field("bool", "a named speaker relays this source ('I was told by ...')"),
     "outlet_named": Field("bool", "a named source or outlet is credited in the same sentence"),
     "outlet.text": Field("str", "the outlet whose reporting is borrowed ('tell Reuters')"),
+    "attributed": Field(
+        "bool", "a weasel's words are also an attribution's ('some critics say'): rules on it"
+    ),
     "hedge": Field(
         "bool", "an attribution's cue is also a hedge ('it is believed', 'rumours circulated')"
     ),
@@ -80,6 +85,7 @@ DOC_METRICS: dict[str, Field] = {
     "vague_share": Field("num", "vague attributions / all, 0..1"),
     "hedges": Field("num", "hedges"),
     "hedges_per_1000": Field("num", "hedges per 1,000 words of copy"),
+    "weasels": Field("num", "weasel wording: support implied for nobody ('many experts believe')"),
     "reporting_hedges": Field("num", "'reportedly', 'allegedly', 'is said to' ..."),
     "speculation_hedges": Field("num", "'rumours circulated', 'it is believed' ..."),
     "unconfirmed_hedges": Field("num", "'could not be independently verified' ..."),

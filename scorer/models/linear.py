@@ -193,6 +193,7 @@ class Kind:
     kind: str
     type: str
     span: tuple[int, int] | None
+    by: str = "model"  # "lexicon" when a lexicon phrase decided it
 
 
 def uncertainty_kind(decision: Decision) -> Kind:
@@ -233,7 +234,7 @@ def uncertainty_kind(decision: Decision) -> Kind:
     for found, kind in ((hedges, "hedge"), (weasels, "weasel")):
         if found:
             _, _, type_name, span = max(found, key=lambda c: (c[0], c[1], -c[3][0]))
-            return Kind(kind, type_name, span)
+            return Kind(kind, type_name, span, "lexicon")
     top = max(
         ((w, f) for f, w in positive if ":" not in f), key=lambda wf: (wf[0], wf[1]), default=None
     )

@@ -325,7 +325,17 @@ def rule_extras(text: str, rules: Sequence[str]) -> list[Extra]:
         doc = document_from_text(text, title="")
     except ScorerError:  # empty or no prose: no rule outputs
         return []
-    kinds = {"hedges": "hedge", "sources": "attribution", "claims": "claim"}
-    found = detect(Reading(doc), [kinds[rule] for rule in rules])
-    signals = [s for rule in rules for s in found[kinds[rule]]]
-    return extras_from_signals(signals, 0, rules)
+    kinds = {"hedges": "hedge", "sources": "attribution"}
+    detected = [kinds[rule] for rule in rules if rule in kinds]
+    found = detect(Reading(doc), detected) if detected else {}
+    signals = [s for rule in rules if rule in kinds for s in found[kinds[rule]]]
+    out = extras_from_signals(signals, 0, rules)
+    if "claims" in rules:
+        # The rules' verdict alone (the claims detector's trained model reads it).
+        from scorer.detectors.claims import model, rule_scores
+
+        threshold = model().threshold
+        out += [
+            ("rule:claim", s.start, s.end) for s, score, _ in rule_scores(doc) if score >= threshold
+        ]
+    return out

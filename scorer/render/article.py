@@ -49,6 +49,7 @@ HIGHLIGHTS: dict[str, Highlight] = {
         ("anonymity-reason", "why or how an anonymous source knows"),
         ("reply", "reply of the subject"),
         ("hedge", "hedge"),
+        ("weasel", "weasel wording (support implied for nobody)"),
     )
 }
 # How a source of each type is lit.
@@ -61,7 +62,16 @@ SOURCE_HIGHLIGHTS = {
 }
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 # Later layers are drawn over earlier ones: a hedge inside a claim keeps its own colours.
-_LAYERS = ("boilerplate", "headline", "claim", "attribution", "anonymity_reason", "reply", "hedge")
+_LAYERS = (
+    "boilerplate",
+    "headline",
+    "claim",
+    "attribution",
+    "anonymity_reason",
+    "reply",
+    "hedge",
+    "weasel",
+)
 _BOILERPLATE_MARK = "·"
 
 

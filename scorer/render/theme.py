@@ -39,6 +39,7 @@ STYLES = {
     "scorer.highlight.anonymity-reason": "black on green",
     "scorer.highlight.reply": "black on cyan",
     "scorer.highlight.hedge": "black on yellow",
+    "scorer.highlight.weasel": "black on bright_magenta",
     "scorer.failed": "bold red",
 }
 # The shipped labels' looks, for an audit that carries no scoring of its own.

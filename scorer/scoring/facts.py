@@ -97,23 +97,18 @@ class _Around:
         self._reasons: dict[int, set[Any]] = {}  # anonymity reason types by sentence
         self._named: set[int] = set()  # sentences with an attribution to a named source
         hedges: dict[int, list[tuple[int, int]]] = {}
+        attributions: dict[int, list[tuple[int, int]]] = {}
         for s in signals:
             if s.kind == "anonymity_reason":
                 self._reasons.setdefault(s.sentence, set()).add(s.fields.get("type"))
             elif s.kind == "hedge":
                 hedges.setdefault(s.sentence, []).append((s.start, s.end))
-            elif (
-                s.kind == "attribution"
-                and (s.fields.get("source") or {}).get("type") in NAMED_SOURCES
-            ):
-                self._named.add(s.sentence)
-        # A sentence's hedges by start, with the furthest end reached so far: a span
-        # overlaps one of them when one starting before its end reaches past its start.
-        self._hedges: dict[int, tuple[list[int], list[int]]] = {}
-        for sentence, spans in hedges.items():
-            spans.sort()
-            ends = accumulate((b for _, b in spans), max)
-            self._hedges[sentence] = ([a for a, _ in spans], list(ends))
+            elif s.kind == "attribution":
+                attributions.setdefault(s.sentence, []).append((s.start, s.end))
+                if (s.fields.get("source") or {}).get("type") in NAMED_SOURCES:
+                    self._named.add(s.sentence)
+        self._hedges = _reaching(hedges)
+        self._attributions = _reaching(attributions)
 
     def neighbourhood(self, signal: Signal) -> dict[str, Any]:
         if signal.kind == "attribution":
@@ -131,13 +126,29 @@ class _Around:
             }
         if signal.kind == "hedge":
             return {"outlet_named": signal.sentence in self._named}
+        if signal.kind == "weasel":
+            return {"attributed": _overlaps(self._attributions, signal)}
         return {}
 
     def _hedged(self, signal: Signal) -> bool:
         """Whether a hedge of the signal's sentence overlaps its span."""
-        starts, reach = self._hedges.get(signal.sentence, ((), ()))
-        before_end = bisect_left(starts, signal.end)
-        return before_end > 0 and reach[before_end - 1] > signal.start
+        return _overlaps(self._hedges, signal)
+
+
+def _reaching(spans: dict[int, list[tuple[int, int]]]) -> dict[int, tuple[list[int], list[int]]]:
+    """Each sentence's spans by start, with the furthest end reached so far: a span overlaps
+    one of them when one starting before its end reaches past its start."""
+    out = {}
+    for sentence, found in spans.items():
+        found.sort()
+        out[sentence] = ([a for a, _ in found], list(accumulate((b for _, b in found), max)))
+    return out
+
+
+def _overlaps(index: dict[int, tuple[list[int], list[int]]], signal: Signal) -> bool:
+    starts, reach = index.get(signal.sentence, ((), ()))
+    before_end = bisect_left(starts, signal.end)
+    return before_end > 0 and reach[before_end - 1] > signal.start
 
 
 def document_metrics(
@@ -181,6 +192,7 @@ def document_metrics(
         ),
         "hedges": len(by_kind["hedge"]),
         "hedges_per_1000": round(1000 * len(by_kind["hedge"]) / words, 2) if words else 0.0,
+        "weasels": len(by_kind["weasel"]),
         "reporting_hedges": hedges["reporting"],
         "speculation_hedges": hedges["speculation"],
         "unconfirmed_hedges": hedges["unconfirmed"],

@@ -67,9 +67,9 @@ def test_fields_are_configurable_and_the_title_is_the_headline() -> None:
     headline, _, body = seed.partition("\n")
     record = {"doc": "x9", "body": body.strip(), "headline": headline}
     row = score_record(record, 0, Job(fields=fields))
-    assert (row["id"], row["score"]) == ("x9", scorer.audit(seed).score) == ("x9", 11.0)
+    assert (row["id"], row["score"]) == ("x9", scorer.audit(seed).score) == ("x9", 12.0)
     untitled = score_record(record, 0, Job(fields=Fields(text="body", id="doc", title=None)))
-    assert untitled["score"] == scorer.audit(body.strip()).score == 21.0
+    assert untitled["score"] == scorer.audit(body.strip()).score == 22.0
 
 
 @pytest.mark.parametrize(

@@ -92,8 +92,8 @@ def test_audit_prints_the_report_with_score_findings_and_points():
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Someone Really Important Just Defected From Syria"
-    assert "│ 11.0 / 100  poorly sourced" in result.stdout
-    assert "Findings: 25 problems (2 errors, 10 warnings, 13 info) and 1 credit" in lines
+    assert "│ 12.0 / 100  poorly sourced" in result.stdout
+    assert "Findings: 24 problems (2 errors, 10 warnings, 12 info) and 1 credit" in lines
     # Each finding is a row (place, severity, rule, points) with its message beneath.
     flat = squeezed(result.stdout)
     rows = [f"{a} {b}" for a, b in itertools.pairwise(flat)]
@@ -146,7 +146,7 @@ def test_a_config_that_disables_a_rule_removes_its_findings(tmp_path):
     assert "reportedly-without-source" not in after.stdout
     # Its three findings cost -4 each: the score rises by 12.
     assert after.stdout.splitlines()[-1] == (
-        f"{REWRITE}: 23.0 / 100 poorly sourced, 22 findings: ok"
+        f"{REWRITE}: 24.0 / 100 poorly sourced, 21 findings: ok"
     )
 
 
@@ -157,7 +157,7 @@ def test_the_nearest_config_applies_to_each_file(tmp_path):
     result = run("audit", "--format", "json", str(article))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert (data["score"], data["label"], data["engine"]) == (23.0, "poorly sourced", "python")
+    assert (data["score"], data["label"], data["engine"]) == (24.0, "poorly sourced", "python")
     assert "reportedly-without-source" not in result.stdout
 
 
@@ -169,7 +169,7 @@ def test_engine_option_overrides_the_configs_engine(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["score"], data["label"], data["engine"]) == (
-        11.0,
+        12.0,
         "poorly sourced",
         DEFAULT_ENGINE,
     )
@@ -465,9 +465,11 @@ def test_explain_shows_the_rule_firing_on_its_example():
 
 
 def test_explain_says_so_when_a_rule_does_not_fire_on_its_example(tmp_path):
+    # No hedge, but a dated claim nobody is on record for: another rule fires instead.
+    # ("The minister resigned on Tuesday." alone is no claim to the claims model.)
     write(
         tmp_path / "house.toml",
-        HOUSE_RULE + 'example = "The minister resigned on Tuesday."\n',
+        HOUSE_RULE + 'example = "The minister resigned in 2019."\n',
     )
     config = write(tmp_path / ".scorer.toml", 'rules = ["house.toml"]\n')
     result = run("explain", "house-test", "--config", str(config))

@@ -7,7 +7,8 @@ import re
 import pytest
 
 import scorer
-from scorer.detectors.claims import _feature, model
+from scorer import document_from_text
+from scorer.detectors.claims import _feature, model, rule_scores
 from tests.conftest import INDEPENDENT, REWRITE
 
 
@@ -28,15 +29,21 @@ def statuses(path) -> dict[int, str]:
 
 
 def test_rewrite_seed_claim_statuses():
-    found = statuses(REWRITE)
-    assert found[1] == "unverified"  # "has reportedly defected to Turkey"
-    assert found[3] == "unattributed"  # "General Ali Habib was appointed defense minister in 2009."
-    assert found[4] == "attributed"  # "opposition sources say ..."
-    assert found[5] == "unverified"  # "Assad reportedly kept Habib under close guard"
-    assert found[13] == "unverified"  # "It's been suggested ..."
-    assert found[15] == "attributed"  # a direct quote, "Labwani said"
-    assert 16 not in found  # "I am all for this roadmap." is an opinion
-    assert 10 not in found  # "This is significant given..." is a judgement
+    assert statuses(REWRITE) == {
+        1: "unverified",  # "has reportedly defected to Turkey"
+        3: "unattributed",  # "General Ali Habib was appointed defense minister in 2009."
+        4: "attributed",  # "opposition sources say ..."
+        5: "unverified",  # "Assad reportedly kept Habib under close guard"
+        6: "attributed",  # "multiple sources tell Reuters"
+        7: "unattributed",  # "There have been a lot of defections ..."
+        8: "unattributed",  # "he's one of the highest-level members ..."
+        9: "unattributed",  # "most other defectors have been Sunni Muslims"
+        11: "unattributed",  # "The country is majority Sunni"
+        14: "attributed",  # "Kamal al-Labwani ... thinks"
+        15: "attributed",  # a direct quote, "Labwani said"
+        17: "hedged",  # "could entice other Alawites"
+    }  # not 10 ("This is significant given ..."), 13 ("It's been suggested ... can be
+    # prevented if"), 16 ("I am all for this roadmap."): a judgement, a speculation, an opinion
 
 
 def test_independent_seed_claim_statuses():
@@ -44,9 +51,11 @@ def test_independent_seed_claim_statuses():
     assert found[11] == "unverified"  # "has reportedly defected"
     assert found[12] == "hedged"  # "If his defection is confirmed"
     assert found[17] == "unverified"  # "Rumours circulated that ..."
-    assert found[20] == "attributed"  # inside Mr Labwani's three-sentence quote
+    assert found[21] == "attributed"  # the end of Mr Labwani's three-sentence quote
     assert found[25] == "attributed"  # carries on "He says eight other generals ..."
-    assert found[22] == "unattributed"  # "Syrian opposition members have been hoping ..."
+    assert found[22] == "hedged"  # "have been hoping that ... would lead": the model's "would"
+    assert 20 not in found  # "Habib has had a long military career.": the model says no
+    assert sorted(found) == [11, 12, 13, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25, 26, 27, 28, 29]
 
 
 @pytest.mark.parametrize(
@@ -79,7 +88,11 @@ def test_boilerplate_is_never_a_claim():
 
 
 def statuses_of(text: str) -> list[str]:
-    return [status for _, status in claims(text)]
+    """The rules' verdict on a one-sentence text (["unattributed"] for a claim): the rules
+    of claims.toml are read here, as the trained model reads their verdict as a feature."""
+    doc = document_from_text(text, title="")
+    threshold = model().threshold
+    return ["unattributed" for _, score, _ in rule_scores(doc) if score >= threshold]
 
 
 @pytest.mark.parametrize(
@@ -100,11 +113,17 @@ def test_one_is_a_weak_number_word(text, expected):
         ("I don't think the army was ready for this war.", []),
         ("I thought the army was ready for this war.", []),
         ("I agree with Senator Smith that the army was not ready.", []),
-        ("The army was not ready for this war, General Smith said.", ["attributed"]),
+        ("The army was not ready for this war, General Smith said.", ["unattributed"]),
     ],
 )
 def test_negated_past_and_agreeing_opinions_are_not_claims(text, expected):
     assert statuses_of(text) == expected
+
+
+def test_a_claim_the_model_finds_with_its_speaker_named_is_attributed():
+    assert claims("The army was not ready for this war, General Smith said.") == [
+        ("The army was not ready for this war, General Smith said.", "attributed")
+    ]
 
 
 @pytest.mark.parametrize(

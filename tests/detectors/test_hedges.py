@@ -27,6 +27,7 @@ def test_independent_seed_hedges():
         ("reportedly", "reporting", 1208),
         ("If his defection is confirmed", "conditional", 1312),
         ("Rumours circulated", "speculation", 2018),
+        ("would", "epistemic", 2541),  # the model's: "hoping that ... would lead to"
     ]
 
 
@@ -131,3 +132,69 @@ def test_boilerplate_is_not_scanned_for_hedges():
 )
 def test_modals_of_ability_or_habit_are_told_from_modals_of_doubt(text, cue):
     assert hedges(text) == ([(cue, "epistemic")] if cue else [])
+
+
+# -- the uncertainty model beside the lexicon -------------------------------------------
+
+
+def found(text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (s.kind, s.text, s.fields["type"], s.fields["by"])
+        for s in scorer.audit(text, title=None).signals
+        if s.kind in ("hedge", "weasel")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May has struggled to win shoppers this year.",  # a name before a finite verb
+        "Matt Friedman may be reached at 555-0100.",  # a contact line
+        '"It may rain tomorrow," he said.',  # the source's hedge, inside a quote
+    ],
+)
+def test_what_is_no_hedge_stays_none_with_the_model(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Many experts believe the plan is doomed.", ("weasel", "Many experts", "quantifier")),
+        (
+            "It is widely regarded as the best hospital in the region.",
+            ("weasel", "is widely regarded", "passive_belief"),
+        ),
+        ("The legendary coach won again on Sunday.", ("weasel", "legendary", "peacock")),
+        ("The minister may resign on Friday.", ("hedge", "may", "epistemic")),
+    ],
+)
+def test_the_evidence_words_make_a_weasel_or_a_hedge(text, expected):
+    assert found(text) == [(*expected, "lexicon")]
+
+
+def test_a_hedge_only_the_model_finds_points_at_its_words_with_their_weights():
+    (signal,) = [
+        s
+        for s in scorer.audit_file(str(INDEPENDENT)).signals
+        if s.kind == "hedge" and s.fields["by"] == "model"
+    ]
+    # "Syrian opposition members have been hoping that ... would lead to ...": "been"
+    # weighs most, but a function word alone is no evidence to show.
+    assert (signal.start, signal.text, signal.fields["type"]) == (2541, "would", "epistemic")
+    assert signal.fields["evidence"] == [
+        {"feature": "been", "weight": 0.4222},
+        {"feature": "would", "weight": 0.3806},
+        {"feature": "lead", "weight": 0.2812},
+    ]
+
+
+def test_a_house_entry_fires_where_neither_the_lexicon_nor_the_model_would(tmp_path):
+    path = tmp_path / ".scorer.toml"
+    path.write_text('[lexicons.hedges]\nspeculation = ["on the grapevine"]\n')
+    text = "On the grapevine the minister resigned."
+    signals = scorer.audit(text, config=path).signals
+    assert [(s.text, s.fields["by"]) for s in signals if s.kind == "hedge"] == [
+        ("On the grapevine", "lexicon")
+    ]
+    assert found(text) == []

@@ -17,7 +17,8 @@ from tests.conftest import INDEPENDENT, REWRITE
 
 # Judgement calls: "Syrian state television denied ... and said ..." is two cues of one
 # source; "Syrian opposition members have been hoping ..." is a group's hope: listed as a
-# stance, it credits no claim (the claim in it is unattributed) and costs nothing as an
+# stance, it credits no claim (the claim in it is hedged by its "would", which the
+# uncertainty model finds) and costs nothing as an
 # anonymous source; "I was told this by a Western diplomatic official" inside Mr
 # Labwani's quote is an anonymous source he relays; "reportedly" credits the report to
 # nobody (an agentless attribution beside the hedge). Since issue 19 a source is the words
@@ -84,7 +85,8 @@ INDEPENDENT_SIGNALS = [
         2457,
         "said / Mr Labwani / named_person",
     ),  # “He will be a top source of information. Habib ...
-    ("claim", 2306, 2343, "attributed"),  # Habib has had a long military career.
+    # "Habib has had a long military career." (2306): an editor would call it checkable;
+    # the claims model (issue 20) does not. A known miss.
     ("claim", 2344, 2458, "attributed"),  # He has been effectively under house arrest sinc...
     (
         "attribution",
@@ -92,7 +94,8 @@ INDEPENDENT_SIGNALS = [
         2501,
         "have been hoping / Syrian opposition members / anonymous",
     ),  # Syrian opposition members have been hoping
-    ("claim", 2459, 2571, "unattributed"),  # Syrian opposition members have been hoping that...
+    ("claim", 2459, 2571, "hedged"),  # Syrian opposition members have been hoping that...
+    ("hedge", 2541, 2546, "epistemic"),  # would: the uncertainty model's, not the lexicon's
     (
         "attribution",
         2572,
@@ -166,13 +169,16 @@ REWRITE_SIGNALS = [
     ("claim", 818, 1043, "attributed"),  # Syrian state media reported yesterday that Habi...
     ("attribution", 884, 905, "tell / multiple sources / anonymous"),  # multiple sources tell
     ("claim", 1045, 1175, "unattributed"),  # There have been a lot of defections from the Sy...
+    ("weasel", 1151, 1158, "peacock"),  # notable: "Habib's is notable for two reasons"
     ("claim", 1176, 1266, "unattributed"),  # First of all, he’s one of the highest-level mem...
     ("claim", 1267, 1373, "unattributed"),  # More importantly, while most other defectors ha...
     ("claim", 1462, 1700, "unattributed"),  # The country is majority Sunni; Alawites, who be...
-    ("claim", 1701, 1908, "unattributed"),  # As the rebel groups are predominantly Sunni, a ...
+    # "As the rebel groups are predominantly Sunni, ..." (1701): checkable to an editor,
+    # not to the claims model. A known miss.
     ("attribution", 1910, 1929, "It’s been suggested /  / agentless"),  # It’s been suggested
     ("hedge", 1910, 1929, "speculation"),  # It’s been suggested
-    ("claim", 1910, 2078, "unverified"),  # It’s been suggested, however, that this can be ...
+    # "It's been suggested ... can be prevented if ..." (1910): speculation, not a claim to
+    # the claims model.
     (
         "attribution",
         2079,

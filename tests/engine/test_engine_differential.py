@@ -201,4 +201,4 @@ def test_a_layer_durable_rules_refuses_is_evaluated_in_python_with_the_same_hits
     refused = [(h.rule.id, h.fact) for h in evaluate(ruleset, built, "durable-rules")]
     assert calls  # durable-rules was asked, and refused every layer
     assert refused == expected
-    assert len(expected) == 26  # the rewrite seed: one hit per finding
+    assert len(expected) == 25  # the rewrite seed: one hit per finding

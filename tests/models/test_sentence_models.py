@@ -101,7 +101,9 @@ def test_a_modal_of_possibility_is_uncertain_on_may():
     decision = linear.score(linear.load("uncertainty"), text)
     assert decision.positive
     assert "may" in words_of(text, decision.evidence)
-    assert linear.uncertainty_kind(decision) == linear.Kind("hedge", "epistemic", (13, 16))
+    assert linear.uncertainty_kind(decision) == linear.Kind(
+        "hedge", "epistemic", (13, 16), "lexicon"
+    )
 
 
 def test_may_the_name_carries_no_weight_for_uncertainty():

@@ -72,11 +72,11 @@ def test_both_seeds_make_one_valid_run_with_one_result_per_finding(
     (run,) = log["runs"]
     assert run["tool"]["driver"]["name"] == "scorer"
     assert run["tool"]["driver"]["version"] == scorer.__version__
-    assert (len(independent_audit.findings), len(rewrite_audit.findings)) == (18, 26)
+    assert (len(independent_audit.findings), len(rewrite_audit.findings)) == (18, 25)
     # Credit findings ("5 direct quotes") explain the score; they are not results.
-    assert len(run["results"]) == 13 + 25
+    assert len(run["results"]) == 13 + 24
     assert len(results_of(log, INDEPENDENT_SOURCE)) == 13
-    assert len(results_of(log, REWRITE_SOURCE)) == 25
+    assert len(results_of(log, REWRITE_SOURCE)) == 24
     assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
     assert run["artifacts"] == [
         {
@@ -89,8 +89,8 @@ def test_both_seeds_make_one_valid_run_with_one_result_per_finding(
         },
     ]
     assert run["properties"]["scores"] == [
-        {"source": INDEPENDENT_SOURCE, "score": 66.0, "label": "adequately sourced"},
-        {"source": REWRITE_SOURCE, "score": 11.0, "label": "poorly sourced"},
+        {"source": INDEPENDENT_SOURCE, "score": 61.0, "label": "adequately sourced"},
+        {"source": REWRITE_SOURCE, "score": 12.0, "label": "poorly sourced"},
     ]
 
 
@@ -155,7 +155,7 @@ def test_the_driver_lists_every_rule_once_and_each_result_points_at_its_rule(
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert independent_audit.rules is not None
     assert [r["id"] for r in rules] == [r.id for r in independent_audit.rules.rules]
-    assert len(rules) == 31
+    assert len(rules) == 33
     for result in log["runs"][0]["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 
@@ -257,12 +257,21 @@ def test_findings_off_the_changed_lines_are_left_out(validator, independent_audi
     assert [
         (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startColumn"])
         for r in log["runs"][0]["results"]
-    ] == [("unattributed-lede", 39), ("reportedly-without-source", 129)]
+    ] == [
+        # A document rule's finding (hedge-density) is on the changed lines if any line changed.
+        ("hedge-density", 1),
+        ("unattributed-lede", 39),
+        ("reportedly-without-source", 129),
+    ]
     # A suppressed finding off the changed lines is left out too.
     hedge = next(f for f in independent_audit.findings if f.rule == "reportedly-without-source")
     held = dataclasses.replace(independent_audit, suppressed=(hedge,))
     log = render(validator, [Outcome(INDEPENDENT_SOURCE, held, changed=frozenset({10}))])
-    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["speculation", "unverified-claim"]
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == [
+        "hedge-density",
+        "speculation",
+        "unverified-claim",
+    ]
 
 
 def test_fingerprints_follow_rule_and_text_not_the_line(validator, independent_audit):
@@ -287,7 +296,7 @@ def test_an_html_page_names_the_file_and_quotes_the_text_with_no_region(validato
     log = render(validator, [Outcome("tests/fixtures/article_habib.html", audit)])
     results = log["runs"][0]["results"]
     problems = [f for f in audit.findings if not f.credit]
-    assert len(results) == len(problems) == 11
+    assert len(results) == len(problems) == 10
     for result, finding in zip(results, problems, strict=True):
         (location,) = result["locations"]
         assert "region" not in location["physicalLocation"]

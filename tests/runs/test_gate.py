@@ -29,10 +29,10 @@ def test_an_unjudged_outcome_has_no_verdict(rewrite):
     [
         (Gate(), ("2 findings of severity error",)),
         (Gate(fail_on="none"), ()),
-        (Gate(fail_under=11, fail_on="none"), ()),
-        (Gate(fail_under=11.5, fail_on="none"), ("score 11.0 is under 11.5",)),
+        (Gate(fail_under=12, fail_on="none"), ()),
+        (Gate(fail_under=12.5, fail_on="none"), ("score 12.0 is under 12.5",)),
         (Gate(fail_on="warning"), ("12 findings of severity warning or worse",)),
-        (Gate(70, "info"), ("score 11.0 is under 70", "25 findings of severity info or worse")),
+        (Gate(70, "info"), ("score 12.0 is under 70", "24 findings of severity info or worse")),
     ],
 )
 def test_the_gate_gives_every_reason_a_file_fails(rewrite, gate, failures):

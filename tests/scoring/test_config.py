@@ -55,8 +55,8 @@ def test_an_edited_config_file_is_read_again(tmp_path):
 
 def test_one_document_audited_under_two_configs_gets_each_configs_lexicon(tmp_path):
     path = tmp_path / ".scorer.toml"
-    path.write_text('[lexicons.hedges]\nepistemic = ["in all probability"]\n')
-    doc = scorer.document_from_text("In all probability the minister resigned.")
+    path.write_text('[lexicons.hedges]\nepistemic = ["by our reckoning"]\n')
+    doc = scorer.document_from_text("By our reckoning the minister resigned.")
     from scorer.scoring.audit import audit_document
 
     shipped = [s.kind for s in audit_document(doc).signals]
@@ -97,11 +97,12 @@ def test_extra_rule_files_are_relative_to_the_config(tmp_path):
 
 def test_house_lexicon_entries_are_added_for_the_audit_only(tmp_path):
     path = tmp_path / ".scorer.toml"
-    path.write_text('[lexicons.hedges]\nepistemic = ["in all probability"]\n')
-    text = "In all probability the minister resigned."
+    # A phrase neither the shipped lexicon nor the model reads as a hedge.
+    path.write_text('[lexicons.hedges]\nepistemic = ["by our reckoning"]\n')
+    text = "By our reckoning the minister resigned."
     house = [s.text for s in scorer.audit(text, config=path).signals if s.kind == "hedge"]
     shipped = [s.text for s in scorer.audit(text).signals if s.kind == "hedge"]
-    assert (house, shipped) == (["In all probability"], [])
+    assert (house, shipped) == (["By our reckoning"], [])
 
 
 @pytest.mark.parametrize(

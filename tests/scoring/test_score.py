@@ -67,8 +67,12 @@ def test_to_dict_carries_score_label_subscores_findings_and_engine():
     data = scorer.audit("Critics say the plan will fail.", config=PYTHON).to_dict()
     assert list(data)[:5] == ["version", "engine", "score", "label", "subscores"]
     assert data["engine"] == "python"
-    assert [f["rule"] for f in data["findings"]] == ["vague-attribution", "no-named-source"]
-    assert data["findings"][1] == {
+    assert [f["rule"] for f in data["findings"]] == [
+        "vague-attribution",
+        "weasel-crowd",
+        "no-named-source",
+    ]
+    assert data["findings"][2] == {
         "rule": "no-named-source",
         "title": "No named source",
         "category": "anonymity",
