@@ -35,8 +35,9 @@ _GROUPS = frozenset(["named_organization", "named_outlet"])
 # A capitalised run: names, with the small words names hold ("Bank of England", "Ali
 # al-Rahimi", "Marks & Spencer"), and a possessive's "'s".
 _CAPITALISED = re.compile(
-    r"(?:[A-Z][\w'’.-]*|&)(?:\s+(?:(?:of|for|and|the|de|van|von|al|bin|on|in|&)\s+)*[A-Z][\w'’.-]*)*"
-)
+    r"(?:[A-Z][\w'’.-]*|&)(?:[^\S\r\n]+(?:(?:of|for|and|the|de|van|von|al|bin|on|in|&)"
+    r"[^\S\r\n]+)*[A-Z][\w'’.-]*)*"
+)  # a name never runs over a line end: a headline above it is not part of it
 # The writer's own reporting: "BBC Sport has learnt", "The Times can reveal". Outlets also
 # "have seen" or "have confirmed" what they report; an organisation that confirms is a source.
 _SELF_CUE_ANY = re.compile(
