@@ -9,11 +9,16 @@ check on the first. Each body is audited with its title. Prints, per set, the RO
 the score for real against fake (the chance that a random real article outscores a random
 fake one, ties counting half), the mean and median score of each class, and the label
 counts. Skips cleanly when the data is not there.
+
+Then the editorial ranking (`bench/labels/fnc1_sourcing_rank.tsv`: 48 FNC-1 train bodies
+ranked blind by sourcing quality, never used for fitting): the Spearman and Kendall
+correlation of the score with the editor's order (1.0 = the same order).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import statistics
 import sys
 import time
@@ -27,6 +32,8 @@ from scorer.engine import default_engine
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ZIP = Path("horne2017_fakenewsdata1", "Horne2017_FakeNewsData.zip")
+RANKING = Path(__file__).resolve().parent / "labels" / "fnc1_sourcing_rank.tsv"
+FNC1_BODIES = Path("fnc1", "train_bodies.csv")
 SETS = {"Random Poltical News Dataset": "random", "Buzzfeed Political News Dataset": "buzzfeed"}
 
 
@@ -64,6 +71,65 @@ def auc(positive: list[float], negative: list[float]) -> float:
     """P(a positive outscores a negative), ties counting half (Mann-Whitney U / n1 n2)."""
     wins = sum(1.0 if p > n else 0.5 if p == n else 0.0 for p in positive for n in negative)
     return wins / (len(positive) * len(negative))
+
+
+def ranked_bodies(data: Path) -> list[tuple[int, int, str]]:
+    """(body id, editor's rank, body) for the ranking set; empty without the data."""
+    path = data / FNC1_BODIES
+    if not path.is_file():
+        return []
+    with RANKING.open(encoding="utf-8") as handle:
+        ranks = {int(r["body_id"]): int(r["rank"]) for r in csv.DictReader(handle, delimiter="\t")}
+    csv.field_size_limit(10**9)
+    with path.open(newline="", encoding="utf-8") as handle:
+        bodies = {int(r["Body ID"]): r["articleBody"] for r in csv.DictReader(handle)}
+    return [(body, rank, bodies[body]) for body, rank in sorted(ranks.items(), key=lambda x: x[1])]
+
+
+def _ranks(values: list[float]) -> list[float]:
+    """1-based ranks, ties sharing their mean rank."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+def spearman(xs: list[float], ys: list[float]) -> float:
+    """Pearson correlation of the ranks (ties get mean ranks)."""
+    rx, ry = _ranks(xs), _ranks(ys)
+    mx, my = statistics.mean(rx), statistics.mean(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    sx = sum((a - mx) ** 2 for a in rx) ** 0.5
+    sy = sum((b - my) ** 2 for b in ry) ** 0.5
+    return cov / (sx * sy) if sx and sy else 0.0
+
+
+def kendall(xs: list[float], ys: list[float]) -> float:
+    """Kendall's tau-b: concordant minus discordant pairs, corrected for ties."""
+    concordant = discordant = ties_x = ties_y = 0
+    for i in range(len(xs)):
+        for j in range(i + 1, len(xs)):
+            dx, dy = xs[i] - xs[j], ys[i] - ys[j]
+            if dx == 0 and dy == 0:
+                continue
+            if dx == 0:
+                ties_x += 1
+            elif dy == 0:
+                ties_y += 1
+            elif (dx > 0) == (dy > 0):
+                concordant += 1
+            else:
+                discordant += 1
+    n = concordant + discordant
+    denominator = ((n + ties_x) * (n + ties_y)) ** 0.5
+    return (concordant - discordant) / denominator if denominator else 0.0
 
 
 def main() -> int:
@@ -109,6 +175,14 @@ def main() -> int:
             print(f"ROC AUC real > fake, {name}: {auc(real, fake):.3f}")
     if refused:
         print(f"not audited (empty or refused): {refused}")
+    ranked = ranked_bodies(args.data)
+    if ranked:
+        quality = [-float(rank) for _, rank, _ in ranked]  # rank 1 is the best sourced
+        given = [scorer.audit(body, config=config).score for _, _, body in ranked]
+        print(
+            f"editorial ranking ({len(ranked)} FNC-1 train bodies): "
+            f"Spearman {spearman(given, quality):.3f}, Kendall {kendall(given, quality):.3f}"
+        )
     print(f"total wall time: {elapsed:.1f} s")
     return 0
 
