@@ -8,6 +8,9 @@ directory). The nearest directory wins; in one directory `.scorer.toml` wins.
     rules = ["house/rules.toml"]           # extra rule files, relative to this file
     disable = ["borrowed-reporting"]       # rule ids not to run
     engine = "python"                      # or "durable-rules" (the default where installed)
+    genre = "opinion"                      # every file is this genre, whatever it looks like
+    genres = ["news", "brief"]             # the genres `check` gates (default: news, analysis)
+    strict = true                          # `check` fails a file too short or not English
 
     [tool.scorer.rule.hedge-density]       # change a rule without copying it
     severity = "info"
@@ -31,10 +34,11 @@ from typing import Any
 
 from scorer.engine.choices import ENGINES, SEVERITIES
 from scorer.errors import ScorerError
+from scorer.load.genre_hints import GENRES
 from scorer.resources import read_toml
 
 EXTENSIBLE_LEXICONS = ("hedges", "attribution", "replies", "anonymity", "accusations")
-_KEYS = ("rules", "disable", "engine", "rule", "lexicons")
+_KEYS = ("rules", "disable", "engine", "genre", "genres", "strict", "rule", "lexicons")
 _OVERRIDES = ("severity", "points", "cap")
 
 
@@ -48,6 +52,9 @@ class Config:
     engine: str | None = None
     overrides: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     lexicons: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = ()
+    genre: str | None = None  # the genre of every file it covers, instead of detecting it
+    genres: tuple[str, ...] | None = None  # the genres `scorer check` gates (None: default)
+    strict: bool | None = None  # `check` fails a file it cannot judge (None: it passes)
 
     def lexicon_extras(self, name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         return dict(self.lexicons).get(name, ())
@@ -153,6 +160,18 @@ def from_mapping(
     engine = table.get("engine")
     if engine is not None and engine not in ENGINES:
         raise fail("engine", f"must be one of {', '.join(ENGINES)}, not {engine!r}")
+    genre = table.get("genre")
+    if genre is not None and genre not in GENRES:
+        raise fail("genre", f"must be one of {', '.join(GENRES)}, not {genre!r}")
+    genres = table.get("genres")
+    if genres is not None:
+        genres = _strings(genres, lambda p: fail("genres", p))
+        bad = [g for g in genres if g not in GENRES]
+        if bad:
+            raise fail("genres", f"unknown genre {bad[0]!r}; expected some of {', '.join(GENRES)}")
+    strict = table.get("strict")
+    if strict is not None and not isinstance(strict, bool):
+        raise fail("strict", "must be true or false")
     overrides = []
     rule_table = table.get("rule", {})
     if not isinstance(rule_table, Mapping):
@@ -194,6 +213,9 @@ def from_mapping(
         engine=engine,
         overrides=tuple(overrides),
         lexicons=tuple(lexicons),
+        genre=genre,
+        genres=genres,
+        strict=strict,
     )
     _check_lexicons(config)
     return config

@@ -37,7 +37,7 @@ NAMED_SOURCES = frozenset(["named_person", "named_organization", "named_outlet",
 UNNAMED_SOURCES = frozenset(["anonymous", "vague", "agentless"])
 HEDGE_TYPES = ("reporting", "epistemic", "conditional", "unconfirmed", "speculation")
 WEASEL_TYPES = ("quantifier", "passive_belief", "unnamed_authority", "peacock")
-REPLY_TYPES = ("denial", "declined", "no_response", "response")
+REPLY_TYPES = ("denial", "declined", "no_response", "response", "request")
 ANONYMITY_TYPES = ("reason", "rote_reason", "knowledge")
 CLAIM_STATUSES = ("attributed", "unattributed", "hedged", "unverified")
 

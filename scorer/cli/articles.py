@@ -17,6 +17,7 @@ _ARTICLES = common.options(
     common.LOADING,
     common.CONFIG,
     common.ENGINE,
+    common.GENRE,
 )
 
 
@@ -61,13 +62,24 @@ def audit(**given: Any) -> None:
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Fail a file with a finding of this severity or worse "
               "(none: never).")  # fmt: skip
-def check(fail_under: float | None, fail_on: str, **given: Any) -> None:
+@click.option("--genres", default=None, metavar="LIST",
+              help="Comma-separated genres to gate (default: the config's, else "
+              "news,analysis); files of other genres pass with a notice.")  # fmt: skip
+@click.option("--strict/--no-strict", default=None,
+              help="Fail a file too short or not English to judge (default: the config's, "
+              "else it passes with a notice).")  # fmt: skip
+def check(
+    fail_under: float | None, fail_on: str, genres: str | None, strict: bool | None, **given: Any
+) -> None:
     """Check articles in CI: a line per finding, a score per file, exit 1 if any fails.
+
+    Only news and analysis are gated unless --genres says otherwise, and a file too short
+    or not in English to judge passes with a notice unless --strict.
 
     Exit codes: 0 every file passed, 1 a file failed, 2 a usage error or a file that
     could not be read (the other files are still checked and reported).
     """
-    sys.exit(_run(Gate(fail_under, fail_on), **given))
+    sys.exit(_run(Gate(fail_under, fail_on, common.genre_list(genres), strict), **given))
 
 
 def _run(

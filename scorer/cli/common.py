@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 import click
 
 from scorer.engine.choices import ENGINES
+from scorer.load.genre_hints import GENRES
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 Command = Callable[..., None]
@@ -62,6 +63,12 @@ ENGINE = click.option(
     default=None,
     help="Run this rules engine, whatever the config says.",
 )
+GENRE = click.option(
+    "--genre",
+    type=click.Choice(GENRES),
+    default=None,
+    help="Judge every file as this genre, whatever the file or the config says.",
+)
 LOADING = options(
     click.option(
         "--input-format",
@@ -79,3 +86,17 @@ LOADING = options(
         "repeatable.",
     ),
 )
+
+
+def genre_list(value: str | None) -> tuple[str, ...] | None:
+    """`--genres news,opinion` as a tuple; a usage error (exit 2) naming an unknown genre."""
+    if value is None:
+        return None
+    names = tuple(name.strip().replace("-", "_") for name in value.split(",") if name.strip())
+    unknown = [name for name in names if name not in GENRES]
+    if unknown or not names:
+        problem = f"unknown genre {unknown[0]!r}" if unknown else "no genre given"
+        raise click.BadParameter(
+            f"{problem}; expected some of {', '.join(GENRES)}", param_hint="'--genres'"
+        )
+    return names

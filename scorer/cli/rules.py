@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 import click
@@ -94,7 +95,9 @@ def explain(rule_id: str, config_file: str | None) -> None:
     try:
         config, ruleset = rules_in_force(config_file)
         found = rule(rule_id, config, ruleset)
-        result = scorer.audit(found.example, config=config) if found.example else None
+        # An example is a snippet of news: judged as news, not as the brief its length says.
+        as_news = dataclasses.replace(config, genre=config.genre or "news")
+        result = scorer.audit(found.example, config=as_news) if found.example else None
     except ScorerError as error:
         fail(error)
     click.echo(render.explanation(found, ruleset.scoring, result), nl=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scorer.load.genre_hints import GENRES
 from scorer.signals import (
     ANONYMITY_TYPES,
     CLAIM_STATUSES,
@@ -32,6 +33,7 @@ class Field:
 SIGNAL_FIELDS: dict[str, Field] = {
     "kind": Field("str", "the signal kind", KINDS),
     "text": Field("str", "the text of the signal's span"),
+    "excerpt": Field("str", "the span's words, cut to 14 with '…': what a message quotes"),
     "sentence": Field("num", "index of the sentence holding the signal"),
     "lede": Field("bool", "the signal is in the first sentence of copy"),
     "type": Field(
@@ -66,6 +68,9 @@ SIGNAL_FIELDS: dict[str, Field] = {
     "hedge": Field(
         "bool", "an attribution's cue is also a hedge ('it is believed', 'rumours circulated')"
     ),
+    "party.text": Field("str", "who a reply comes from, where the words say ('the company')"),
+    "body.excerpt": Field("str", "a headline's matching body sentence, cut to 14 words"),
+    "hedge_words": Field("str", "the hedges of a headline's body sentence: 'reportedly'"),
 }
 
 DOC_METRICS: dict[str, Field] = {
@@ -95,5 +100,14 @@ DOC_METRICS: dict[str, Field] = {
     "replies": Field("num", "replies of every type"),
     "anonymity_reasons": Field("num", "reasons or knowledge given for anonymity"),
     "accusations": Field("num", "accusing words in copy ('accused', 'alleged', 'blamed')"),
+    "unanswered": Field("num", "accusations with no reply from the party they accuse"),
     "headline_overstates": Field("bool", "the headline asserts what the body hedges"),
+    "genre": Field("str", "the document's genre (scorer.detectors.genre)", GENRES),
+    "subject_only": Field("bool", "every source is the story's own subject (Acme, on Acme)"),
+    "named_names": Field("str", "the named sources, as quoted names: 'Mr Labwani', 'Reuters'"),
+    "hedge_words": Field("str", "the hedges, as quoted words: 'reportedly', 'may'"),
+    "accusing": Field(
+        "str", "the accusations no reply answers, each with whom it accuses: 'accused' (Acme)"
+    ),
+    "replying": Field("str", "who the replies come from: 'the company', or nobody"),
 }

@@ -80,6 +80,8 @@ class Scoring:
     base: float
     labels: tuple[Label, ...]
     categories: tuple[Category, ...]
+    floor_words: int = 80  # fewer words of copy than this: too little to judge
+    floor_statements: int = 1  # fewer claims and attributions than this: the same
 
     def label(self, score: float) -> Label:
         return next(label for label in self.labels if score >= label.min)
@@ -144,9 +146,13 @@ def load_scoring(path: Path | None = None) -> Scoring:
         parsed_categories = tuple(
             Category(str(key), str(value["title"])) for key, value in categories.items()
         )
+        floor = data.get("floor", {})
+        words, statements = floor.get("words", 80), floor.get("statements", 1)
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (words, statements)):
+            raise TypeError("[floor] words and statements must be whole numbers")
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise ScorerError(f"invalid scoring file: {error}", path=where) from None
-    return Scoring(float(base), parsed_labels, parsed_categories)
+    return Scoring(float(base), parsed_labels, parsed_categories, words, statements)
 
 
 def load_rule_files(paths: Iterable[Path], scoring: Scoring) -> tuple[Rule, ...]:

@@ -136,6 +136,9 @@ class Prose:
     byline: str | None = None
     date: str | None = None
     directives: tuple[Directive, ...] = ()
+    # What the source says of its genre: (genre, by, evidence), most trusted first
+    # (scorer.load.genre_hints); the detectors decide when it says nothing.
+    genre_hints: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from scorer.errors import ScorerError
 from scorer.load.document import Span, normalise
+from scorer.load.genre_hints import from_page
 from scorer.load.types import Block, Loaded
 
 if TYPE_CHECKING:
@@ -148,6 +149,11 @@ def load_html(html: str, source: str) -> Loaded:
         byline=byline,
         date=date,
         blocks=tuple(blocks),
+        genre_hints=from_page(
+            html,
+            getattr(meta, "categories", None) or (),
+            getattr(meta, "url", None),
+        ),
     )
 
 

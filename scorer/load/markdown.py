@@ -26,6 +26,7 @@ from markdown_it.token import Token
 from scorer.errors import ScorerError
 from scorer.load import directives as inline
 from scorer.load.document import Span
+from scorer.load.genre_hints import from_front_matter
 from scorer.load.types import Block, Loaded
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -426,4 +427,5 @@ def load_markdown(text: str, source: str) -> Loaded:
         date=info["date"],
         blocks=blocks,
         directives=inline.aim(directives, [(b.start, b.end) for b in blocks]),
+        genre_hints=from_front_matter(meta.get("genre"), source),
     )

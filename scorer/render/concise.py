@@ -43,7 +43,9 @@ def file_line(outcome: Outcome) -> str:
     failures = outcome.failures
     if failures is None:
         return text
-    return f"{text}: FAIL ({'; '.join(failures)})" if failures else f"{text}: ok"
+    if failures:
+        return f"{text}: FAIL ({'; '.join(failures)})"
+    return f"{text}: ok ({outcome.notice})" if outcome.notice else f"{text}: ok"
 
 
 def _plural(count: int, word: str) -> str:

@@ -42,6 +42,8 @@ def render(run: Run) -> str:
             f", {suppressed} suppressed" if suppressed else ""
         )
         lines.append(_command("notice", {**where, "title": "scorer score"}, summary))
+        if outcome.notice:
+            lines.append(_command("notice", {**where, "title": "scorer not gated"}, outcome.notice))
         for reason in outcome.failures or ():
             lines.append(_command("error", {**where, "title": "scorer check failed"}, reason))
     return "".join(line + "\n" for line in lines)

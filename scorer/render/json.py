@@ -2,7 +2,8 @@
 
 A file that could not be read is `{"source": ..., "error": ...}` in the list. With
 `--diff`, `findings` holds only those on changed lines; the score is the whole document's.
-From `scorer check`, each file also has `"check": {"passed": ..., "failures": [...]}`.
+From `scorer check`, each file also has `"check": {"passed": ..., "failures": [...],
+"notice": ...}`, the notice saying why a file was not gated (its genre, too little to judge).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def _item(outcome: Outcome) -> dict[str, Any]:
     data = outcome.audit.to_dict()
     if outcome.failures is not None:  # `scorer check`: whether the file passed, and why not
         failures = list(outcome.failures)
-        data["check"] = {"passed": not failures, "failures": failures}
+        data["check"] = {"passed": not failures, "failures": failures, "notice": outcome.notice}
     if outcome.changed is not None:
         data["findings"] = [finding.to_dict() for finding in outcome.reported]
         data["suppressed"] = [finding.to_dict() for finding in outcome.reported_suppressed]

@@ -144,6 +144,8 @@ def renderables(outcomes: Sequence[Outcome], *, show_text: bool = True) -> list[
         parts.extend(report.render(outcome.audit, show_text=show_text))
         for reason in outcome.failures or ():
             parts.append(Text(f"check failed: {reason}", style="scorer.failed"))
+        if outcome.notice:
+            parts.append(Text(f"check passed, {outcome.notice}", style="dim"))
     if len(outcomes) > 1:
         parts += [Text(), summary.render(outcomes)]
     return parts

@@ -26,6 +26,7 @@ from scorer.render.escape import clean, shown
 from scorer.render.points import points_text
 
 if TYPE_CHECKING:
+    from scorer.detectors.genre import Genre
     from scorer.scoring.audit import Audit
     from scorer.scoring.points import Finding
     from scorer.signals import Signal
@@ -107,6 +108,10 @@ def score_panel(audit: Audit) -> Panel:
     body = [
         Text.assemble((f"{audit.score:.1f}", style), " / 100  ", (audit.label or "no label", style))
     ]
+    if audit.unjudged:
+        body.append(Text(audit.unjudged))
+    if audit.genre is not None:
+        body.append(Text(genre_line(audit.genre), style="dim"))
     breakdown = _breakdown(audit)
     if breakdown:
         body.append(Text(breakdown, style="dim"))
@@ -115,11 +120,14 @@ def score_panel(audit: Audit) -> Panel:
     bars.add_column(no_wrap=True)
     bars.add_column(no_wrap=True)
     bars.add_column(justify="right", no_wrap=True)
+    bars.add_column(justify="right", no_wrap=True)
+    points = audit.breakdown.categories if audit.breakdown else {}
     for category, value in (audit.subscores or {}).items():
         bars.add_row(
             Text(_category_title(audit, category)),
             bar(value, _score_style(audit, value)),
             Text(_number(value)),
+            _points(points.get(category)),
         )
     return Panel(
         _stack(body, bars),
@@ -155,14 +163,29 @@ def _category_title(audit: Audit, category: str) -> str:
     return title or category
 
 
+def genre_line(genre: Genre) -> str:
+    """`genre: opinion (page metadata: section "Opinion")`: what the rules judged it as, and why."""
+    if genre.by == "default":
+        return f"genre: {genre.title} (nothing says otherwise)"
+    return f"genre: {genre.title} ({genre.by}: {genre.evidence})"
+
+
 def _breakdown(audit: Audit) -> str | None:
-    """`from a base of 75: +23 credit, -32 for problems`: the sum that makes the score."""
+    """`75 base, +23 credit, -32 for problems = 66; each bar is the base plus its points`:
+    the sum that makes the score, and how the bars make it."""
     sum_ = audit.breakdown
     if sum_ is None:
         return None
-    line = f"from a base of {_number(sum_.base)}: {points_text(sum_.credit)} credit"
+    line = f"{_number(sum_.base)} base, {points_text(sum_.credit)} credit"
     line += f", {points_text(sum_.problems)} for problems"
-    return f"{line} (held between 0 and 100)" if sum_.clamped else line
+    line += " (held between 0 and 100)" if sum_.clamped else f" = {_number(audit.score)}"
+    return f"{line}\neach bar is the base plus its category's points"
+
+
+def _points(value: float | None) -> Text:
+    if value is None:
+        return Text()
+    return Text(points_text(value), style=_points_style(value))
 
 
 def _number(value: float) -> str:

@@ -58,7 +58,9 @@ def label_style(name: str) -> str:
 
 def theme(labels: Iterable[Label] = ()) -> Theme:
     """The report's theme, with the labels' styles (the shipped ones, then `labels`)."""
+    from scorer.scoring.verdict import LABELS
+
     styles = dict(STYLES)
-    styles.update({label_style(name): style for name, style in _LABELS.items()})
+    styles.update({label_style(name): style for name, style in {**_LABELS, **LABELS}.items()})
     styles.update({label_style(label.name): label.style for label in labels})
     return Theme(styles)

@@ -31,6 +31,7 @@ class Request:
     boilerplate_files: tuple[str, ...] = ()
     config_file: str | None = None
     engine: str | None = None
+    genre: str | None = None  # `--genre`: every source judged as this genre
     output: str | None = None
     jobs: int = 1  # 0: one per CPU
     diff_ref: str | None = None
@@ -58,7 +59,7 @@ def audit(request: Request, say: Callable[[str], None]) -> Result:
     if request.output not in (None, "-"):
         inputs = found.inputs(items, request.config_file, request.boilerplate_files)
         refuse_clashes([("--output", request.output)], inputs)
-    options = audits.Options(request.input_format, patterns, fixed, request.engine)
+    options = audits.Options(request.input_format, patterns, fixed, request.engine, request.genre)
     outcomes = _audited(items, options, request.jobs or os.cpu_count() or 1)
     if differ is not None:
         outcomes = [differ.diffed(outcome) for outcome in outcomes]

@@ -30,6 +30,7 @@ class Options:
     boilerplate: tuple[Pattern, ...] | None = None
     config: Config | None = None  # `--config`: one config for every source
     engine: str | None = None  # `--engine`: overrides whatever config applies
+    genre: str | None = None  # `--genre`: overrides whatever the config or the file says
 
 
 def audit_sources(
@@ -62,8 +63,11 @@ def audit_one(source: str, options: Options) -> Outcome:
         config = options.config or for_source(source)
         if options.engine is not None:
             config = dataclasses.replace(config, engine=options.engine)
+        if options.genre is not None:
+            config = dataclasses.replace(config, genre=options.genre)
         doc = load(source, format=options.input_format, boilerplate=options.boilerplate)
-        return Outcome(source, audit_document(doc, config))
+        audited = audit_document(doc, config)
+        return Outcome(source, audited, genres=config.genres, strict=config.strict)
     except ScorerError as error:
         return Outcome(source, error=str(error))
     except Exception as error:  # a bug: said for this file, and the others still run

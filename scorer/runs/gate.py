@@ -3,6 +3,11 @@
 A file fails when its score is under `--fail-under`, or when a reported finding is at
 least as severe as `--fail-on`. Suppressed findings, and with `--diff` findings on lines
 that did not change, never fail a file; the score always covers the whole document.
+
+Only the genres gated (`--genres`, the config's `genres`; news and analysis by default) and
+files the score can judge are held to that: a column, or a file too short or not in
+English, passes with a notice saying why it was not gated, unless `--strict` (or the
+config's `strict`) asks for files that cannot be judged to fail.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from scorer.detectors.genre import GATED
 from scorer.engine.choices import SEVERITIES
 from scorer.runs.outcome import Outcome
 
@@ -20,10 +26,35 @@ FAIL_ON = ("none", *SEVERITIES)
 class Gate:
     fail_under: float | None = None
     fail_on: str = "error"  # "none", or the least severity that fails a file
+    genres: tuple[str, ...] | None = None  # the genres gated; None: the config's, or GATED
+    strict: bool | None = None  # fail files that cannot be judged; None: the config's
 
     def judge(self, outcome: Outcome) -> Outcome:
-        """The outcome with its verdict: why it fails (empty when it passes)."""
-        return dataclasses.replace(outcome, failures=tuple(self.failures(outcome)))
+        """The outcome with its verdict: why it fails (empty when it passes), or why it
+        was not gated."""
+        notice = self.not_gated(outcome)
+        failures = [] if notice else self.failures(outcome)
+        audit = outcome.audit
+        if notice and audit is not None and audit.unjudged and self._strict(outcome):
+            failures, notice = [audit.unjudged], None
+        return dataclasses.replace(outcome, failures=tuple(failures), notice=notice)
+
+    def not_gated(self, outcome: Outcome) -> str | None:
+        """Why the file passes whatever its score: it cannot be judged, or its genre is not
+        gated. None when the gate applies."""
+        audit = outcome.audit
+        if audit is None:
+            return None
+        if audit.unjudged:
+            return f"not gated, {audit.unjudged}; --strict fails it"
+        genres = self.genres or outcome.genres or GATED
+        if audit.genre is not None and audit.genre.name not in genres:
+            name = audit.genre.name
+            return f"not gated, {audit.genre.title} is not news; --genres {name} gates it"
+        return None
+
+    def _strict(self, outcome: Outcome) -> bool:
+        return self.strict if self.strict is not None else bool(outcome.strict)
 
     def failures(self, outcome: Outcome) -> list[str]:
         """Why this file fails the check, one reason each; empty when it passes."""

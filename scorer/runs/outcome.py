@@ -26,6 +26,12 @@ class Outcome:
     # Why `scorer check` fails the file, one reason each (empty: it passes); None when no
     # check was asked for. Set once, by the gate (scorer.runs.gate).
     failures: tuple[str, ...] | None = None
+    # Why `scorer check` did not hold the file to its thresholds (a genre not gated, too
+    # little to judge), set by the gate with the failures; None when it did.
+    notice: str | None = None
+    # What the file's config asks of the gate: the genres gated, and `strict`.
+    genres: tuple[str, ...] | None = None
+    strict: bool | None = None
 
     @property
     def kind(self) -> str:

@@ -17,6 +17,7 @@ from scorer.load.document import Document
 from scorer.signals import KINDS, Signal
 
 if TYPE_CHECKING:
+    from scorer.detectors.genre import Genre
     from scorer.engine import RuleBook, RuleSet
     from scorer.scoring.points import Breakdown, Finding
     from scorer.scoring.readability import Readability
@@ -43,6 +44,11 @@ class Audit:
     breakdown: Breakdown | None = None
     # The sources as entities: one per person, organisation or group, however often cited.
     entities: tuple[Signal, ...] = ()
+    # News, analysis, opinion, letters, press release or brief, and what said so.
+    genre: Genre | None = None
+    language: str = "en"  # what the copy reads as ("en", "fr", ...; "und": too little to tell)
+    # Why the score is no verdict (too little to judge, not English), or None.
+    unjudged: str | None = None
 
     @cached_property
     def readability(self) -> Readability:
@@ -60,6 +66,10 @@ class Audit:
             "score": self.score,
             "label": self.label,
             "subscores": dict(self.subscores or {}),
+            "breakdown": self.breakdown.to_dict() if self.breakdown else None,
+            "genre": self.genre.to_dict() if self.genre else None,
+            "language": self.language,
+            "unjudged": self.unjudged,
             "document": {
                 "source": doc.source,
                 "format": doc.format,
@@ -92,10 +102,11 @@ def audit_document(
 ) -> Audit:
     """The audit of one document; `ruleset`, if given, is `rule_set(config)` built elsewhere
     (a batch's client builds it once, so workers need not have the config's rule files)."""
-    from scorer.detectors import detect
+    from scorer.detectors import detect, genre
     from scorer.detectors.reading import Reading
     from scorer.engine import default_engine, evaluate
-    from scorer.scoring import facts
+    from scorer.load.language import detect as language_of
+    from scorer.scoring import facts, verdict
     from scorer.scoring.points import fold
     from scorer.scoring.suppression import resolve
 
@@ -106,11 +117,15 @@ def audit_document(
             key=lambda s: (s.start, s.end, s.kind),
         )
     )
-    built = facts.build(doc, signals, accusations=len(found["accusation"]))
+    kind = genre.decide(doc, doc.word_count, config.genre)
+    built = facts.build(doc, signals, accusations=found["accusation"], genre=kind.name)
     ruleset = ruleset or rule_set(config)
     engine = config.engine or default_engine()
     suppression, notices = resolve(doc, ruleset.by_id)
     score = fold(doc, signals, built, ruleset, evaluate(ruleset, built, engine), suppression.reason)
+    language = language_of(doc.text)
+    counts = {k: built.document[f"doc__{k}"] for k in ("words", "claims", "attributions")}
+    reason = verdict.unjudged(ruleset.scoring, language, counts)
     return Audit(
         document=doc,
         signals=signals,
@@ -118,18 +133,23 @@ def audit_document(
         suppressed=score.suppressed,
         notices=notices,
         score=score.total,
-        label=score.label,
+        label=verdict.label(score.label, kind, reason),
         subscores=score.subscores,
         engine=engine,
         rules=ruleset.book,
         breakdown=score.breakdown,
         entities=tuple(found.get("entity", ())),
+        genre=kind,
+        language=language.code,
+        unjudged=reason,
     )
 
 
 def rule_set(config: Config = DEFAULT) -> RuleSet:
     """The shipped rule packs plus the config's rule files, with its disables and overrides."""
-    return _rule_set(dataclasses.replace(config, engine=None, lexicons=()))
+    return _rule_set(
+        dataclasses.replace(config, engine=None, lexicons=(), genre=None, genres=None, strict=None)
+    )
 
 
 @cache

@@ -13,6 +13,7 @@ checked against when they load.
 
 from __future__ import annotations
 
+import re
 import sys
 from bisect import bisect_left
 from collections import ChainMap, Counter
@@ -22,6 +23,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
+from scorer.detectors.parties import Party, unanswered
 from scorer.engine.expr import flat
 from scorer.load.document import Document
 from scorer.signals import (
@@ -32,6 +34,8 @@ from scorer.signals import (
 )
 
 _NEAR = 1  # sentences after an anonymous source where its reason may come
+_EXCERPT_WORDS = 14  # a finding quotes at most this many words of its evidence
+_LISTED = 4  # a document finding names at most this many of its examples
 
 
 @dataclass(frozen=True)
@@ -50,10 +54,17 @@ class Facts:
         return ChainMap(self.signals[index], self.document)
 
 
-def build(doc: Document, signals: Sequence[Signal], *, accusations: int = 0) -> Facts:
-    """The facts of the audit's signals; `accusations` counts accusing words in copy (a
-    kind the detectors find for the facts alone)."""
+def build(
+    doc: Document,
+    signals: Sequence[Signal],
+    *,
+    accusations: Sequence[Signal] = (),
+    genre: str = "news",
+) -> Facts:
+    """The facts of the audit's signals; `accusations` are the accusing words in copy (a
+    kind the detectors find for the facts alone), `genre` the document's genre."""
     metrics = document_metrics(doc, signals, accusations)
+    metrics["genre"] = genre
     doc_part = {flat(f"doc.{name}"): value for name, value in metrics.items()}
     lede = doc.copy_sentences[0].index if doc.copy_sentences else -1
     around = _Around(signals)
@@ -62,6 +73,7 @@ def build(doc: Document, signals: Sequence[Signal], *, accusations: int = 0) -> 
         fact = _flatten(signal.to_dict())
         fact.pop("id", None)
         fact["lede"] = signal.sentence == lede
+        fact["excerpt"] = excerpt(signal.text)
         fact.update(around.neighbourhood(signal))
         facts.append(fact)
     return Facts(doc_part, tuple(facts))
@@ -128,11 +140,38 @@ class _Around:
             return {"outlet_named": signal.sentence in self._named}
         if signal.kind == "weasel":
             return {"attributed": _overlaps(self._attributions, signal)}
+        if signal.kind == "reply":
+            party = signal.fields.get("party") or {}
+            return {"party__text": party.get("text") or "its party not named"}
+        if signal.kind == "headline":
+            body = signal.fields.get("body") or {}
+            hedges = signal.fields.get("hedges") or ()
+            return {
+                "body__excerpt": excerpt(str(body.get("text", ""))),
+                "hedge_words": listing(str(h.get("text", "")) for h in hedges),
+            }
         return {}
 
     def _hedged(self, signal: Signal) -> bool:
         """Whether a hedge of the signal's sentence overlaps its span."""
         return _overlaps(self._hedges, signal)
+
+
+def excerpt(text: str) -> str:
+    """The evidence a message quotes: the words, or the first of them and an ellipsis."""
+    words = text.split()
+    if len(words) <= _EXCERPT_WORDS:
+        return " ".join(words)
+    return " ".join(words[: _EXCERPT_WORDS - 2]) + " …"
+
+
+def listing(texts: Iterable[str], most: int = _LISTED, *, quoted: bool = True) -> str:
+    """'a', 'b' and 'c' (and N more): distinct examples, in the order of the text."""
+    seen = list(dict.fromkeys(" ".join(t.split()) for t in texts if t.strip()))
+    shown = ", ".join(f"'{t}'" if quoted else t for t in seen[:most])
+    if len(seen) > most:
+        shown += f" and {len(seen) - most} more"
+    return shown
 
 
 def _reaching(spans: dict[int, list[tuple[int, int]]]) -> dict[int, tuple[list[int], list[int]]]:
@@ -152,20 +191,23 @@ def _overlaps(index: dict[int, tuple[list[int], list[int]]], signal: Signal) -> 
 
 
 def document_metrics(
-    doc: Document, signals: Iterable[Signal], accusations: int = 0
+    doc: Document, signals: Iterable[Signal], accusations: Sequence[Signal] = ()
 ) -> dict[str, Any]:
-    """Counts, densities and shares over the copy: the document fact."""
+    """Counts, densities and shares over the copy, and the words that are their evidence:
+    the document fact."""
     by_kind: dict[str, list[Signal]] = {kind: [] for kind in KINDS}
     for signal in signals:
         by_kind[signal.kind].append(signal)
     attributions = by_kind["attribution"]
     source_types = Counter(_source(s).get("type") for s in attributions)
-    named = {
-        (_source(s)["type"], _name_key(s))
-        for s in attributions
-        if _source(s).get("type") in NAMED_SOURCES
-    }
+    names: dict[tuple[Any, object], str] = {}
+    for s in attributions:
+        if _source(s).get("type") in NAMED_SOURCES:
+            names.setdefault((_source(s)["type"], _name_key(s)), _display_name(s))
+    named = set(names)
     hedges = Counter(s.fields.get("type") for s in by_kind["hedge"])
+    replies = by_kind["reply"]
+    left = unanswered([_party(a) for a in accusations], [_party(r) for r in replies])
     claims = Counter(s.fields.get("status") for s in by_kind["claim"])
     words = doc.word_count
     unnamed = sum(source_types[t] for t in UNNAMED_SOURCES)
@@ -203,13 +245,72 @@ def document_metrics(
         ),
         "replies": len(by_kind["reply"]),
         "anonymity_reasons": len(by_kind["anonymity_reason"]),
-        "accusations": accusations,
+        "accusations": len(accusations),
+        "unanswered": len(left),
         "headline_overstates": bool(by_kind["headline"]),
+        "named_names": listing(names.values()),
+        "subject_only": _subject_only(doc, [s for s in attributions if _source(s).get("type")]),
+        "hedge_words": listing(s.text for s in by_kind["hedge"]),
+        "accusing": listing((_accusing(accusations[i]) for i in left), quoted=False),
+        "replying": listing(_party_text(r) for r in replies) or "nobody",
     }
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w-]{3,}")
+_NOT_SUBJECT = frozenset("said says told would could will the this that with from".split())
+
+
+def _subject_only(doc: Document, attributions: Sequence[Signal]) -> bool:
+    """Whether every source is the story's own subject: each is named, and each names
+    (in its words, description or what it resolves to) a name of the headline. "Acme
+    said" and "Acme's chief executive" under "Acme to cut 500 jobs" are, and so is "the
+    company", which names nobody new; "the union said" is not, nor is any anonymous or
+    agentless source. With no headline there is no subject to hold the sources to (a
+    lede's own speaker would be its subject)."""
+    subject = {w.lower() for w in _NAME_WORD.findall(doc.title or "")} - _NOT_SUBJECT
+    if not subject or not attributions:
+        return False
+    for signal in attributions:
+        source = _source(signal)
+        if source.get("type") not in NAMED_SOURCES:
+            return False
+        said = " ".join(
+            str(part.get("text", "")) if isinstance(part, Mapping) else str(part or "")
+            for part in (source.get("text"), source.get("description"), source.get("resolved"))
+        )
+        named = {w.lower().removesuffix("'s").removesuffix("’s") for w in _NAME_WORD.findall(said)}
+        if named and not named & subject:  # "the company", naming nobody, refers back
+            return False
+    return True
+
+
+def _party(signal: Signal) -> Party | None:
+    found = signal.fields.get("party")
+    return Party(found["start"], found["end"], found["text"]) if found else None
+
+
+def _party_text(signal: Signal) -> str:
+    found = signal.fields.get("party")
+    return str(found["text"]) if found else signal.text
+
+
+def _accusing(signal: Signal) -> str:
+    """`'accused' (the company)`: the accusing word and whom it accuses, where the words say."""
+    found = signal.fields.get("party")
+    return f"'{signal.text}' ({found['text']})" if found else f"'{signal.text}'"
 
 
 def _source(signal: Signal) -> Mapping[str, Any]:
     return signal.fields.get("source") or {}
+
+
+def _display_name(signal: Signal) -> str:
+    """A named source as a reader knows it: the name a pronoun resolves to, else its words."""
+    source = _source(signal)
+    resolved = source.get("resolved")
+    if isinstance(resolved, Mapping) and resolved.get("text"):
+        return str(resolved["text"])
+    return str(source.get("text", ""))
 
 
 def _name_key(signal: Signal) -> object:

@@ -4,10 +4,9 @@ Each hit of a rule with a message is a finding at its signal's span (or, for a d
 rule, at the place the rule names). A rule's points count once per finding until its cap
 is reached; later findings of that rule are still reported, with 0 points, so nothing is
 hidden. The score is the base of `rules/scoring.toml` plus every finding's points, held
-between 0 and 100; a category's sub-score is 100 plus the points of its findings, held the
-same way, so one category's credit never hides another's problems (within a category,
-credit does offset problems: a story with many named sources and one vague crowd keeps a
-full attribution sub-score, and the finding is still listed).
+between 0 and 100. A category's sub-score is the same base plus the points of its own
+findings, held the same way: one arithmetic, so a reader sees the total made of the bars
+(base + each category's points), and a category with nothing to say sits at the base.
 
 A finding an inline directive covers (scorer.load.directives) is set aside as it is placed, before
 points are allotted: it takes 0 points, carries the directive's reason in `suppressed`, and
@@ -74,12 +73,22 @@ JSON_FIELDS = tuple(
 @dataclass(frozen=True)
 class Breakdown:
     """The sum that makes a total: base + credit + problems, held between 0 and 100
-    (`clamped` when that hold changed it)."""
+    (`clamped` when that hold changed it); `categories` are the same points by category."""
 
     base: float
     credit: float
     problems: float
     clamped: bool
+    categories: Mapping[str, float] = dataclasses.field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "base": self.base,
+            "credit": self.credit,
+            "problems": self.problems,
+            "categories": dict(self.categories),
+            "clamped": self.clamped,
+        }
 
 
 @dataclass(frozen=True)
@@ -152,13 +161,14 @@ def fold(
     credit = round(sum(f.points for f in findings if f.points > 0), 2) + 0.0
     problems = round(sum(f.points for f in findings if f.points < 0), 2) + 0.0
     total = _clamp(scoring.base + sum(f.points for f in findings))
-    subscores = {
-        c.id: _clamp(100 + sum(f.points for f in findings if f.category == c.id))
+    by_category = {
+        c.id: round(sum(f.points for f in findings if f.category == c.id), 2) + 0.0
         for c in scoring.categories
     }
+    subscores = {category: _clamp(scoring.base + pts) for category, pts in by_category.items()}
     label = scoring.label(total).name
     clamped = total != round(scoring.base + credit + problems, 1)
-    breakdown = Breakdown(scoring.base, credit, problems, clamped)
+    breakdown = Breakdown(scoring.base, credit, problems, clamped, by_category)
     return Score(total, label, subscores, tuple(findings), tuple(suppressed), breakdown)
 
 

@@ -127,7 +127,7 @@ def test_the_cluster_gives_the_local_rows_in_order(
         rows = _rows(executor.map(_chunks(records, 8), job))
     assert rows == local_rows
     assert [row["id"] for row in rows[:3]] == [REWRITE.stem, INDEPENDENT.stem, "1014"]
-    assert [row["score"] for row in rows[:2]] == [12.0, 61.0]
+    assert [row["score"] for row in rows[:2]] == [15.5, 75.0]
     assert rows[EMPTY_AT]["id"] == "77"
     assert rows[EMPTY_AT]["error"] == f"record {EMPTY_AT}: the document is empty"
     assert rows[-2]["error"] == "no text field 'text' (fields: body, id)"
@@ -235,7 +235,7 @@ def test_score_dataframe_gives_the_local_rows_with_nullable_dtypes(
     result = scored.compute(scheduler=executor.client)
     assert _plain(result) == expected
     assert list(result.index) == list(frame.index)
-    assert result.loc[100:101, "score"].tolist() == [12.0, 61.0]
+    assert result.loc[100:101, "score"].tolist() == [15.5, 75.0]
     assert result["score"].tolist()[5] == scorer.audit(records[5]["text"]).score
     assert (result.loc[177, "id"], result.loc[224, "id"]) == ("77", "124")
     assert result.iloc[-2]["error"] == "text field 'text' is NoneType, not text"

@@ -34,12 +34,12 @@ LINES = [
     json.dumps({"id": "plain", "body": "no text field"}),
 ]
 EXPECTED = [
-    ("ind", 61.0, None),
+    ("ind", 75.0, None),
     ("1", None, "line 2, column 2: not JSON (Expecting property name enclosed in double quotes)"),
-    ("rew", 12.0, None),
+    ("rew", 15.5, None),
     ("3", scorer.audit("Officials said the bridge would reopen on Monday.").score, None),
     ("empty", None, "record empty: the document is empty"),
-    ("ind-again", 61.0, None),
+    ("ind-again", 75.0, None),
     ("plain", None, "no text field 'text' (fields: body, id)"),
 ]
 

@@ -39,7 +39,7 @@ def test_every_row_has_the_runs_columns_in_order() -> None:
     good = score_record({"text": SEEDS[0].read_text(encoding="utf-8")}, 4, job)
     bad = score_record({"text": "   "}, 5, job)
     assert tuple(good) == tuple(bad) == columns(job)
-    assert columns(job)[:5] == ("id", "score", "label", "words", "findings_count")
+    assert columns(job)[:6] == ("id", "score", "label", "genre", "words", "findings_count")
     assert columns(job)[-2:] == ("findings", "error")
     assert "findings" not in columns(Job())
     assert good["findings"][0].keys() >= {"rule", "line", "column", "message", "points"}
@@ -67,9 +67,10 @@ def test_fields_are_configurable_and_the_title_is_the_headline() -> None:
     headline, _, body = seed.partition("\n")
     record = {"doc": "x9", "body": body.strip(), "headline": headline}
     row = score_record(record, 0, Job(fields=fields))
-    assert (row["id"], row["score"]) == ("x9", scorer.audit(seed).score) == ("x9", 12.0)
+    assert (row["id"], row["score"]) == ("x9", scorer.audit(seed).score) == ("x9", 15.5)
     untitled = score_record(record, 0, Job(fields=Fields(text="body", id="doc", title=None)))
-    assert untitled["score"] == scorer.audit(body.strip()).score == 22.0
+    # 10 points more: with no headline, nothing overstates the body
+    assert untitled["score"] == scorer.audit(body.strip()).score == 25.5
 
 
 @pytest.mark.parametrize(

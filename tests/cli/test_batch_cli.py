@@ -112,7 +112,7 @@ def test_rows_score_what_audit_scores_on_the_same_text(
     assert [row["id"] for row in rows] == [body["Body ID"] for body in bodies]
     assert (rows[0]["id"], rows[0]["score"], rows[0]["label"], rows[0]["words"]) == (
         "1000",
-        61.0,
+        75.0,
         "adequately sourced",
         391,
     )
@@ -166,8 +166,8 @@ def test_the_seeds_with_a_title_field_and_no_id_field(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     with out.open(newline="") as handle:
         assert [(r["id"], r["score"], r["label"]) for r in csv.DictReader(handle)] == [
-            ("0", "12.0", "poorly sourced"),
-            ("1", "61.0", "adequately sourced"),
+            ("0", "15.5", "poorly sourced"),
+            ("1", "75.0", "adequately sourced"),
         ]
 
 
@@ -199,8 +199,8 @@ def test_every_input_format_gives_the_same_rows(tmp_path: Path) -> None:
         outputs.append(out.read_bytes())
     assert len(set(outputs)) == 1
     assert [(r["id"], r["score"]) for r in jsonl(tmp_path / "in.jsonl.out.jsonl")] == [
-        ("s0", 61.0),
-        ("s1", 12.0),
+        ("s0", 75.0),
+        ("s1", 15.5),
     ]
 
 
@@ -252,11 +252,11 @@ def test_bad_records_are_error_rows_the_rest_are_scored_and_the_exit_code_is_2(
     }
     with out.open(newline="") as handle:
         assert [(r["id"], r["score"], r["error"]) for r in csv.DictReader(handle)] == [
-            ("rew", "12.0", ""),
+            ("rew", "15.5", ""),
             ("1", "", "line 2, column 36: not JSON (Invalid control character)"),
             ("no-text", "", "no text field 'text' (fields: body, id)"),
             ("empty", "", "record empty: the document is empty"),
-            ("ind", "61.0", ""),
+            ("ind", "75.0", ""),
         ]
     again = run("batch", str(corpus), "--out", str(out))
     assert again.returncode == 2  # OUTPUT still holds error rows
@@ -525,7 +525,7 @@ def test_scheduler_runs_the_dask_executor_with_the_address_and_jobs(
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert made == [("tcp://10.0.0.5:8786", 3)]
-    assert [(r["id"], r["score"]) for r in jsonl(out)] == [("r", 12.0)]
+    assert [(r["id"], r["score"]) for r in jsonl(out)] == [("r", 15.5)]
     # Without -j the cluster's size decides how many chunks are out, not a local default.
     result = CliRunner().invoke(cli, [*args[:-2], "--overwrite"])
     assert result.exit_code == 0, result.output

@@ -71,7 +71,7 @@ def test_stdin():
     assert result.returncode == 0
     assert result.stdout.startswith("source:      <stdin> (text)\n")
     scored = run("check", "--fail-on", "none", "-", stdin=INDEPENDENT.read_bytes())
-    assert scored.stdout.splitlines()[-1] == "-: 61.0 / 100 adequately sourced, 13 findings: ok"
+    assert scored.stdout.splitlines()[-1] == "-: 75.0 / 100 adequately sourced, 13 findings: ok"
 
 
 def test_usage_errors_exit_2():

@@ -67,7 +67,7 @@ def test_check_prints_a_line_per_problem_and_a_score_line_and_fails_on_an_error_
         "'multiple sources' is anonymous, with no agency, side or role given"
     ) in lines
     assert lines[-1] == (
-        "examples/habib-defection-rewrite.txt: 12.0 / 100 poorly sourced, 24 findings: "
+        "examples/habib-defection-rewrite.txt: 15.5 / 100 poorly sourced, 24 findings: "
         "FAIL (2 findings of severity error)"
     )
     assert result.stderr == ""
@@ -78,7 +78,7 @@ def test_credit_findings_are_never_problems_and_never_fail_a_check():
     assert "direct-quotes" not in result.stdout
     assert "many-named-sources" not in result.stdout
     assert result.stdout.splitlines()[-1] == (
-        "examples/independent-habib-defection.txt: 61.0 / 100 adequately sourced, 13 findings: "
+        "examples/independent-habib-defection.txt: 75.0 / 100 adequately sourced, 13 findings: "
         "FAIL (13 findings of severity info or worse)"
     )
 
@@ -87,16 +87,16 @@ def test_credit_findings_are_never_problems_and_never_fail_a_check():
     ("args", "code", "verdict"),
     [
         (["--fail-on", "none"], 0, "ok"),
-        (["--fail-on", "none", "--fail-under", "61"], 0, "ok"),
-        (["--fail-on", "none", "--fail-under", "61.1"], 1, "FAIL (score 61.0 is under 61.1)"),
-        (["--fail-under", "70"], 1, "FAIL (score 61.0 is under 70; 1 finding of severity error)"),
+        (["--fail-on", "none", "--fail-under", "75"], 0, "ok"),
+        (["--fail-on", "none", "--fail-under", "75.1"], 1, "FAIL (score 75.0 is under 75.1)"),
+        (["--fail-under", "80"], 1, "FAIL (score 75.0 is under 80; 1 finding of severity error)"),
     ],
 )
 def test_fail_under_and_fail_on_decide_the_exit_code(args: list[str], code: int, verdict: str):
     result = run("check", *args, "examples/independent-habib-defection.txt")
     assert result.returncode == code
     assert result.stdout.splitlines()[-1] == (
-        f"examples/independent-habib-defection.txt: 61.0 / 100 adequately sourced, 13 findings: {verdict}"
+        f"examples/independent-habib-defection.txt: 75.0 / 100 adequately sourced, 13 findings: {verdict}"
     )
 
 
@@ -110,7 +110,7 @@ def test_an_unreadable_file_is_exit_2_and_the_others_are_still_checked(tmp_path:
     )
     assert result.returncode == 2
     assert result.stderr == f"scorer: error: {tmp_path / 'gone.txt'}: no such file\n"
-    assert result.stdout.splitlines()[-1].endswith("61.0 / 100 adequately sourced, 13 findings: ok")
+    assert result.stdout.splitlines()[-1].endswith("75.0 / 100 adequately sourced, 13 findings: ok")
 
 
 def test_exit_2_beats_exit_1_and_usage_errors_are_2(tmp_path: Path):
@@ -144,8 +144,8 @@ def test_a_directory_is_searched_for_articles_skipping_hidden_folders_and_other_
     assert result.returncode == 0, result.stderr
     score_lines = [line for line in result.stdout.splitlines() if ": " in line and "/ 100" in line]
     assert score_lines == [
-        "./independent.txt: 61.0 / 100 adequately sourced, 13 findings: ok",
-        "./wire/rewrite.txt: 12.0 / 100 poorly sourced, 24 findings: ok",
+        "./independent.txt: 75.0 / 100 adequately sourced, 13 findings: ok",
+        "./wire/rewrite.txt: 15.5 / 100 poorly sourced, 24 findings: ok",
     ]
 
 
@@ -155,8 +155,8 @@ def test_globs_expand_and_a_glob_or_directory_that_finds_nothing_is_an_error(dra
     assert result.stderr == (
         "scorer: error: *.html: no files match (.htm, .html, .markdown, .md, .mdown, .mkd, .text, .txt, .xhtml)\n"
     )
-    assert result.stdout.count("wire/rewrite.txt: 12.0 / 100") == 1  # named twice, checked once
-    assert result.stdout.count("independent.txt: 61.0 / 100") == 1  # hidden folders: no
+    assert result.stdout.count("wire/rewrite.txt: 15.5 / 100") == 1  # named twice, checked once
+    assert result.stdout.count("independent.txt: 75.0 / 100") == 1  # hidden folders: no
 
 
 def test_jobs_do_not_change_the_output(drafts: Path):
@@ -164,7 +164,7 @@ def test_jobs_do_not_change_the_output(drafts: Path):
     two = run("check", "-f", "json", "--fail-on", "none", "--jobs", "2", ".", cwd=drafts)
     assert one.returncode == two.returncode == 0
     assert one.stdout == two.stdout
-    assert [item["score"] for item in json.loads(two.stdout)] == [61.0, 12.0]
+    assert [item["score"] for item in json.loads(two.stdout)] == [75.0, 15.5]
 
 
 # json
@@ -174,7 +174,7 @@ def test_json_is_one_object_for_one_file_and_a_list_for_several(tmp_path: Path):
     one = run("audit", "-f", "json", "examples/independent-habib-defection.txt")
     data = json.loads(one.stdout)
     assert isinstance(data, dict)
-    assert (data["version"], data["score"], data["label"]) == ("0.1.0", 61.0, "adequately sourced")
+    assert (data["version"], data["score"], data["label"]) == ("0.1.0", 75.0, "adequately sourced")
     assert data["readability"]["flesch_reading_ease"] == 50.7
     assert len(data["findings"]) == 18  # credits included: JSON is the whole audit
     several = run(
@@ -182,7 +182,7 @@ def test_json_is_one_object_for_one_file_and_a_list_for_several(tmp_path: Path):
     )
     assert several.returncode == 2
     items = json.loads(several.stdout)
-    assert [item.get("score") for item in items] == [61.0, None]
+    assert [item.get("score") for item in items] == [75.0, None]
     assert items[1] == {
         "source": str(tmp_path / "x.txt"),
         "error": f"{tmp_path / 'x.txt'}: no such file",
@@ -205,7 +205,7 @@ def test_output_writes_the_report_to_a_file(tmp_path: Path):
     result = run("check", "-f", "json", "-o", str(out), "examples/independent-habib-defection.txt")
     assert result.returncode == 1
     assert result.stdout == ""
-    assert json.loads(out.read_text())["score"] == 61.0
+    assert json.loads(out.read_text())["score"] == 75.0
     bad = run("check", "-o", str(tmp_path / "no" / "such" / "dir.txt"), "examples")
     assert bad.returncode == 2
     assert "cannot write the report" in bad.stderr
@@ -237,8 +237,8 @@ def test_github_lines_are_workflow_commands_one_per_finding():
         "endColumn=229,title=loaded-attribution-verb::'thinks' judges the statement; 'said' reports it"
     ) in lines
     assert lines[-3:] == [
-        "::notice file=examples/habib-defection-rewrite.txt,title=scorer score::12.0 / 100 poorly sourced; 24 finding(s)",
-        "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::score 12.0 is under 50",
+        "::notice file=examples/habib-defection-rewrite.txt,title=scorer score::15.5 / 100 poorly sourced; 24 finding(s)",
+        "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::score 15.5 is under 50",
         "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::2 findings of severity error",
     ]
 
@@ -270,12 +270,12 @@ def test_markdown_is_a_table_and_a_collapsed_list_per_file():
         "",
         "| file | score | label | findings | worst finding | check |",
         "|---|---:|---|---:|---|---|",
-        "| `examples/independent-habib-defection.txt` | 61.0 | adequately sourced | 13 | error `headline-overstates` (line 1) | pass |",
-        "| `examples/habib-defection-rewrite.txt` | 12.0 | poorly sourced | 24 | error `headline-overstates` (line 1) | pass |",
+        "| `examples/independent-habib-defection.txt` | 75.0 | adequately sourced | 13 | error `headline-overstates` (line 1) | pass |",
+        "| `examples/habib-defection-rewrite.txt` | 15.5 | poorly sourced | 24 | error `headline-overstates` (line 1) | pass |",
     ]
     assert lines.count("</details>") == 2
     assert (
-        "| 7:67 | warning | `anonymous-source-undescribed` | 'multiple sources' is anonymous, with no agency, side or role given | -6 |"
+        "| 7:67 | warning | `anonymous-source-undescribed` | 'multiple sources' is anonymous, with no agency, side or role given | -3 |"
         in lines
     )
 
@@ -310,7 +310,7 @@ def test_diff_reports_only_findings_on_changed_lines_but_scores_the_whole_file(t
         f"{article}:7:67: warning anonymous-source-undescribed 'multiple sources' is anonymous, with no agency, side or role given"
         in out
     )
-    assert out[-1].startswith(f"{article}: 12.0 / 100 poorly sourced, ")
+    assert out[-1].startswith(f"{article}: 15.5 / 100 poorly sourced, ")
     assert out[-1].endswith(
         "findings on changed lines: FAIL (5 findings of severity warning or worse)"
     )
@@ -336,7 +336,7 @@ def test_plain_has_no_escape_codes_even_when_colour_is_forced():
 def test_rich_to_a_pipe_is_plain_unless_colour_is_forced_and_no_color_wins():
     piped = run("audit", "examples/independent-habib-defection.txt", env={})
     assert "\x1b" not in piped.stdout
-    assert "61.0 / 100  adequately sourced" in piped.stdout
+    assert "75.0 / 100  adequately sourced" in piped.stdout
     forced = run("audit", "examples/independent-habib-defection.txt", env={"FORCE_COLOR": "1"})
     assert "\x1b[" in forced.stdout
     unpadded = "".join(line.rstrip() + "\n" for line in squeeze_escapes(forced.stdout).splitlines())
@@ -385,9 +385,9 @@ def test_several_files_end_with_a_summary_table_with_a_row_for_an_unreadable_one
         "Summary",
         " file                                     score                      problems   worst problem",
         "─" * 100,
-        " examples/habib-defection-rewrite.txt     12.0 poorly sourced              24   headline-overstates",
+        " examples/habib-defection-rewrite.txt     15.5 poorly sourced              24   headline-overstates",
         "                                                                                error 1:1",
-        " examples/independent-habib-defection.t   61.0 adequately sourced          13   headline-overstates",
+        " examples/independent-habib-defection.t   75.0 adequately sourced          13   headline-overstates",
         " xt                                                                             error 1:1",
         " nope.md                                  error                             -   no such file",
         "3 files: 2 audited, 1 not audited",
@@ -432,7 +432,7 @@ def test_a_suppressed_finding_is_counted_and_a_directive_without_reason_is_a_not
     )
     assert lines[-2:] == [
         f"{draft}:8:1: notice directive `scorer: ignore` needs a reason after ` -- `; it has no effect",
-        f"{draft}: 18.0 / 100 poorly sourced, 23 findings (1 suppressed): FAIL (11 findings of severity warning or worse)",
+        f"{draft}: 18.5 / 100 poorly sourced, 23 findings (1 suppressed): FAIL (11 findings of severity warning or worse)",
     ]
     github = run("check", "-f", "github", str(draft)).stdout.splitlines()
     assert (
@@ -441,7 +441,7 @@ def test_a_suppressed_finding_is_counted_and_a_directive_without_reason_is_a_not
     )
     assert (
         github[-2]
-        == f"::notice file={draft},title=scorer score::18.0 / 100 poorly sourced; 23 finding(s), 1 suppressed"
+        == f"::notice file={draft},title=scorer score::18.5 / 100 poorly sourced; 23 finding(s), 1 suppressed"
     )
     data = json.loads(run("check", "-f", "json", str(draft)).stdout)
     assert [(f["rule"], f["suppressed"], f["points"]) for f in data["suppressed"]] == [
@@ -506,7 +506,7 @@ def test_json_is_a_list_for_a_glob_or_directory_even_of_one_file_and_check_says_
     one_glob = json.loads(run("check", "-f", "json", "wire/*.txt", cwd=drafts).stdout)
     assert isinstance(one_glob, list)
     assert [item["check"] for item in one_glob] == [
-        {"passed": False, "failures": ["2 findings of severity error"]}
+        {"passed": False, "failures": ["2 findings of severity error"], "notice": None}
     ]
     one_dir = json.loads(run("audit", "-f", "json", "wire", cwd=drafts).stdout)
     assert isinstance(one_dir, list)
@@ -516,10 +516,48 @@ def test_json_is_a_list_for_a_glob_or_directory_even_of_one_file_and_check_says_
 def test_standard_input_named_twice_is_read_once():
     result = run("check", "--fail-on", "none", "-", "-", stdin=INDEPENDENT.read_bytes())
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "-: 61.0 / 100 adequately sourced, 13 findings: ok"
+    assert result.stdout.splitlines()[-1] == "-: 75.0 / 100 adequately sourced, 13 findings: ok"
 
 
 def test_the_terminal_width_is_held_between_60_and_200_columns():
     for columns, widest in (("5000", 200), ("20", 60), ("90", 90)):
         result = run("audit", "examples/independent-habib-defection.txt", env={"COLUMNS": columns})
         assert max(len(line) for line in result.stdout.splitlines()) == widest
+
+
+# genre and judgement
+
+
+def test_a_file_too_short_to_judge_passes_with_a_notice_and_fails_when_strict(tmp_path: Path):
+    short = tmp_path / "short.txt"
+    short.write_text("The minister resigned on Tuesday.\n", encoding="utf-8")
+    result = run("check", "--fail-under", "70", str(short))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        f"{short}: 60.0 / 100 too little to judge, 0 findings: ok (not gated, too little to "
+        "judge: 5 words of copy, under the floor of 80; --strict fails it)"
+    )
+    strict = run("check", "--fail-under", "70", "--strict", str(short))
+    assert strict.returncode == 1
+    assert strict.stdout.splitlines()[-1] == (
+        f"{short}: 60.0 / 100 too little to judge, 0 findings: "
+        "FAIL (too little to judge: 5 words of copy, under the floor of 80)"
+    )
+    (tmp_path / ".scorer.toml").write_text("strict = true\n", encoding="utf-8")
+    assert run("check", str(short)).returncode == 1
+
+
+def test_a_genre_not_gated_passes_and_genres_gates_it():
+    column = run("check", "--genre", "opinion", "examples/habib-defection-rewrite.txt")
+    assert column.returncode == 0, column.stderr
+    assert column.stdout.splitlines()[-1] == (
+        "examples/habib-defection-rewrite.txt: 29.0 / 100 opinion, not scored as news, "
+        "20 findings: ok (not gated, opinion is not news; --genres opinion gates it)"
+    )
+    gated = run(
+        "check", "--genre", "opinion", "--genres", "news,opinion", "examples/habib-defection-rewrite.txt"
+    )
+    assert gated.returncode == 1
+    bad = run("check", "--genres", "blog", "examples/habib-defection-rewrite.txt")
+    assert bad.returncode == 2
+    assert "Invalid value for '--genres': unknown genre 'blog'" in bad.stderr

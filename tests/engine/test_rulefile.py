@@ -140,5 +140,7 @@ def test_the_type_vocabulary_matches_the_lexicons_that_emit_it():
     from scorer.signals import ANONYMITY_TYPES, HEDGE_TYPES, REPLY_TYPES
 
     assert set(lexicon.shipped("hedges").types) == set(HEDGE_TYPES)
-    assert set(lexicon.shipped("replies").types) == set(REPLY_TYPES)
+    # A request for comment names its party between its words ("reached out to X for
+    # comment"): scorer.detectors.replies finds it by pattern, not in the lexicon.
+    assert set(lexicon.shipped("replies").types) | {"request"} == set(REPLY_TYPES)
     assert set(lexicon.shipped("anonymity").types) == set(ANONYMITY_TYPES)

@@ -33,7 +33,7 @@ from tests.engine.test_rulefile import GOOD
 KINDS = ".htm, .html, .markdown, .md, .mdown, .mkd, .text, .txt, .xhtml"
 BINARY = "scorer reads text, Markdown or HTML"
 GOOD_LINE = (
-    "good.txt: 61.0 / 100 adequately sourced, 13 findings: FAIL (1 finding of severity error)"
+    "good.txt: 75.0 / 100 adequately sourced, 13 findings: FAIL (1 finding of severity error)"
 )
 
 
@@ -207,8 +207,8 @@ def test_all_the_bad_inputs_in_one_run_lose_only_themselves(folder, jobs):
     ]
     scores = [line for line in result.stdout.decode().splitlines() if " / 100 " in line]
     assert scores == [
-        "good.txt: 61.0 / 100 adequately sourced, 13 findings: ok",
-        "rewrite.txt: 12.0 / 100 poorly sourced, 24 findings: ok",
+        "good.txt: 75.0 / 100 adequately sourced, 13 findings: ok",
+        "rewrite.txt: 15.5 / 100 poorly sourced, 24 findings: ok",
     ]
 
 
@@ -225,7 +225,7 @@ def test_audit_reports_a_bad_file_and_still_reports_the_good_one(folder):
     assert result.returncode == 2
     assert result.stderr.decode() == "scorer: error: no-such-story.txt: no such file\n"
     reports = json.loads(result.stdout)
-    assert [report.get("score") for report in reports] == [None, 61.0]
+    assert [report.get("score") for report in reports] == [None, 75.0]
 
 
 # --- folders: loops and files that change under the run --------------------------------
@@ -242,8 +242,8 @@ def test_a_folder_that_links_to_itself_is_walked_once(folder):
         "scorer: error: ./wire/loop.txt: cannot read: Too many levels of symbolic links\n"
     )
     assert [line for line in result.stdout.decode().splitlines() if " / 100 " in line] == [
-        "./good.txt: 61.0 / 100 adequately sourced, 13 findings: ok",
-        "./wire/rewrite.txt: 12.0 / 100 poorly sourced, 24 findings: ok",
+        "./good.txt: 75.0 / 100 adequately sourced, 13 findings: ok",
+        "./wire/rewrite.txt: 15.5 / 100 poorly sourced, 24 findings: ok",
     ]
 
 
@@ -292,8 +292,8 @@ def test_files_that_vanish_or_turn_unreadable_mid_run_are_reported(folder, monke
         "scorer: error: ./c-locked.txt: permission denied",
     ]
     assert [line for line in out.splitlines() if " / 100 " in line] == [
-        "./a-first.txt: 61.0 / 100 adequately sourced, 13 findings: ok",
-        "./d-last.txt: 12.0 / 100 poorly sourced, 24 findings: ok",
+        "./a-first.txt: 75.0 / 100 adequately sourced, 13 findings: ok",
+        "./d-last.txt: 15.5 / 100 poorly sourced, 24 findings: ok",
     ]
 
 
@@ -312,7 +312,7 @@ def test_a_subfolder_that_cannot_be_listed_is_reported_not_skipped(folder, monke
     assert code == 2
     assert err == "scorer: error: ./locked: cannot list: Permission denied\n"
     assert [line for line in out.splitlines() if " / 100 " in line] == [
-        "./good.txt: 61.0 / 100 adequately sourced, 13 findings: ok"
+        "./good.txt: 75.0 / 100 adequately sourced, 13 findings: ok"
     ]
 
 
@@ -355,7 +355,7 @@ def test_bad_urls_in_a_run_are_each_one_line_and_the_file_after_them_is_audited(
         server.server_close()
     assert code == 2
     assert err.splitlines() == [f"scorer: error: {url}: {said}" for url, said in urls.items()]
-    assert out.splitlines()[-1] == "good.txt: 61.0 / 100 adequately sourced, 13 findings: ok"
+    assert out.splitlines()[-1] == "good.txt: 75.0 / 100 adequately sourced, 13 findings: ok"
 
 
 # --- file names and output streams -----------------------------------------------------
@@ -374,9 +374,9 @@ def test_odd_file_names_are_printed_as_escapes_on_one_line_each(odd_names):
     assert result.returncode == 0, result.stderr
     scores = [line for line in result.stdout.splitlines() if b" / 100 " in line]
     assert scores == [
-        b"./a\\x1b[31mred.txt: 61.0 / 100 adequately sourced, 13 findings: ok",
-        b"./b\\xff.txt: 61.0 / 100 adequately sourced, 13 findings: ok",
-        b"./c\\nnewline.txt: 61.0 / 100 adequately sourced, 13 findings: ok",
+        b"./a\\x1b[31mred.txt: 75.0 / 100 adequately sourced, 13 findings: ok",
+        b"./b\\xff.txt: 75.0 / 100 adequately sourced, 13 findings: ok",
+        b"./c\\nnewline.txt: 75.0 / 100 adequately sourced, 13 findings: ok",
     ]
     assert len(result.stdout.splitlines()) == 3 * 14
     assert b"\x1b" not in result.stdout
@@ -709,7 +709,7 @@ def test_a_10_mb_file_is_audited_whole_in_bounded_memory(folder):
     (folder / "big.txt").write_text(unit * copies, encoding="utf-8")
     code, out, err, peak_mb = run_measured(["check", "--fail-on", "none", "big.txt"], folder)
     assert (code, err) == (0, "")
-    assert out.splitlines()[-1] == "big.txt: 37.0 / 100 poorly sourced, 47338 findings: ok"
+    assert out.splitlines()[-1] == "big.txt: 64.0 / 100 adequately sourced, 47338 findings: ok"
     assert peak_mb < BIG_PEAK_LIMIT_MB
 
 
@@ -774,6 +774,6 @@ def test_a_bad_corpus_file_is_said_and_exits_2(tmp_path, name, data, said, rows)
     )
     if isinstance(rows, int):
         assert len(written) == rows
-        assert all(json.loads(row)["score"] == 61.0 for row in written)
+        assert all(json.loads(row)["score"] == 75.0 for row in written)
     else:
         assert [f"{json.loads(r)['id']}: {json.loads(r)['error']}" for r in written] == rows

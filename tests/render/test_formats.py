@@ -43,12 +43,12 @@ def test_every_format_says_the_verdict_and_the_unreadable_file(outcomes, format)
     # concise leaves an unreadable file to the command's stderr line; the others list it
     assert ("drafts/gone.txt" in text) == (format != "concise")
     said = {
-        "concise": "drafts/rewrite.txt: 12.0 / 100 poorly sourced, 24 findings: FAIL "
-        "(score 12.0 is under 70; 2 findings of severity error)",
-        "json": '"failures": [\n        "score 12.0 is under 70",',
-        "github": "::error file=drafts/rewrite.txt,title=scorer check failed::score 12.0 is under 70",
-        "markdown": "| fail: score 12.0 is under 70; 2 findings of severity error |",
-        "plain": "check failed: score 12.0 is under 70",
+        "concise": "drafts/rewrite.txt: 15.5 / 100 poorly sourced, 24 findings: FAIL "
+        "(score 15.5 is under 70; 2 findings of severity error)",
+        "json": '"failures": [\n        "score 15.5 is under 70",',
+        "github": "::error file=drafts/rewrite.txt,title=scorer check failed::score 15.5 is under 70",
+        "markdown": "| fail: score 15.5 is under 70; 2 findings of severity error |",
+        "plain": "check failed: score 15.5 is under 70",
     }.get(format)
     if said is not None:
         assert said in text
@@ -57,7 +57,7 @@ def test_every_format_says_the_verdict_and_the_unreadable_file(outcomes, format)
 def test_an_unchecked_outcome_has_no_verdict_in_any_format(outcomes):
     audited = dataclasses.replace(outcomes[0], failures=None)
     assert render("concise", Run([audited])).splitlines()[-1] == (
-        "drafts/rewrite.txt: 12.0 / 100 poorly sourced, 24 findings"
+        "drafts/rewrite.txt: 15.5 / 100 poorly sourced, 24 findings"
     )
     assert "check" not in json.loads(render("json", Run([audited], several=False)))
     assert "check failed" not in render("plain", Run([audited], width=100))

@@ -84,11 +84,15 @@ def test_the_header_names_the_article_and_how_hard_it_reads(independent_audit, w
 @pytest.mark.parametrize("width", [80, 120])
 def test_the_score_shows_its_label_how_it_adds_up_and_a_bar_per_category(independent_audit, width):
     lines = plain(independent_audit, width)
-    assert "│ 61.0 / 100  adequately sourced                   │" in lines
-    assert "│ from a base of 75: +23 credit, -37 for problems  │" in lines
-    assert "│ Anonymous sources       ███████████████████░  95 │" in lines
-    assert "│ Headline                ██████████████████░░  90 │" in lines
-    assert "│ Right of reply          ████████████████████ 100 │" in lines
+    assert "│ 75.0 / 100  adequately sourced                         │" in lines
+    assert "│ genre: news (nothing says otherwise)                   │" in lines
+    # The sum, and each bar the same base plus its points: 60 - 2.5 + 33 - 3.5 - 8 - 10 + 6.
+    assert "│ 60 base, +46 credit, -31 for problems = 75             │" in lines
+    assert "│ each bar is the base plus its category's points        │" in lines
+    assert "│ Anonymous sources       ████████████░░░░░░░░ 57.5 -2.5 │" in lines
+    assert "│ Attribution             ███████████████████░   93  +33 │" in lines
+    assert "│ Headline                ██████████░░░░░░░░░░   50  -10 │" in lines
+    assert "│ Right of reply          █████████████░░░░░░░   66   +6 │" in lines
     assert any(line.endswith(" engine: python ─╯") for line in lines)
 
 
@@ -99,8 +103,8 @@ def test_a_poorly_sourced_rewrite_says_so(rewrite_audit):
         "examples/habib-defection-rewrite.txt (text)",
         "443 words · Flesch reading ease 45.3 (difficult) · grade 13.1",
     ]
-    assert "│ 12.0 / 100  poorly sourced                       │" in lines
-    assert "│ from a base of 75: +4 credit, -67 for problems   │" in lines
+    assert "│ 15.5 / 100  poorly sourced                             │" in lines
+    assert "│ 60 base, +8 credit, -52.5 for problems = 15.5          │" in lines
     assert "Findings: 24 problems (2 errors, 10 warnings, 12 info) and 1 credit" in lines
 
 
@@ -110,7 +114,7 @@ def test_each_finding_is_a_row_with_its_place_severity_rule_and_signed_points(
     lines = plain(independent_audit, 80)
     assert "Findings: 13 problems (1 error, 5 warnings, 7 info) and 5 credits" in lines
     row = lines.index(
-        "  9:151   warning    anonymous-source-no-reason                              -3"
+        "  9:151   warning    anonymous-source-no-reason                            -1.5"
     )
     assert [line.strip() for line in lines[row + 1 : row + 3]] == [
         "the copy does not say why 'a Western diplomatic",
@@ -121,7 +125,7 @@ def test_each_finding_is_a_row_with_its_place_severity_rule_and_signed_points(
     )
     # Findings about the whole document have no span to point at; credit is signed.
     assert (
-        "    doc   info       named-sources-on-record                                 +8" in lines
+        "    doc   info       named-sources-on-record                                +16" in lines
     )
 
 
@@ -289,7 +293,7 @@ def test_html_and_svg_read_offline(independent_audit, fmt):
     assert addresses == (["http://www.w3.org/2000/svg"] if fmt == "svg" else [])
     assert "@font-face" not in out
     assert "url(" not in out
-    assert "61.0" in out
+    assert "75.0" in out
     assert "adequately" in out
 
 
@@ -373,9 +377,9 @@ def test_the_summary_has_a_row_per_file_and_an_error_row_for_one_that_failed(
     assert lines[1].split() == ["file", "score", "problems", "worst", "problem"]
     rows = [line.split() for line in lines[3:]]
     assert rows == [
-        ["independent.txt", "61.0", "adequately", "13", "headline-overstates"],
+        ["independent.txt", "75.0", "adequately", "13", "headline-overstates"],
         ["sourced", "error", "1:1"],
-        ["rewrite.txt", "12.0", "poorly", "24", "headline-overstates"],
+        ["rewrite.txt", "15.5", "poorly", "24", "headline-overstates"],
         ["sourced", "error", "1:1"],
         ["missing.txt", "error", "-", "no", "such", "file"],
         ["3", "files:", "2", "audited,", "1", "not", "audited"],
@@ -389,8 +393,8 @@ def test_the_worst_problem_is_the_most_severe_then_the_costliest_never_credit(re
     assert (worst.rule, worst.line) == ("headline-overstates", 1)
     warnings = tuple(f for f in rewrite_audit.findings if f.severity != "error")
     worst = Outcome("r", dataclasses.replace(rewrite_audit, findings=warnings)).worst
-    # anonymous-heavy (doc) and anonymous-source-undescribed (7:67) both cost 6: the first
-    assert (worst.rule, worst.line, worst.points) == ("anonymous-heavy", 1, -6.0)
+    # hedge-density (doc) costs 5, more than any other warning (anonymous-heavy costs 3)
+    assert (worst.rule, worst.line, worst.points) == ("hedge-density", 1, -5.0)
     credit = tuple(f for f in rewrite_audit.findings if f.points > 0)
     assert Outcome("r", dataclasses.replace(rewrite_audit, findings=credit)).worst is None
 
@@ -409,7 +413,7 @@ def test_with_changed_lines_the_summary_counts_only_problems_on_them(rewrite_aud
     ]
     rows = [line.split() for line in _print(summary.render([outcome]), 100)[3:5]]
     assert rows == [
-        ["rewrite.txt", "12.0", "poorly", "sourced", "8", "anonymous-and-hedged"],
+        ["rewrite.txt", "15.5", "poorly", "sourced", "8", "anonymous-and-hedged"],
         ["error", "3:1"],
     ]
 

@@ -89,8 +89,8 @@ def test_both_seeds_make_one_valid_run_with_one_result_per_finding(
         },
     ]
     assert run["properties"]["scores"] == [
-        {"source": INDEPENDENT_SOURCE, "score": 61.0, "label": "adequately sourced"},
-        {"source": REWRITE_SOURCE, "score": 12.0, "label": "poorly sourced"},
+        {"source": INDEPENDENT_SOURCE, "score": 75.0, "label": "adequately sourced"},
+        {"source": REWRITE_SOURCE, "score": 15.5, "label": "poorly sourced"},
     ]
 
 
@@ -134,7 +134,10 @@ def test_a_document_finding_is_an_empty_region_at_the_top_with_no_snippet(valida
     log = render(validator, [Outcome(REWRITE_SOURCE, rewrite_audit)])
     (result,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "hedge-density"]
     assert result["level"] == "warning"
-    assert result["message"]["text"] == "12 hedges, 27.09 per 1,000 words"
+    assert result["message"]["text"] == (
+        "12 hedges ('reportedly', 'may', 'ostensibly', 'It’s been suggested' and 5 more), "
+        "27.09 per 1,000 words"
+    )
     assert result["locations"][0]["physicalLocation"]["region"] == {
         "startLine": 1,
         "startColumn": 1,
@@ -155,7 +158,7 @@ def test_the_driver_lists_every_rule_once_and_each_result_points_at_its_rule(
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert independent_audit.rules is not None
     assert [r["id"] for r in rules] == [r.id for r in independent_audit.rules.rules]
-    assert len(rules) == 33
+    assert len(rules) == 34
     for result in log["runs"][0]["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 

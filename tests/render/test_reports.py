@@ -26,4 +26,4 @@ def test_there_is_an_svg_html_and_json_report_of_each_example():
     stems = sorted(p.stem for p in (ROOT / "examples").glob("*.txt"))
     assert names == sorted(f"{stem}.{ext}" for stem in stems for ext in ("html", "json", "svg"))
     data = json.loads((ROOT / "reports" / "independent-habib-defection.json").read_text())
-    assert (data["score"], data["label"], data["engine"]) == (61.0, "adequately sourced", "python")
+    assert (data["score"], data["label"], data["engine"]) == (75.0, "adequately sourced", "python")

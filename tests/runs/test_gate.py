@@ -29,10 +29,10 @@ def test_an_unjudged_outcome_has_no_verdict(rewrite):
     [
         (Gate(), ("2 findings of severity error",)),
         (Gate(fail_on="none"), ()),
-        (Gate(fail_under=12, fail_on="none"), ()),
-        (Gate(fail_under=12.5, fail_on="none"), ("score 12.0 is under 12.5",)),
+        (Gate(fail_under=15.5, fail_on="none"), ()),
+        (Gate(fail_under=15.6, fail_on="none"), ("score 15.5 is under 15.6",)),
         (Gate(fail_on="warning"), ("12 findings of severity warning or worse",)),
-        (Gate(70, "info"), ("score 12.0 is under 70", "24 findings of severity info or worse")),
+        (Gate(70, "info"), ("score 15.5 is under 70", "24 findings of severity info or worse")),
     ],
 )
 def test_the_gate_gives_every_reason_a_file_fails(rewrite, gate, failures):
@@ -49,3 +49,39 @@ def test_findings_off_the_changed_lines_and_credit_never_fail_a_file(rewrite):
 def test_an_outcome_that_could_not_be_audited_does_not_fail_the_check():
     missing = Outcome("gone.txt", error="gone.txt: no such file")
     assert Gate(99, "info").judge(missing).failures == ()
+
+
+def test_a_genre_not_gated_passes_with_a_notice_saying_how_to_gate_it():
+    column = Outcome("col.txt", scorer.audit(REWRITE.read_text(), config=Config(genre="opinion")))
+    judged = Gate(70).judge(column)
+    assert (judged.failures, judged.notice) == (
+        (),
+        "not gated, opinion is not news; --genres opinion gates it",
+    )
+    # As opinion the rewrite scores 29, not 15.5: hedge density (-5) and, resting on it,
+    # anonymous-and-hedged (-5), the unattributed lede (-2.5) and a peacock word (-1) are
+    # news's expectations, not a column's.
+    assert Gate(70, genres=("opinion",)).judge(column).failures == (
+        "score 29.0 is under 70",
+        "1 finding of severity error",  # the overstated headline; anonymous-and-hedged is off
+    )
+    # The file's config can ask for it too; the command line wins over it.
+    asked = dataclasses.replace(column, genres=("news", "opinion"))
+    assert Gate(70).judge(asked).notice is None
+    assert Gate(70, genres=("news",)).judge(asked).failures == ()
+
+
+def test_too_little_to_judge_passes_with_a_notice_unless_strict():
+    short = Outcome("short.txt", scorer.audit("The minister resigned on Tuesday.", config=PYTHON))
+    passed = Gate(70).judge(short)
+    assert passed.failures == ()
+    assert passed.notice == (
+        "not gated, too little to judge: 5 words of copy, under the floor of 80; --strict fails it"
+    )
+    failed = Gate(70, strict=True).judge(short)
+    assert (failed.failures, failed.notice) == (
+        ("too little to judge: 5 words of copy, under the floor of 80",),
+        None,
+    )
+    assert Gate(70).judge(dataclasses.replace(short, strict=True)).failures != ()
+    assert Gate(70, strict=False).judge(dataclasses.replace(short, strict=True)).failures == ()

@@ -46,8 +46,8 @@ def seed() -> Audit:
     return _audit(SEED)
 
 
-def test_the_rewrite_seed_scores_12_with_no_directives(seed):
-    assert seed.score == 12.0
+def test_the_rewrite_seed_scores_15_5_with_no_directives(seed):
+    assert seed.score == 15.5
     assert seed.suppressed == ()
     assert seed.notices == ()
 
@@ -63,10 +63,10 @@ def test_ignore_before_a_paragraph_moves_that_rules_finding_to_suppressed(seed):
     )
     assert moved.points == 0.0
     assert moved.suppressed == "Reuters's sources; we cannot say more"
-    # The seed's finding was at the same line:column and cost 6 points; they come back.
-    assert ("anonymous-source-undescribed", 7, 67, -6.0) in _where(seed)
-    assert audit.score == 18.0
-    assert audit.subscores["anonymity"] == 84.0
+    # The seed's finding was at the same line:column and cost 3 points; they come back.
+    assert ("anonymous-source-undescribed", 7, 67, -3.0) in _where(seed)
+    assert audit.score == 18.5
+    assert audit.subscores["anonymity"] == seed.subscores["anonymity"] + 3
     assert _where(audit) == [w for w in _where(seed) if w[0] != "anonymous-source-undescribed"]
 
 
@@ -80,7 +80,7 @@ def test_ignore_names_several_rules_with_commas():
         ("anonymous-source-no-knowledge", 7, 67),
         ("anonymous-source-no-reason", 7, 67),
     ]
-    assert audit.score == 17.0
+    assert audit.score == 18.0  # 15.5 + 1 (no knowledge) + 1.5 (no reason)
 
 
 def test_ignore_all_suppresses_every_finding_of_the_next_paragraph_only():
@@ -95,7 +95,7 @@ def test_ignore_all_suppresses_every_finding_of_the_next_paragraph_only():
         ("borrowed-reporting", "multiple sources tell", 7, 67),
     ]
     assert {f.suppressed for f in audit.suppressed} == {"paragraph checked by the desk"}
-    assert audit.score == 25.0
+    assert audit.score == 23.0  # 15.5 + 1 + 1 + 1.5 + 3 + 1
 
 
 def test_directives_stacked_above_one_paragraph_all_apply():
@@ -111,7 +111,7 @@ def test_directives_stacked_above_one_paragraph_all_apply():
         ("anonymous-source-undescribed", "multiple sources tell", "Reuters's sources"),
         ("borrowed-reporting", "multiple sources tell", "Reuters is named"),
     ]
-    assert audit.score == 20.0
+    assert audit.score == 20.5  # 15.5 + 1 + 3 + 1
 
 
 def test_a_suppressed_finding_leaves_its_rules_cap_to_the_findings_kept():
@@ -129,7 +129,7 @@ def test_a_suppressed_finding_leaves_its_rules_cap_to_the_findings_kept():
         ),
         ("he threatened", 0.0),
     ]
-    assert before.score == 61.0
+    assert before.score == 75.0
     lines.insert(8, "<!-- scorer: ignore borrowed-reporting -- the denial is only on state TV -->")
     audit = _audit("\n".join(lines))
     assert [(f.text, f.line, f.column, f.points) for f in audit.suppressed] == [
@@ -138,7 +138,7 @@ def test_a_suppressed_finding_leaves_its_rules_cap_to_the_findings_kept():
     ]
     kept = [(f.line, f.column, f.points) for f in audit.findings if f.rule == "borrowed-reporting"]
     assert kept == [(15, 178, -1.0), (16, 46, -1.0)]  # "he threatened" now counts
-    assert audit.score == 62.0
+    assert audit.score == 76.0
 
 
 def test_off_and_on_suppress_every_finding_that_starts_between_them(seed):
@@ -152,8 +152,8 @@ def test_off_and_on_suppress_every_finding_that_starts_between_them(seed):
         ("loaded-attribution-verb", 13, 170),
     ]
     assert {f.suppressed for f in audit.suppressed} == {"background section, checked by the desk"}
-    assert audit.score == 15.0
-    assert audit.subscores["hedging"] == 90.0
+    assert audit.score == 18.5  # 15.5 + 3 for the speculation; the other two cost nothing
+    assert audit.subscores["hedging"] == seed.subscores["hedging"] + 3
     assert len(audit.findings) + len(audit.suppressed) == len(seed.findings)
 
 
@@ -171,7 +171,7 @@ def test_off_with_no_on_runs_to_the_end_but_leaves_the_headline_and_document_wid
         ("anonymous-and-hedged", 3, 1),
         ("unattributed-lede", 3, 1),
     ]
-    assert audit.score == 58.0
+    assert audit.score == 50.0  # 60 - 3 + 8 - 5 - 10
 
 
 def test_off_above_the_first_paragraph_suppresses_document_wide_findings_too():
@@ -184,7 +184,7 @@ def test_off_above_the_first_paragraph_suppresses_document_wide_findings_too():
         ("headline-overstates", 40, 89, 2, 1),
     ]
     assert len(audit.suppressed) == 25
-    assert audit.score == 75.0  # the base: credit is suppressed with the problems
+    assert audit.score == 60.0  # the base: credit is suppressed with the problems
 
 
 def test_ignore_above_the_headline_covers_the_headline_and_document_wide_findings():
@@ -194,14 +194,14 @@ def test_ignore_above_the_headline_covers_the_headline_and_document_wide_finding
         ("hedge-density", 1, 1, "headline agreed with the desk"),
         ("headline-overstates", 2, 1, "headline agreed with the desk"),
     ]
-    assert audit.score == 27.0
+    assert audit.score == 30.5  # 15.5 + 5 + 10
 
 
 def test_a_directive_with_no_reason_suppresses_nothing_and_is_a_notice(seed):
     audit = _audit(_on_blank_line(6, "<!-- scorer: ignore anonymous-source-undescribed -->"))
     assert audit.suppressed == ()
     assert _where(audit) == _where(seed)
-    assert audit.score == 12.0
+    assert audit.score == 15.5
     assert audit.notices == (
         Notice(
             "`scorer: ignore` needs a reason after ` -- `; it has no effect",
@@ -297,7 +297,7 @@ def test_markdown_ignore_works_and_keeps_line_and_column():
     assert [(f.rule, f.text, f.line, f.column) for f in audit.suppressed] == [
         ("anonymous-source-undescribed", "multiple sources tell", 7, 67)
     ]
-    assert audit.score == plain.score + 6 == 18.0
+    assert audit.score == plain.score + 3 == 18.5
 
 
 def test_markdown_directive_in_a_code_block_is_not_a_directive():
@@ -316,7 +316,7 @@ def test_markdown_directive_in_a_code_block_is_not_a_directive():
     audit = _audit("\n".join(lines), "markdown")
     assert audit.suppressed == ()
     assert audit.notices == ()
-    assert audit.score == 12.0
+    assert audit.score == 15.5
     assert load_string("\n".join(lines), format="markdown").directives == ()
 
 
@@ -338,7 +338,7 @@ def test_crlf_line_endings_keep_line_and_column():
         assert [(f.rule, f.line, f.column) for f in audit.suppressed] == [
             ("anonymous-source-undescribed", 7, 67)
         ], format
-        assert audit.score == 18.0
+        assert audit.score == 18.5
 
 
 def test_scorer_audit_of_a_string_reads_directives():

@@ -1,0 +1,151 @@
+"""Genre: news, analysis, opinion, letters, press release or brief, and what says so.
+
+The rules expect different things of each: a column is not news and is not scored as news,
+a letters page has no right of reply to give, a press release is its issuer's own statement
+("We filed a petition" is sourced: to the issuer), a brief has no room for quotes. The genre
+is decided in this order, the first that speaks winning:
+
+1. the user (`--genre`, the config's `genre`), then the source's own declaration (a
+   Markdown file's front matter `genre:`);
+2. the page's metadata (schema.org `@type` such as `OpinionNewsArticle`, `articleSection`,
+   the URL's section: `/commentisfree/`, `/letters/`), kept by the loader as hints;
+3. the text: a kicker line ("Opinion:", "ANALYSIS"), a release's furniture ("FOR IMMEDIATE
+   RELEASE", "Media contact:", "###"), a letter's salutation ("To the Editor:"), a
+   columnist's first person; else news, or a brief when the copy is short.
+
+The answer carries its evidence: where it came from and, for the text, the words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scorer.load.document import Document
+from scorer.load.genre_hints import GENRES
+
+__all__ = ["GENRES", "Genre", "decide"]
+GATED = ("news", "analysis")  # what `scorer check` gates unless told otherwise
+SCORED_AS_NEWS = ("news", "analysis", "brief")
+BRIEF_WORDS = 150  # copy this short is a brief, unless something else says otherwise
+
+# Lines that name a genre. Each is searched line by line (bounded, no nested repeats).
+_LINES = (
+    (
+        "press_release",
+        re.compile(
+            r"^[^\S\n]{0,8}(?:FOR IMMEDIATE RELEASE|(?:PRESS|NEWS|MEDIA) RELEASE"
+            r"|(?:Press|News|Media) [Rr]elease)\b"
+            r"|^[^\S\n]{0,8}(?:Media|Press|Investor) (?:[Cc]ontacts?|[Ee]nquiries|[Ii]nquiries)\b"
+            r"|^[^\S\n]{0,8}#{3}[^\S\n]{0,8}$"
+            r"|/(?:PRNewswire|PRNewswire-FirstCall|GLOBE NEWSWIRE|Business Wire)/"
+            r"|\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX)[^\S\n]{0,2}:[^\S\n]{0,2}[A-Z.]{1,6}\)",
+            re.M,
+        ),
+    ),
+    (
+        "letters",
+        re.compile(
+            r"^[^\S\n]{0,8}(?:To the [Ee]ditor|Dear [Ee]ditor|Letters? to the [Ee]ditor"
+            r"|LETTERS? TO THE EDITOR)\b|^[^\S\n]{0,8}(?:Letters|LETTERS)[^\S\n]{0,8}$",
+            re.M,
+        ),
+    ),
+    (
+        "opinion",
+        re.compile(
+            r"^[^\S\n]{0,8}(?:Opinion|OPINION|Comment|COMMENT|Column|COLUMN|Editorial|EDITORIAL"
+            r"|Op-[Ee]d|OP-ED)[^\S\n]{0,8}(?:[:|–—-]|$)"
+            r"|\b[Tt]he views expressed (?:here|in this (?:article|column|piece|commentary)) are"
+            r"|\bis an? (?:columnist|opinion writer"
+            r"|contributing (?:writer|columnist|opinion writer))\b",
+            re.M,
+        ),
+    ),
+    (
+        "analysis",
+        re.compile(
+            r"^[^\S\n]{0,8}(?:News [Aa]nalysis|NEWS ANALYSIS|Analysis|ANALYSIS)"
+            r"[^\S\n]{0,8}(?:[:|–—-]|$)",
+            re.M,
+        ),
+    ),
+)
+_HEAD = 600  # a kicker or salutation sits at the top: characters read for those
+_TAIL = 1_500  # a release's furniture sits at the foot: characters read for it
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|myself)\b")
+_FIRST_PERSON_PER_1000 = 12  # a columnist's rate outside quotes; a news story's is near 0
+_FIRST_PERSON_MIN = 8
+
+
+@dataclass(frozen=True)
+class Genre:
+    name: str  # one of GENRES
+    by: str  # "user", "front matter", "page metadata", "text" or "default"
+    evidence: str = ""  # what said so: the words, the metadata value, the setting
+    start: int = 0  # where the words are, for a genre the text gave
+    end: int = 0
+
+    @property
+    def gated(self) -> bool:
+        return self.name in GATED
+
+    @property
+    def title(self) -> str:
+        return self.name.replace("_", " ")
+
+    def to_dict(self) -> dict[str, object]:
+        return {"name": self.name, "by": self.by, "evidence": self.evidence}
+
+
+def decide(doc: Document, words: int, stated: str | None = None) -> Genre:
+    """The document's genre: `stated` (the user's) first, then the source's, the text's."""
+    if stated:
+        return Genre(stated, "user", f"genre = {stated}")
+    for name, by, evidence in doc.genre_hints:
+        return Genre(name, by, evidence)
+    found = _from_text(doc, words)
+    if found is not None:
+        return found
+    if words < BRIEF_WORDS:
+        return Genre("brief", "text", f"{words} words of copy")
+    return Genre("news", "default")
+
+
+def _from_text(doc: Document, words: int) -> Genre | None:
+    text = doc.text
+    head, tail_start = text[:_HEAD], max(0, len(text) - _TAIL)
+    for name, pattern in _LINES:
+        for where, chunk in ((0, head), (tail_start, text[tail_start:])):
+            match = pattern.search(chunk)
+            if match is not None and _in_copy_or_display(doc, where + match.start()):
+                start, end = where + match.start(), where + match.end()
+                return Genre(name, "text", " ".join(text[start:end].split()), start, end)
+    return _columnist(doc, words)
+
+
+def _in_copy_or_display(doc: Document, offset: int) -> bool:
+    """Not inside a direct quote: a story quoting "I am writing to the editor" is not a letter."""
+    return not any(q.start <= offset < q.end for q in doc.quotes)
+
+
+def _columnist(doc: Document, words: int) -> Genre | None:
+    """Opinion when the writer says "I" at a columnist's rate (direct quotes left out)."""
+    if not words:
+        return None
+    quoted = [(q.start, q.end) for q in doc.quotes]
+    count, first = 0, None
+    index = 0
+    for sentence in doc.copy_sentences:
+        for match in _FIRST_PERSON.finditer(doc.text, sentence.start, sentence.end):
+            while index < len(quoted) and quoted[index][1] <= match.start():
+                index += 1
+            if index < len(quoted) and quoted[index][0] <= match.start():
+                continue
+            count += 1
+            first = first or match
+    if count >= _FIRST_PERSON_MIN and 1000 * count / words >= _FIRST_PERSON_PER_1000:
+        assert first is not None
+        evidence = f"the writer's first person, {count} times outside quotes"
+        return Genre("opinion", "text", evidence, first.start(), first.end())
+    return None
