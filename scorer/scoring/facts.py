@@ -205,6 +205,7 @@ def document_metrics(
         if _source(s).get("type") in NAMED_SOURCES:
             names.setdefault((_source(s)["type"], _name_key(s)), _display_name(s))
     named = set(names)
+    relayed = [s for s in attributions if _relayed_from(s)]
     hedges = Counter(s.fields.get("type") for s in by_kind["hedge"])
     replies = by_kind["reply"]
     left = unanswered([_party(a) for a in accusations], [_party(r) for r in replies])
@@ -227,6 +228,9 @@ def document_metrics(
         "vague": source_types["vague"],
         "agentless": source_types["agentless"],
         "borrowed": source_types["named_outlet"],
+        "relayed": len(relayed),
+        "relayed_share": round(len(relayed) / len(attributions), 4) if attributions else 0.0,
+        "relayed_from": listing(_relayed_from(s) for s in relayed),
         "direct_quotes": sum(1 for s in attributions if s.fields.get("quote")),
         "unnamed_share": round(unnamed / len(attributions), 4) if attributions else 0.0,
         "vague_share": (
@@ -302,6 +306,16 @@ def _accusing(signal: Signal) -> str:
 
 def _source(signal: Signal) -> Mapping[str, Any]:
     return signal.fields.get("source") or {}
+
+
+def _relayed_from(signal: Signal) -> str:
+    """The other outlet an attribution rests on ("Reuters" in "sources tell Reuters", or the
+    outlet that is the source), or "" when it rests on none."""
+    outlet = signal.fields.get("outlet")
+    if isinstance(outlet, Mapping) and outlet.get("text"):
+        return str(outlet["text"])
+    source = _source(signal)
+    return str(source.get("text", "")) if source.get("type") == "named_outlet" else ""
 
 
 def _display_name(signal: Signal) -> str:

@@ -555,7 +555,12 @@ def test_a_genre_not_gated_passes_and_genres_gates_it():
         "20 findings: ok (not gated, opinion is not news; --genres opinion gates it)"
     )
     gated = run(
-        "check", "--genre", "opinion", "--genres", "news,opinion", "examples/habib-defection-rewrite.txt"
+        "check",
+        "--genre",
+        "opinion",
+        "--genres",
+        "news,opinion",
+        "examples/habib-defection-rewrite.txt",
     )
     assert gated.returncode == 1
     bad = run("check", "--genres", "blog", "examples/habib-defection-rewrite.txt")

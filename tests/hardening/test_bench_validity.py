@@ -10,8 +10,8 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-import calibrate  # noqa: E402
-import validity  # noqa: E402
+import calibrate
+import validity
 
 
 def test_spearman_and_kendall_of_known_orders():

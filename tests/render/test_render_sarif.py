@@ -158,7 +158,7 @@ def test_the_driver_lists_every_rule_once_and_each_result_points_at_its_rule(
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert independent_audit.rules is not None
     assert [r["id"] for r in rules] == [r.id for r in independent_audit.rules.rules]
-    assert len(rules) == 34
+    assert len(rules) == 35
     for result in log["runs"][0]["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 
