@@ -95,6 +95,11 @@ FAMILIES: dict[str, tuple[Callable[[int], str], int]] = {
     "reportedly": (lambda n: "reportedly " * n, 100),
     "and-said": (lambda n: "and said " * n, 500),
     "told-an-outlet": (lambda n: "told Reuters " * n, 100),
+    # right of reply: accusations, replies and requests, each looking for its party
+    "accused": (lambda n: "police accused the company of fraud and " * n, 100),
+    "denied": (lambda n: "the company denied it, " * n, 100),
+    "reached-out": (lambda n: "CNN reached out to the royal family for comment and " * n, 50),
+    "first-person": (lambda n: "I think I am right, " * n, 200),
     "interviews": (lambda n: "in an interview with The Times " * n, 100),
     "stances": (lambda n: "he denied that he supported " * n, 100),
     "stances-and-breaks": (lambda n: "he claimed it; " * n, 100),
@@ -201,11 +206,12 @@ DETECTOR_FAMILIES = [
     "quotes-and-cues", "cues-in-a-long-quote", "spaced-stops", "initials", "commas", "colons",
     "close-brackets", "said", "he-said", "officials-said-comma", "according-to", "sources",
     "x-said-that-y", "he-said-that", "may", "reportedly", "and-said", "told-an-outlet",
-    "interviews", "stances", "stances-and-breaks", "sourceless-then-cues",
+    "interviews", "stances", "stances-and-breaks", "sourceless-then-cues", "accused", "denied",
+    "reached-out", "first-person",
     "sourceless-then-and-said", "cues-then-colons", "cues-then-interviews", "numbers",
 ]  # fmt: skip
 # (Not the boilerplate detector: it only lists what loading marked.)
-DETECTORS = ["hedges", "attribution", "replies", "anonymity", "claims", "headline"]
+DETECTORS = ["hedges", "attribution", "replies", "anonymity", "claims", "headline", "accusations"]
 
 
 def _signals_size(doc: Any, signals: Any) -> int:
