@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
+from scorer.detectors import source_tokens as token
+from scorer.detectors.source_tokens import AGENT_PLURAL, CROWD_FIRST, DETERMINERS, INDEFINITE
 from scorer.detectors.source_words import Words, words
 from scorer.load.document import normalise
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'.&]\w+)*'?|&")
-_POSSESSIVE = re.compile(r"^(.+?)(?:'s|s')$")
 # A clause or participle that describes a source ends its noun phrase: "officials who
 # spoke on condition of anonymity", "a study published in The Lancet", "people familiar
 # with the talks", "a person at the fundraiser".
@@ -40,15 +41,8 @@ _CLAUSE = re.compile(
 _PREPOSITIONS = frozenset(
     "of by from at for in with on inside within among to near across under".split()
 )
-_DETERMINERS = frozenset("a an the this that these those".split())
-_INDEFINITE = frozenset(
-    "a an one two three four five six seven eight nine ten several multiple numerous "
-    "various another few".split()
-)
-_CROWD_FIRST = frozenset("some many most few all".split())
 _GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Agent nouns: a capitalised plural of one ("Campaigners", "Conservationists") is a crowd.
-_AGENT_PLURAL = re.compile(r"(?:ers|ists|ians|ors|ants|ents|ives|eers)$")
 _AGENT = re.compile(r"(?:er|ist|ian|or|ant|ent|ive|eer)s?$")
 # Words that say a source was granted anonymity: whoever they work for, they are unnamed.
 _ANONYMITY = re.compile(
@@ -112,7 +106,7 @@ def _whole(text: str, low: list[str], tokens: list[str], in_quote: bool, w: Word
         return Typed("self", head=low[-1])
     if lowered in w.agentless or low[-1] in w.agentless_words:
         return Typed("agentless", head=low[-1])
-    if lowered in w.never or _PAGE.match(text) or _is_label(tokens, w):
+    if lowered in w.never or _PAGE.match(text) or token.is_label(tokens, w):
         return Typed("none", head=low[0])
     if all(t in w.times or t.isdigit() for t in low):
         return Typed("none", head=low[-1])
@@ -147,11 +141,7 @@ def _appositive(text: str) -> Typed | None:
 def _noun_phrase(text: str, w: Words) -> Typed:
     """A phrase read by its head noun: the last word before any preposition or clause."""
     clause = next(
-        (
-            m
-            for m in _CLAUSE.finditer(text)
-            if text[: m.start()].strip().lower() not in _DETERMINERS
-        ),
+        (m for m in _CLAUSE.finditer(text) if text[: m.start()].strip().lower() not in DETERMINERS),
         None,
     )
     core = text[: clause.start()] if clause else text
@@ -164,16 +154,16 @@ def _noun_phrase(text: str, w: Words) -> Typed:
     cut = next((n for n, t in enumerate(low) if n and t in _PREPOSITIONS), len(low))
     head_tokens, rest = tokens[:cut], tokens[cut:]
     raw = head_tokens[-1].lower()
-    head = _lemma(raw, w)
+    head = token.lemma(raw, w)
 
     def heads(*lists: frozenset[str]) -> bool:
         return any(head in words_ or raw in words_ for words_ in lists)
 
-    possessor = _possessor(head_tokens)
+    possessor = token.possessor(head_tokens)
     modifiers = [t.lower() for t in head_tokens[:-1]]
     first = modifiers[0] if modifiers else ""
     plural = head != head_tokens[-1].lower() or head_tokens[-1].lower() in ("people", "staff")
-    names = _names(head_tokens, w)
+    names = token.names(head_tokens, w)
     rest_low = [t.lower() for t in rest]
     if first in ("our", "this") and heads(w.self_nouns):
         return Typed("self", head=head)  # "our correspondent in Kyiv"
@@ -182,7 +172,7 @@ def _noun_phrase(text: str, w: Words) -> Typed:
         return Typed("vague", head=head, plural=True)  # "local media", "media reports"
     if low[0] in ("those", "people", "persons", "others", "anyone") and (described_after or rest):
         return Typed("anonymous", head=head, plural=True, described=True)  # "those close to"
-    if _is_outlet(tokens, head, names, possessor, w):
+    if token.is_outlet(tokens, head, names, possessor, w):
         if not names and first == "the" and possessor is None:
             return Typed("reference", head=head)  # "the paper", "the broadcaster"
         return Typed("named_outlet", head=head)
@@ -192,21 +182,21 @@ def _noun_phrase(text: str, w: Words) -> Typed:
         if head in ("source", "sources"):
             return Typed("none", head=head)
         return Typed("document", head=head, plural=plural)
-    agent = first in _INDEFINITE and bool(_AGENT.search(raw))  # "a Tory backbencher"
+    agent = first in INDEFINITE and bool(_AGENT.search(raw))  # "a Tory backbencher"
     if (head == "source" and rest_low[:1] == ["of"]) or (
-        not agent and _not_speaking(head_tokens[-1], head, w)
+        not agent and token.not_speaking(head_tokens[-1], head, w)
     ):
         return Typed("none", head=head)  # "sources of funding", "the storm"
-    agent_crowd = bool(_AGENT_PLURAL.search(raw)) and not heads(w.anonymous, w.staff)
+    agent_crowd = bool(AGENT_PLURAL.search(raw)) and not heads(w.anonymous, w.staff)
     crowd = (heads(w.vague) or agent_crowd) and plural
-    counted = first in _INDEFINITE or first in ("the", "these", "those")
+    counted = first in INDEFINITE or first in ("the", "these", "those")
     if crowd and not described_after and not counted and not names:
-        if rest and rest_low[0] in ("at", "for", "from", "with") and _named(rest[1:]):
+        if rest and rest_low[0] in ("at", "for", "from", "with") and token.named(rest[1:]):
             return Typed(
                 "named_organization", head=head, plural=True, organisation=" ".join(rest[1:])
             )  # fmt: skip  "analysts at Goldman Sachs"
         return Typed("vague", head=head, plural=True)
-    if low[0] in _CROWD_FIRST and (heads(w.vague, w.people) or head in _CROWD_FIRST):
+    if low[0] in CROWD_FIRST and (heads(w.vague, w.people) or head in CROWD_FIRST):
         return Typed("vague", head=head, plural=True)  # "some in the party"
     if heads(w.staff, w.anonymous) or " ".join(low[-2:]) in w.staff or agent:
         return _unnamed(head, head_tokens, modifiers, rest, possessor, names, plural,
@@ -218,12 +208,12 @@ def _noun_phrase(text: str, w: Words) -> Typed:
     role = heads(w.roles) or " ".join(low[-2:]) in w.roles
     if role and (not names or first == "the"):
         return Typed("reference", head=head)  # "the minister", "the judge"
-    if _acronym(tokens, w):
+    if token.acronym(tokens, w):
         return Typed("named_organization", head=head)
-    if _capital(head_tokens[-1]) and names:
-        if first in _INDEFINITE and len(names) < 2:
+    if token.capital(head_tokens[-1]) and names:
+        if first in INDEFINITE and len(names) < 2:
             return Typed("anonymous", head=head, described=True)  # "a senior Conservative"
-        person = len(names) >= 2 or _titled(head_tokens, w) or len(head_tokens) == 1
+        person = len(names) >= 2 or token.titled(head_tokens, w) or len(head_tokens) == 1
         if " and " in core:
             return Typed("named_person", head=head, plural=True)
         return Typed("named_person" if person else "named_organization", head=head)
@@ -258,7 +248,7 @@ def _unnamed(
     described = (
         bool(rest)
         or described_after
-        or any(m not in w.not_descriptions and m not in _INDEFINITE for m in modifiers)
+        or any(m not in w.not_descriptions and m not in INDEFINITE for m in modifiers)
     )
     return Typed("anonymous", head=head, plural=plural, described=described)
 
@@ -274,136 +264,11 @@ def _organisation(
     if rest and rest[0].lower() in ("for", "at", "of", "from", "with", "in"):
         if len(rest) > 1 and rest[1].lower() in ("a", "an"):
             return None  # "an economist at a London university": which one is not said
-        body = [t for t in rest[1:] if t.lower() not in _DETERMINERS]
-        if _named(body) or any(t.lower() in w.organization for t in body):
+        body = [t for t in rest[1:] if t.lower() not in DETERMINERS]
+        if token.named(body) or any(t.lower() in w.organization for t in body):
             return " ".join(rest[1:])
         return None
     if names:
         return " ".join(names)
     bodies = [m for m in modifiers if m in w.organization]
     return bodies[-1] if bodies else None
-
-
-@cache
-def _not_names(w: Words) -> frozenset[str]:
-    return _DETERMINERS | _INDEFINITE | w.titles | w.nationalities | _CROWD_FIRST
-
-
-def _names(tokens: list[str], w: Words) -> list[str]:
-    """The capitalised words of a phrase that can name someone: not its articles, counts,
-    titles, nationalities, nor a source noun capitalised to start a sentence ("Two", "Mr",
-    "U.S.", "Critics", "Officials")."""
-    skip = _not_names(w)
-    nouns = w.source_nouns
-    found = []
-    for n, token in enumerate(tokens):
-        low = token.lower()
-        if n == 0 and len(tokens) > 1 and tokens[1].islower():
-            continue  # "Industry watchers": a sentence's first word, capitalised as all are
-        if not _capital(token) or low in skip or low.rstrip(".") in skip:
-            continue
-        if n == 0 and (low in nouns or _lemma(low, w) in nouns or low in ("those", "others")):
-            continue  # "Officials said": a source noun, capitalised to start the sentence
-        found.append(token)
-    return found
-
-
-_PARTICLE = re.compile(r"(?:al|el|ul|bin|ibn|abu|de|da|di|du|van|von|la|le|dos|das|del)[-'’][A-Z]")
-
-
-def _capital(token: str) -> bool:
-    """A name's word: capitalised, or a name with its particle ("al-Labwani", "d'Estaing")."""
-    return token[:1].isupper() or bool(_PARTICLE.match(token))
-
-
-def _named(tokens: list[str]) -> bool:
-    return any(t[:1].isupper() for t in tokens if t.lower() not in _DETERMINERS)
-
-
-def _possessor(tokens: list[str]) -> str | None:
-    """Who a phrase's head belongs to: "the bank's chief economist" -> "bank"."""
-    for token in tokens[:-1]:
-        lowered = token.lower()
-        if lowered in ("its", "their", "his", "her"):
-            return lowered
-        match = _POSSESSIVE.match(token)
-        if match:
-            return match.group(1)
-    return None
-
-
-def _lemma(word: str, w: Words) -> str:
-    """A plural noun's singular, as the lists hold most heads ("officials" -> "official")."""
-    if word in w.singular_s or not word.endswith("s") or len(word) < 4:
-        return word
-    for cut, end in (("ies", "y"), ("ses", "s"), ("s", "")):
-        if word.endswith(cut):
-            single = word[: -len(cut)] + end
-            if single in w.anonymous | w.staff | w.document | w.organization | w.vague | w.roles:
-                return single
-    return word[:-1] if word[-2:] != "ss" else word
-
-
-def _is_outlet(
-    tokens: list[str], head: str, names: list[str], possessor: str | None, w: Words
-) -> bool:
-    """An outlet by its words: a known name in the phrase ("the UK's Daily Mail", "CBS's
-    '60 Minutes'"), a publication's name ("the Northern Echo", "Le Monde", "Channel 12"),
-    or a media noun with a name or a state's ("North Korea's state news agency KCNA")."""
-    low = [t.lower() for t in tokens]
-    joined = " ".join(low)
-    if possessor is not None and possessor.lower() in w.outlets:
-        return not any(
-            t[:1].isupper() for t in tokens[1:] if t.lower() not in w.outlet_name_words
-        ) or ("'" in " ".join(tokens))
-    for n in range(len(low)):
-        if " ".join(low[n:]) in w.outlets:
-            return n == 0 or tokens[n - 1].endswith(("'s", "s'")) or low[n - 1] in ("the", "local")
-    if low[0] in w.outlet_articles and len(tokens) >= 2 and tokens[1][:1].isupper():
-        return True
-    heads = [
-        n
-        for n, t in enumerate(low)
-        if t in w.outlet_heads or " ".join(low[n : n + 2]) in w.outlet_heads
-    ]
-    if heads and (names or any(t in w.media_modifiers for t in low)):
-        return not (low[0] == "local" or joined in ("media reports", "local media", "media"))
-    if head in w.outlet_heads and low[:1] == ["the"] and len(low) == 2:
-        return True
-    return (
-        bool(names)
-        and names[-1].lower() in w.outlet_name_words
-        and (low[0] == "the" or len(names) >= 2)
-    )
-
-
-def _not_speaking(token: str, head: str, w: Words) -> bool:
-    """A common noun no one speaks for: "the storm", "the deal", "his silence"."""
-    lowered = token.lower()
-    return (
-        token.islower() and not {head, lowered} & w.speaking and not _AGENT_PLURAL.search(lowered)
-    )
-
-
-def _titled(tokens: list[str], w: Words) -> bool:
-    return any(t.lower().rstrip(".") in w.titles for t in tokens)
-
-
-def _acronym(tokens: list[str], w: Words) -> bool:
-    """An organisation's initials: 'FIFA', 'UNHCR' (not a name in capitals, 'JOHN MORRIS')."""
-    if all(t.isupper() for t in tokens if t[:1].isalpha()) and len(tokens) > 1:
-        return False
-    return any(
-        t.lower() in w.acronyms or (t.isupper() and 2 <= len(t) <= 6 and t.isalpha())
-        for t in tokens
-    ) and not _titled(tokens[:1], w)
-
-
-def _is_label(tokens: list[str], w: Words) -> bool:
-    """A page label or a drop-cap opening word: 'STRESS', 'UPDATE', 'ASKED' (not 'CRITICS',
-    a source noun in capitals, nor initials such as 'FIFA')."""
-    if len(tokens) != 1 or not tokens[0].isupper() or len(tokens[0]) < 5:
-        return False
-    word = tokens[0].lower()
-    known = w.anonymous | w.vague | w.document | w.organization | w.acronyms | w.outlets
-    return tokens[0].isalpha() and word not in known

@@ -21,7 +21,8 @@ from scorer.engine.choices import ENGINES, EngineRefused
 from scorer.errors import ScorerError
 
 if TYPE_CHECKING:
-    from scorer.engine.rulefile import Rule, Scoring
+    from scorer.engine.rulefile import Rule
+    from scorer.engine.scoring_file import Scoring
     from scorer.scoring.facts import Facts
 
 

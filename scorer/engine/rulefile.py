@@ -32,6 +32,7 @@ from typing import Any
 from scorer.engine import expr
 from scorer.engine.choices import SEVERITIES
 from scorer.engine.fields import DOC_METRICS, SIGNAL_FIELDS, Field
+from scorer.engine.scoring_file import Scoring
 from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
 
@@ -58,36 +59,6 @@ _KEYS = {
     "per": "str",
 }
 _REQUIRED = ("id", "title", "category", "severity", "scope", "when", "why")
-
-
-@dataclass(frozen=True)
-class Category:
-    id: str
-    title: str
-
-
-@dataclass(frozen=True)
-class Label:
-    min: float
-    name: str
-    style: str
-
-
-@dataclass(frozen=True)
-class Scoring:
-    """`rules/scoring.toml`: the base score, the labels by score, and the categories."""
-
-    base: float
-    labels: tuple[Label, ...]
-    categories: tuple[Category, ...]
-    floor_words: int = 80  # fewer words of copy than this: too little to judge
-    floor_statements: int = 1  # fewer claims and attributions than this: the same
-
-    def label(self, score: float) -> Label:
-        return next(label for label in self.labels if score >= label.min)
-
-    def category_title(self, category: str) -> str | None:
-        return next((c.title for c in self.categories if c.id == category), None)
 
 
 @dataclass(frozen=True)
@@ -123,36 +94,6 @@ class Rule:
         """`file:line`, with the file as given or as `path` shows it."""
         shown = self.path if path is None else path
         return shown if self.line is None else f"{shown}:{self.line}"
-
-
-def load_scoring(path: Path | None = None) -> Scoring:
-    path = path or rules_dir() / "scoring.toml"
-    data = read_toml(path)
-    where = str(path)
-    try:
-        base = data["score"]["base"]
-        labels = data["label"]
-        categories = data["category"]
-        if not isinstance(base, (int, float)) or isinstance(base, bool):
-            raise TypeError("[score] base must be a number")
-        parsed_labels = tuple(
-            sorted(
-                (Label(float(x["min"]), str(x["name"]), str(x.get("style", ""))) for x in labels),
-                key=lambda label: -label.min,
-            )
-        )
-        if not parsed_labels or parsed_labels[-1].min > 0:
-            raise TypeError("the [[label]] list needs one label with min = 0")
-        parsed_categories = tuple(
-            Category(str(key), str(value["title"])) for key, value in categories.items()
-        )
-        floor = data.get("floor", {})
-        words, statements = floor.get("words", 80), floor.get("statements", 1)
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (words, statements)):
-            raise TypeError("[floor] words and statements must be whole numbers")
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ScorerError(f"invalid scoring file: {error}", path=where) from None
-    return Scoring(float(base), parsed_labels, parsed_categories, words, statements)
 
 
 def load_rule_files(paths: Iterable[Path], scoring: Scoring) -> tuple[Rule, ...]:

@@ -9,7 +9,6 @@ directives are read from the source before it is blanked (scorer.load.directives
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -17,15 +16,14 @@ from dataclasses import dataclass, field
 from string import punctuation
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it import rules_inline as ri
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from scorer.errors import ScorerError
 from scorer.load import directives as inline
 from scorer.load.document import Span
+from scorer.load.front_matter import front_matter, metadata
 from scorer.load.genre_hints import from_front_matter
 from scorer.load.types import Block, Loaded
 
@@ -36,9 +34,6 @@ _CLOSING_STOP = re.compile(r"[.!?][\"'’”)]*\s*$")
 _MARKS = "scorer_marks"
 _EMPHASIS = {"em_open": "em_close", "strong_open": "strong_close"}
 _STANDFIRST_MAX_WORDS = 60
-# A line that reads as a YAML key ("title: x", "  date:", "- name: y"): a block between
-# `---` rules with none of these is prose between thematic breaks, not front matter.
-_KEY_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)", re.MULTILINE)
 
 
 @dataclass
@@ -139,98 +134,6 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(text)))
     return spans
-
-
-def _scalar(value: object, key: str, source: str) -> str | None:
-    """A front-matter value as text; YAML has already turned `2012-08-06` into a date."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if not isinstance(value, str | int | float) or isinstance(value, bool):
-        return None
-    try:
-        text = str(value)
-    except ValueError:  # an int past Python's 4300-digit limit for int-to-str
-        raise ScorerError(
-            f"front matter value of {key!r} is too long a number", path=source, line=1
-        ) from None
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a YAML escape such as "\ud800" gave a lone surrogate
-        raise ScorerError(
-            f"front matter value of {key!r} is not valid Unicode text (a lone surrogate)",
-            path=source,
-            line=1,
-        ) from None
-    return text.strip() or None
-
-
-def _yaml_problem(error: Exception, document: str) -> tuple[str, int]:
-    """A short reason and the 1-based line of the file (the YAML starts on line 2)."""
-    if isinstance(error, yaml.MarkedYAMLError):
-        mark = error.problem_mark or error.context_mark
-        return error.problem or error.context or "syntax error", 2 + mark.line if mark else 1
-    if isinstance(error, yaml.reader.ReaderError):
-        return error.reason, 2 + len(_LINE_BREAK.findall(document, 0, error.position))
-    if isinstance(error, RecursionError):
-        return "lists or mappings nested too deeply", 1
-    # The constructors raise plain Python errors (a date like 2012-13-45).
-    return (str(error).splitlines() or [type(error).__name__])[0], 1
-
-
-def _front_matter(text: str, lines: list[tuple[int, int]], source: str) -> tuple[dict, int]:
-    """The YAML front matter as a mapping, and the offset where the Markdown begins."""
-    first = text[lines[0][0] : lines[0][1]].removeprefix("\ufeff").rstrip(" \t")
-    if first != "---" or len(lines) < 2:
-        return {}, 0
-    close = next(
-        (i for i in range(1, len(lines)) if text[slice(*lines[i])].rstrip(" \t") in ("---", "...")),
-        None,
-    )
-    if close is None:  # no closer: a thematic break, not front matter
-        return {}, 0
-    document = text[lines[1][0] : lines[close][0]]
-    # Only a block with a `key:` line is meant as front matter; otherwise the `---` lines
-    # are thematic breaks with prose between them, whatever YAML makes of that prose.
-    keyed = _KEY_LINE.search(document) is not None
-    try:
-        meta = yaml.safe_load(document)
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as e:
-        if not keyed:
-            return {}, 0
-        reason, line = _yaml_problem(e, document)
-        message = f"front matter is not valid YAML: {reason}"
-        raise ScorerError(message, path=source, line=line) from e
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        if not keyed:
-            return {}, 0
-        raise ScorerError("front matter is not a YAML mapping", path=source, line=1)
-    return meta, lines[close][1]
-
-
-def _metadata(meta: dict[str, Any], source: str) -> dict[str, str | None]:
-    """title, byline, date and standfirst from front matter; other keys are ignored."""
-    people_key = next((k for k in ("byline", "author", "authors") if k in meta), "byline")
-    people = meta.get(people_key)
-    if isinstance(people, list):
-        byline = ", ".join(n for p in people if (n := _scalar(p, people_key, source))) or None
-    else:
-        byline = _scalar(people, people_key, source)
-    standfirst = next(
-        (
-            _scalar(meta[k], k, source)
-            for k in ("standfirst", "description", "subtitle")
-            if k in meta
-        ),
-        None,
-    )
-    return {
-        "title": _scalar(meta.get("title"), "title", source),
-        "byline": byline,
-        "date": _scalar(meta.get("date"), "date", source),
-        "standfirst": standfirst,
-    }
 
 
 def _line_segments(
@@ -391,8 +294,8 @@ def _roles(
 def load_markdown(text: str, source: str) -> Loaded:
     """Load Markdown as same-length text with all markup blanked, plus what the format knows."""
     lines = _line_spans(text)
-    meta, body = _front_matter(text, lines, source)
-    info = _metadata(meta, source)
+    meta, body = front_matter(text, lines, source)
+    info = metadata(meta, source)
     # markdown-it sees blank lines where the front matter was, so its line numbers hold.
     src = _NOT_NEWLINE.sub(" ", text[:body]) + text[body:]
     if src.startswith("\ufeff"):

@@ -16,7 +16,8 @@ from scorer.render.points import points_text
 
 if TYPE_CHECKING:
     from scorer.engine.fields import Field
-    from scorer.engine.rulefile import Rule, Scoring
+    from scorer.engine.rulefile import Rule
+    from scorer.engine.scoring_file import Scoring
     from scorer.scoring.audit import Audit
 
 _WIDTH = 88

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from rich.theme import Theme
 
-from scorer.engine.rulefile import Label
+from scorer.engine.scoring_file import Label
 
 SEVERITY = {"error": "scorer.error", "warning": "scorer.warning", "info": "scorer.info"}
 POINTS = {"credit": "scorer.points.credit", "problem": "scorer.points.problem", "none": "dim"}

@@ -70,7 +70,8 @@ def boilerplate_patterns(files: tuple[str, ...]) -> tuple[Pattern, ...] | None:
 
 def check_rule_file(file: str) -> int:
     """How many rules a house rule file holds, checked together with the shipped packs."""
-    from scorer.engine.rulefile import load_rule_files, load_scoring, shipped_rule_files
+    from scorer.engine.rulefile import load_rule_files, shipped_rule_files
+    from scorer.engine.scoring_file import load_scoring
 
     path = Path(file)
     # A shipped pack checked by name must not meet itself: its ids would be duplicates.

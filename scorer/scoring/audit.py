@@ -156,7 +156,8 @@ def rule_set(config: Config = DEFAULT) -> RuleSet:
 def _rule_set(config: Config) -> RuleSet:
     from scorer.config import apply
     from scorer.engine import RuleSet
-    from scorer.engine.rulefile import load_rule_files, load_scoring, shipped_rule_files
+    from scorer.engine.rulefile import load_rule_files, shipped_rule_files
+    from scorer.engine.scoring_file import load_scoring
 
     scoring = load_scoring()
     rules = load_rule_files([*shipped_rule_files(), *config.rules], scoring)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from scorer.detectors.genre import SCORED_AS_NEWS, Genre
-from scorer.engine.rulefile import Scoring
+from scorer.engine.scoring_file import Scoring
 from scorer.load.genre_hints import GENRES
 from scorer.load.language import Language
 

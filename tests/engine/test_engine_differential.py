@@ -14,7 +14,8 @@ import scorer
 from scorer.config import Config
 from scorer.engine import RuleSet, durable, evaluate
 from scorer.engine.fields import DOC_METRICS, SIGNAL_FIELDS
-from scorer.engine.rulefile import Rule, load_scoring
+from scorer.engine.rulefile import Rule
+from scorer.engine.scoring_file import load_scoring
 from scorer.scoring import facts as facts_module
 from tests.conftest import INDEPENDENT, REWRITE
 

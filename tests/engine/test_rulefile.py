@@ -8,12 +8,8 @@ from pathlib import Path
 import pytest
 
 from scorer.engine import RuleSet
-from scorer.engine.rulefile import (
-    load_rule_files,
-    load_scoring,
-    parse_rule_file,
-    shipped_rule_files,
-)
+from scorer.engine.rulefile import load_rule_files, parse_rule_file, shipped_rule_files
+from scorer.engine.scoring_file import load_scoring
 from scorer.errors import ScorerError
 
 GOOD = """\

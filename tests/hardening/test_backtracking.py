@@ -543,7 +543,8 @@ def test_attribution_subject_of_a_sentence_of_cues_is_found_once():
 def test_rule_file_of_blank_lines_is_placed_in_linear_time(tmp_path):
     """`^\\s*\\[\\[rule\\]\\]` and `^\\s*id\\s*=` ran over line breaks: a run of blank lines was
     scanned from each of its line starts."""
-    from scorer.engine.rulefile import load_scoring, parse_rule_file
+    from scorer.engine.rulefile import parse_rule_file
+    from scorer.engine.scoring_file import load_scoring
 
     rule = (
         '[[rule]]\nid = "house-hedge"\ntitle = "Hedge"\ncategory = "hedging"\n'
