@@ -7,6 +7,7 @@ bar on a terminal, and its one summary line.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ class Request:
     overwrite: bool = False
     config_file: str | None = None
     engine: str | None = None
+    genre: str | None = None  # every record judged as this genre, whatever the config says
     scheduler: str | None = None
 
 
@@ -60,6 +62,8 @@ def open_run(request: Request) -> Opened:
     # Without --config, the config nearest the corpus, as for an article file.
     config_file = request.config_file
     config = settings.config_named(config_file) if config_file else for_source(request.input_path)
+    if request.genre is not None:
+        config = dataclasses.replace(config, genre=request.genre)
     job = prepare(
         Job(fields=request.fields, config=config, engine=request.engine, findings=request.findings)
     )

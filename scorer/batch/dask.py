@@ -284,7 +284,7 @@ def _frame(rows: list[Row], job: Job, index: pandas.Index) -> pandas.DataFrame:
 
 
 def _dtype(column: str) -> Any:
-    if column in ("id", "label", "genre", "error"):
+    if column in ("id", "label", "genre", "unjudged", "error"):
         return "string"
     if column == "score" or column.startswith("subscore_"):
         return "float64"

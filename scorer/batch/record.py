@@ -79,7 +79,7 @@ def prepare(job: Job) -> Job:
 def columns(job: Job) -> tuple[str, ...]:
     """The output columns, in order, for every row of a run under `job`."""
     categories = [c.id for c in _rules(job).scoring.categories]
-    names = ["id", "score", "label", "genre", "words", "findings_count"]
+    names = ["id", "score", "label", "genre", "unjudged", "words", "findings_count"]
     names += [f"subscore_{c}" for c in categories]
     names += [f"n_{kind}" for kind in KINDS]
     for kind, _, types in _COUNTS:
@@ -136,6 +136,7 @@ def _scored(text: str, title: str | None, source: str, job: Job) -> Row:
         "score": audit.score,
         "label": audit.label,
         "genre": audit.genre.name if audit.genre else None,
+        "unjudged": audit.unjudged,
         "words": audit.document.word_count,
         "findings_count": sum(1 for f in audit.findings if not f.credit),
     }

@@ -8,8 +8,9 @@ chunk it was writing. `finish` is called when the run has gone through its input
 
 In JSONL `findings` is a list of objects; in CSV, TSV and Parquet it is that list as JSON
 text. An empty cell in CSV or TSV is a missing value (an error row has no score). Parquet
-columns are typed: text for id, label, genre, findings and error, float64 for scores, int64 for
-counts, all nullable; rows go in row groups of `ROW_GROUP` as they are folded in.
+columns are typed: text for id, label, genre, unjudged, findings and error, float64 for
+scores, int64 for counts, all nullable; rows go in row groups of `ROW_GROUP` as they are
+folded in.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from scorer.cli import cli
-from scorer.cli.common import CONFIG, ENGINE, EXIT_INPUT, EXIT_OK, fail, say_error
+from scorer.cli.common import CONFIG, ENGINE, EXIT_INPUT, EXIT_OK, GENRE, fail, say_error
 from scorer.errors import ScorerError
 
 # scorer.batch.read's and .write's FORMATS (a test keeps them in step): not imported, so the
@@ -39,6 +39,7 @@ FORMATS = ("jsonl", "csv", "tsv", "parquet")
 @click.option("--overwrite", is_flag=True, help="Start OUTPUT over instead of continuing it.")
 @CONFIG
 @ENGINE
+@GENRE
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Score on the Dask cluster at ADDRESS (tcp://host:8786); needs "
               "scorer[dask].")  # fmt: skip

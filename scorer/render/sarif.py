@@ -70,7 +70,15 @@ def render(run: Run) -> str:
                 }
             )
             continue
-        scores.append({"source": outcome.source, "score": audit.score, "label": audit.label})
+        scores.append(
+            {
+                "source": outcome.source,
+                "score": audit.score,
+                "label": audit.label,
+                "genre": audit.genre.name if audit.genre else None,
+                "unjudged": audit.unjudged,
+            }
+        )
         for notice in audit.notices:  # a directive that set nothing aside, and why
             region = {"startLine": notice.line, "startColumn": notice.column}
             notifications.append(

@@ -39,7 +39,10 @@ def test_every_row_has_the_runs_columns_in_order() -> None:
     good = score_record({"text": SEEDS[0].read_text(encoding="utf-8")}, 4, job)
     bad = score_record({"text": "   "}, 5, job)
     assert tuple(good) == tuple(bad) == columns(job)
-    assert columns(job)[:6] == ("id", "score", "label", "genre", "words", "findings_count")
+    assert columns(job)[:7] == (
+        "id", "score", "label", "genre", "unjudged", "words", "findings_count"
+    )  # fmt: skip
+    assert (good["genre"], good["unjudged"]) == ("news", None)
     assert columns(job)[-2:] == ("findings", "error")
     assert "findings" not in columns(Job())
     assert good["findings"][0].keys() >= {"rule", "line", "column", "message", "points"}

@@ -171,6 +171,35 @@ def test_the_seeds_with_a_title_field_and_no_id_field(tmp_path: Path) -> None:
         ]
 
 
+def test_genre_judges_every_record_as_that_genre_and_rows_say_why_a_score_is_no_verdict(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "mixed.jsonl"
+    records = [
+        {"id": "seed", "text": REWRITE.read_text(encoding="utf-8")},
+        {"id": "short", "text": "The minister resigned on Tuesday."},
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records))
+    news, column = tmp_path / "news.jsonl", tmp_path / "column.jsonl"
+    assert run("batch", str(corpus), "--out", str(news)).returncode == 0
+    assert [(r["id"], r["label"], r["genre"], r["unjudged"]) for r in jsonl(news)] == [
+        ("seed", "poorly sourced", "news", None),
+        (
+            "short",
+            "too little to judge",
+            "brief",
+            "too little to judge: 5 words of copy, under the floor of 80",
+        ),
+    ]
+    result = run("batch", str(corpus), "--out", str(column), "--genre", "opinion")
+    assert result.returncode == 0, result.stderr
+    assert [(r["score"], r["label"], r["genre"]) for r in jsonl(column)][0] == (
+        29.0,
+        "opinion, not scored as news",
+        "opinion",
+    )
+
+
 # formats and jobs
 
 
