@@ -9,7 +9,8 @@ directory). The nearest directory wins; in one directory `.scorer.toml` wins.
     disable = ["borrowed-reporting"]       # rule ids not to run
     engine = "python"                      # or "durable-rules" (the default where installed)
     genre = "opinion"                      # every file is this genre, whatever it looks like
-    genres = ["news", "brief"]             # the genres `check` gates (default: news, analysis)
+    genres = ["news", "opinion"]           # the genres `check` gates (default: news, analysis,
+                                           # brief)
     strict = true                          # `check` fails a file too short or not English
 
     [tool.scorer.rule.hedge-density]       # change a rule without copying it

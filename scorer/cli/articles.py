@@ -64,7 +64,7 @@ def audit(**given: Any) -> None:
               "(none: never).")  # fmt: skip
 @click.option("--genres", default=None, metavar="LIST",
               help="Comma-separated genres to gate (default: the config's, else "
-              "news,analysis); files of other genres pass with a notice.")  # fmt: skip
+              "news,analysis,brief); files of other genres pass with a notice.")  # fmt: skip
 @click.option("--strict/--no-strict", default=None,
               help="Fail a file too short or not English to judge (default: the config's, "
               "else it passes with a notice).")  # fmt: skip
@@ -73,7 +73,7 @@ def check(
 ) -> None:
     """Check articles in CI: a line per finding, a score per file, exit 1 if any fails.
 
-    Only news and analysis are gated unless --genres says otherwise, and a file too short
+    Only news, analysis and briefs are gated unless --genres says otherwise, and a file too short
     or not in English to judge passes with a notice unless --strict.
 
     Exit codes: 0 every file passed, 1 a file failed, 2 a usage error or a file that

@@ -5,7 +5,8 @@ Not a signal of the audit: the facts count them (`doc.accusations`), and the rig
 rule weighs them against the replies reported, party by party (scorer.detectors.parties).
 Cues from `rules/lexicons/accusations.toml` (with a configuration's house entries), in
 copy only: not in the headline, standfirst or boilerplate. A cue whose party could not
-answer ("The storm was blamed for scores of accidents") accuses nobody and is left out.
+answer ("The storm was blamed for scores of accidents") accuses nobody and is left out, and
+so is one a reply answers in its own sentence ("denied any wrongdoing").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from scorer.detectors.reading import Reading
 from scorer.signals import Signal
 
 KIND = "accusation"
-NEEDS = ()
+NEEDS = ("reply",)
 
 # Verbs whose object is the accused ("police accused the company"); the others name a
 # deed whose doer is the accused ("he embezzled"), or are nouns ("fraud", "allegations").
@@ -32,9 +33,16 @@ _PASSIVE = frozenset("was were is are be been being".split())
 def detect(reading: Reading, needed: Needed) -> list[Signal]:
     doc = reading.doc
     accusing = reading.lexicon("accusations")
+    # Where each sentence's first reply starts: an accusing word after it is what the
+    # reply answers ("Ms Smith denied any wrongdoing"), not another accusation.
+    replied: dict[int, int] = {}
+    for reply in needed["reply"]:
+        replied[reply.sentence] = min(reply.start, replied.get(reply.sentence, reply.start))
     out = []
     for sentence in doc.copy_sentences:
         for cue in reading.cues(accusing, sentence.start, sentence.end):
+            if cue.start >= replied.get(sentence.index, cue.end):
+                continue
             party = _accused(doc.text, cue.start, cue.end, sentence.start, sentence.end)
             if party is not None and not parties.is_agent(party):
                 continue  # "the storm was blamed": nobody who could answer

@@ -25,47 +25,66 @@ from scorer.load.document import Document
 from scorer.load.genre_hints import GENRES
 
 __all__ = ["GENRES", "Genre", "decide"]
-GATED = ("news", "analysis")  # what `scorer check` gates unless told otherwise
+# What `scorer check` gates unless told otherwise: news in every length (a brief is short
+# news, and leaving it out would let any story under 150 words through).
+GATED = ("news", "analysis", "brief")
 SCORED_AS_NEWS = ("news", "analysis", "brief")
 BRIEF_WORDS = 150  # copy this short is a brief, unless something else says otherwise
 
-# Lines that name a genre. Each is searched line by line (bounded, no nested repeats).
+_LINE = r"^[^\S\n]{0,8}"  # the start of a line, its indent
+# Lines that name a genre, each with where it is read: "head" (a kicker or a salutation,
+# above the copy) or "tail" (a release's furniture, a columnist's bio line, at the foot).
+# A lone "Comment" or "Letters" line is site furniture (a share bar, a footer link): a
+# kicker with no colon must be a word only a kicker is.
 _LINES = (
     (
         "press_release",
+        ("head", "tail"),
         re.compile(
-            r"^[^\S\n]{0,8}(?:FOR IMMEDIATE RELEASE|(?:PRESS|NEWS|MEDIA) RELEASE"
+            _LINE + r"(?:FOR IMMEDIATE RELEASE|(?:PRESS|NEWS|MEDIA) RELEASE"
             r"|(?:Press|News|Media) [Rr]elease)\b"
-            r"|^[^\S\n]{0,8}(?:Media|Press|Investor) (?:[Cc]ontacts?|[Ee]nquiries|[Ii]nquiries)\b"
-            r"|^[^\S\n]{0,8}#{3}[^\S\n]{0,8}$"
-            r"|/(?:PRNewswire|PRNewswire-FirstCall|GLOBE NEWSWIRE|Business Wire)/"
-            r"|\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX)[^\S\n]{0,2}:[^\S\n]{0,2}[A-Z.]{1,6}\)",
+            r"|" + _LINE + r"(?:Media|Press|Investor) (?:[Cc]ontacts?|[Ee]nquiries|[Ii]nquiries)\b"
+            r"|" + _LINE + r"#{3}[^\S\n]{0,8}$"
+            r"|/(?:PRNewswire|PRNewswire-FirstCall|GLOBE NEWSWIRE|Business Wire)/",
             re.M,
         ),
     ),
     (
         "letters",
+        ("head",),
         re.compile(
-            r"^[^\S\n]{0,8}(?:To the [Ee]ditor|Dear [Ee]ditor|Letters? to the [Ee]ditor"
-            r"|LETTERS? TO THE EDITOR)\b|^[^\S\n]{0,8}(?:Letters|LETTERS)[^\S\n]{0,8}$",
+            _LINE + r"(?:To the [Ee]ditor|Dear [Ee]ditor|Letters? to the [Ee]ditor"
+            r"|LETTERS? TO THE EDITOR)\b",
             re.M,
         ),
     ),
     (
         "opinion",
+        ("head",),
         re.compile(
-            r"^[^\S\n]{0,8}(?:Opinion|OPINION|Comment|COMMENT|Column|COLUMN|Editorial|EDITORIAL"
-            r"|Op-[Ee]d|OP-ED)[^\S\n]{0,8}(?:[:|–—-]|$)"
-            r"|\b[Tt]he views expressed (?:here|in this (?:article|column|piece|commentary)) are"
-            r"|\bis an? (?:columnist|opinion writer"
-            r"|contributing (?:writer|columnist|opinion writer))\b",
+            _LINE + r"(?:(?:Opinion|OPINION|Comment|COMMENT|Column|COLUMN)[^\S\n]{0,3}[:|–—-]"
+            r"|(?:Opinion|OPINION|Editorial|EDITORIAL|Op-[Ee]d|OP-ED)[^\S\n]{0,8}"
+            r"(?:[:|–—-]|$))"
+            r"|\b[Tt]he views expressed (?:here|in this (?:article|column|piece|commentary)) are",
+            re.M,
+        ),
+    ),
+    (
+        "opinion",
+        ("tail",),
+        # A columnist's bio line at the foot: "Jane Roe is a columnist for the Post."
+        re.compile(
+            _LINE + r"[A-Z][\w.'’-]{0,30}(?:[^\S\n][A-Z][\w.'’-]{0,30}){0,3}[^\S\n]is an?"
+            r"[^\S\n](?:columnist|opinion writer|contributing (?:writer|columnist|opinion writer))"
+            r"\b|\b[Tt]he views expressed (?:here|in this (?:article|column|piece|commentary)) are",
             re.M,
         ),
     ),
     (
         "analysis",
+        ("head",),
         re.compile(
-            r"^[^\S\n]{0,8}(?:News [Aa]nalysis|NEWS ANALYSIS|Analysis|ANALYSIS)"
+            _LINE + r"(?:News [Aa]nalysis|NEWS ANALYSIS|Analysis|ANALYSIS)"
             r"[^\S\n]{0,8}(?:[:|–—-]|$)",
             re.M,
         ),
@@ -74,6 +93,11 @@ _LINES = (
 _HEAD = 600  # a kicker or salutation sits at the top: characters read for those
 _TAIL = 1_500  # a release's furniture sits at the foot: characters read for it
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|myself)\b")
+# "Title I", "World War I", "Phase I": the Roman numeral, not the writer.
+_NUMERAL_BEFORE = frozenset(
+    "title war phase part chapter section class type division league round level stage "
+    "grade category article schedule appendix volume act tier".split()
+)
 _FIRST_PERSON_PER_1000 = 12  # a columnist's rate outside quotes; a news story's is near 0
 _FIRST_PERSON_MIN = 8
 
@@ -114,9 +138,10 @@ def decide(doc: Document, words: int, stated: str | None = None) -> Genre:
 
 def _from_text(doc: Document, words: int) -> Genre | None:
     text = doc.text
-    head, tail_start = text[:_HEAD], max(0, len(text) - _TAIL)
-    for name, pattern in _LINES:
-        for where, chunk in ((0, head), (tail_start, text[tail_start:])):
+    tail_start = max(0, len(text) - _TAIL)
+    parts = {"head": (0, text[:_HEAD]), "tail": (tail_start, text[tail_start:])}
+    for name, places, pattern in _LINES:
+        for where, chunk in (parts[place] for place in places):
             match = pattern.search(chunk)
             if match is not None and _in_copy_or_display(doc, where + match.start()):
                 start, end = where + match.start(), where + match.end()
@@ -142,6 +167,8 @@ def _columnist(doc: Document, words: int) -> Genre | None:
                 index += 1
             if index < len(quoted) and quoted[index][0] <= match.start():
                 continue
+            if match.group() == "I" and _numeral(doc.text, match.start(), match.end()):
+                continue
             count += 1
             first = first or match
     if count >= _FIRST_PERSON_MIN and 1000 * count / words >= _FIRST_PERSON_PER_1000:
@@ -149,3 +176,12 @@ def _columnist(doc: Document, words: int) -> Genre | None:
         evidence = f"the writer's first person, {count} times outside quotes"
         return Genre("opinion", "text", evidence, first.start(), first.end())
     return None
+
+
+def _numeral(text: str, start: int, end: int) -> bool:
+    """Whether an "I" is a Roman numeral: after "Title", "War", "Phase"..., or before a
+    hyphen, a bracket or a digit ("I-95", "I)")."""
+    if text[end : end + 1] in ("-", ")", "–") or text[end : end + 1].isdigit():
+        return True
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].lower().strip(",.") in _NUMERAL_BEFORE

@@ -12,9 +12,10 @@ away, so each cue costs a bounded look:
   ("allegations against X") the words after "against";
 * a request for comment names its party ("reached out to X for comment").
 
-Two parties are one when they share a content word (its first five letters: "Andrew",
-"Prince Andrew"; "company", "companies"), or when either is a pronoun or a bare
-"spokesman": the copy is given the benefit of the doubt it cannot be held to.
+Two parties are one when they share a content word, titles left out and plurals made
+singular ("Andrew" and "Prince Andrew"; "company" and "companies"; not "Mr Smith" and
+"Mr Brown"), or when either is a pronoun or a bare "spokesman": the copy is given the
+benefit of the doubt it cannot be held to.
 """
 
 from __future__ import annotations
@@ -45,7 +46,6 @@ _CARRIERS = frozenset(
     "for of from at the a an and".split()
 )
 _PRONOUNS = frozenset("he she they it him her them we i".split())
-_STEM = 5
 
 
 @dataclass(frozen=True)
@@ -59,16 +59,19 @@ class Party:
 
 
 def before(text: str, start: int, floor: int) -> Party | None:
-    """The noun phrase ending just before `start`, within its clause (not before `floor`)."""
-    lo = max(floor, start - _LOOK)
-    chunk = text[lo:start]
-    cut = max((m.end() for m in _BOUNDARY.finditer(chunk)), default=0)
-    found = [(lo + m.start(), lo + m.end(), m.group()) for m in _WORD.finditer(chunk, cut)]
-    while found and found[-1][2].lower() in _SKIP_BEFORE | _BE:
-        found.pop()
-    found = found[-_MAX_WORDS:]
-    if found and found[-1][2].lower() in _RELATIVE and cut > 0:
-        return before(text, lo + cut - 1, floor)  # "Acme, which was accused": Acme
+    """The noun phrase ending just before `start`, within its clause (not before `floor`).
+    A relative pronoun ("Acme, which was accused") is its antecedent, one clause back."""
+    for _ in range(2):  # the clause, and for a relative pronoun the one before it
+        lo = max(floor, start - _LOOK)
+        chunk = text[lo:start]
+        cut = max((m.end() for m in _BOUNDARY.finditer(chunk)), default=0)
+        found = [(lo + m.start(), lo + m.end(), m.group()) for m in _WORD.finditer(chunk, cut)]
+        while found and found[-1][2].lower() in _SKIP_BEFORE | _BE:
+            found.pop()
+        found = found[-_MAX_WORDS:]
+        if not (found and found[-1][2].lower() in _RELATIVE and cut > 0):
+            break
+        start = lo + cut - 1
     return _party(text, found)
 
 
@@ -97,17 +100,16 @@ def _party(text: str, found: list[tuple[int, int, str]]) -> Party | None:
 def is_agent(party: Party) -> bool:
     """Whether the party could answer: a name, a pronoun, or a noun that speaks ("the
     company", "police"); not "the storm"."""
-    tokens = party.text.split()
+    tokens = [t for t in party.text.split() if t.strip(".,'’").lower() not in _DETERMINERS]
     speaking = words().speaking
-    for i, token in enumerate(tokens):
-        bare = token.strip(".,'’").lower()
-        if bare in _DETERMINERS:
-            continue
-        if bare in speaking or bare in _PRONOUNS:
-            return True
-        if token[:1].isupper() and (i > 0 or bare not in _DETERMINERS):
-            return True
-    return False
+    if any(t.strip(".,'’").lower() in speaking | _PRONOUNS for t in tokens):
+        return True
+    # A name: capitalised words only ("Acme", "Prince Andrew"). A capital followed by lower
+    # case words starts a sentence ("Heavy rain"), and "Flooding" is an event.
+    named = [t for t in tokens if t[:1].isupper()]
+    if not named or len(named) < len(tokens):
+        return False
+    return not (len(named) == 1 and named[0].lower().endswith("ing"))
 
 
 def same(accused: Party | None, replying: Party | None) -> bool:
@@ -117,17 +119,28 @@ def same(accused: Party | None, replying: Party | None) -> bool:
     a, r = _content(accused.text), _content(replying.text)
     if not a or not r or a & _PRONOUNS or r & _PRONOUNS:
         return True
-    return bool({w[:_STEM] for w in a} & {w[:_STEM] for w in r})
+    return bool(a & r)
 
 
 def _content(text: str) -> set[str]:
-    """The words that say who: not a determiner or a carrier ("spokesman for")."""
+    """The words that say who, each in its singular: not a determiner, a title ("Mr",
+    "Prince") or a carrier ("spokesman for")."""
+    titles = words().titles
     out = set()
     for token in text.split():
         word = token.strip(".,").lower().removesuffix("'s").removesuffix("’s")
-        if word and word not in _CARRIERS and word not in _DETERMINERS:
-            out.add(word)
+        if word and word not in _CARRIERS and word not in _DETERMINERS and word not in titles:
+            out.add(_singular(word))
     return out
+
+
+def _singular(word: str) -> str:
+    """'companies' -> 'company', 'ministers' -> 'minister'; 'police' and 'policy' stay apart."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def unanswered(accused: list[Party | None], replying: list[Party | None]) -> list[int]:
@@ -135,15 +148,15 @@ def unanswered(accused: list[Party | None], replying: list[Party | None]) -> lis
     a reply with no party, a pronoun or a bare carrier answers every accusation."""
     if not replying:
         return list(range(len(accused)))
-    stems: set[str] = set()
+    heard: set[str] = set()
     for party in replying:
         words_of = _content(party.text) if party is not None else set()
         if not words_of or words_of & _PRONOUNS:
             return []
-        stems |= {w[:_STEM] for w in words_of}
+        heard |= words_of
     out = []
     for i, party in enumerate(accused):
         words_of = _content(party.text) if party is not None else set()
-        if words_of and not words_of & _PRONOUNS and not {w[:_STEM] for w in words_of} & stems:
+        if words_of and not words_of & _PRONOUNS and not words_of & heard:
             out.append(i)
     return out

@@ -3,7 +3,8 @@
 Flags "Syrian state television denied that", "declined to comment", "did not respond to
 requests for comment", "said in response" (types denial, declined, no_response, response)
 and requests for comment ("CNN has reached out to the royal family for comment", type
-request); not the same words inside a direct quote ("“I deny nothing,” he said"). Each
+request: the newsroom's own, not "residents contacted the landlord for a response"); not
+the same words inside a direct quote ("“I deny nothing,” he said"). Each
 reply names its `party` where the words do (scorer.detectors.parties): the right-of-reply
 rule counts only a reply from the party accused.
 """
@@ -17,6 +18,7 @@ from itertools import accumulate
 from scorer.detectors import Needed, parties
 from scorer.detectors.phrases import detect_phrases
 from scorer.detectors.reading import Reading
+from scorer.detectors.source_types import type_phrase
 from scorer.signals import Signal
 
 KIND = "reply"
@@ -47,6 +49,8 @@ def detect(reading: Reading, needed: Needed) -> list[Signal]:
             if doc.quote_at(match.start()) is not None or taken.overlap(*match.span()):
                 continue
             if match.group(1):
+                if not _asked_by_the_newsroom(doc.text, match.start(), sentence.start):
+                    continue  # "Residents contacted the landlord for a response"
                 party: parties.Party | None = parties.Party(
                     *_trimmed(doc.text, match.start(1), match.end(1))
                 )
@@ -56,6 +60,17 @@ def detect(reading: Reading, needed: Needed) -> list[Signal]:
             signal = Signal(KIND, match.start(), match.end(), match.group(), sentence.index, fields)
             found.append(_with_party(signal, party))
     return sorted(found, key=lambda s: (s.start, s.end))
+
+
+def _asked_by_the_newsroom(text: str, start: int, floor: int) -> bool:
+    """Whether the asker of "reached out to X for comment" is the story's own newsroom: an
+    outlet ("CNN has reached out"), "we", "reporters", or nobody named before the verb."""
+    asker = parties.before(text, start, floor)
+    if asker is None:
+        return True
+    if asker.text.lower() in ("reporters", "a reporter", "the reporter", "journalists"):
+        return True
+    return type_phrase(asker.text).type in ("named_outlet", "self")
 
 
 def _with_party(signal: Signal, party: parties.Party | None) -> Signal:

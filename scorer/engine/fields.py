@@ -33,7 +33,7 @@ class Field:
 SIGNAL_FIELDS: dict[str, Field] = {
     "kind": Field("str", "the signal kind", KINDS),
     "text": Field("str", "the text of the signal's span"),
-    "excerpt": Field("str", "the span's words, cut to 14 with '…': what a message quotes"),
+    "excerpt": Field("str", "the span's words (over 14: the first 12 and '…'), to quote"),
     "sentence": Field("num", "index of the sentence holding the signal"),
     "lede": Field("bool", "the signal is in the first sentence of copy"),
     "type": Field(
@@ -69,7 +69,7 @@ SIGNAL_FIELDS: dict[str, Field] = {
         "bool", "an attribution's cue is also a hedge ('it is believed', 'rumours circulated')"
     ),
     "party.text": Field("str", "who a reply comes from, where the words say ('the company')"),
-    "body.excerpt": Field("str", "a headline's matching body sentence, cut to 14 words"),
+    "body.excerpt": Field("str", "a headline's matching body sentence, cut as `excerpt` is"),
     "hedge_words": Field("str", "the hedges of a headline's body sentence: 'reportedly'"),
 }
 

@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from scorer.errors import ScorerError
-
 Hint = tuple[str, str, str]
 
 GENRES = ("news", "analysis", "opinion", "letters", "press_release", "brief")
@@ -26,7 +24,9 @@ _SCHEMA_TYPES = {
     "BackgroundNewsArticle": "analysis",
     "ReportageNewsArticle": "news",
 }
-_TYPE = re.compile(r""""@type"[^\S\n]{0,5}:[^\S\n]{0,5}\[?[^\S\n]{0,5}"([A-Za-z]{1,40})\"""")
+# A schema.org type, or a list of them: `"@type": "NewsArticle"`, `"@type": ["A", "B"]`.
+_TYPE = re.compile(r""""@type"\s{0,5}:\s{0,5}(\[[^\]]{0,300}\]|"[A-Za-z]{1,40}")""")
+_NAME = re.compile(r'"([A-Za-z]{1,40})"')
 # A section name or URL segment, lower-cased, and the genre it names.
 _SECTIONS = (
     ("letters", re.compile(r"\bletters?\b|letters-to-the-editor|\bleserbriefe\b")),
@@ -46,11 +46,16 @@ _LIMIT = 2_000_000  # characters of the page searched for JSON-LD
 def from_page(html: str, sections: Iterable[str], url: str | None) -> tuple[Hint, ...]:
     """The genres a page declares, most specific first: schema type, section, URL."""
     hints: list[Hint] = []
+    # The page's own article is the first typed as one; a later "OpinionNewsArticle" in a
+    # list of related stories says nothing of this page.
     for match in _TYPE.finditer(html, 0, _LIMIT):
-        genre = _SCHEMA_TYPES.get(match.group(1))
-        if genre:
-            hints.append((genre, "page metadata", f'schema.org @type "{match.group(1)}"'))
-            break
+        types = _NAME.findall(match.group(1))
+        if not any(t.endswith(("Article", "Review", "Report", "Posting")) for t in types):
+            continue  # a WebPage, an Organization, a BreadcrumbList...
+        found = next((t for t in types if t in _SCHEMA_TYPES), None)
+        if found is not None:
+            hints.append((_SCHEMA_TYPES[found], "page metadata", f'schema.org @type "{found}"'))
+        break
     for section in sections:
         genre = _section(section)
         if genre:
@@ -71,15 +76,32 @@ def _section(name: str) -> str | None:
     return next((genre for genre, pattern in _SECTIONS if pattern.search(lowered)), None)
 
 
+# Front matter values that name a genre in other words.
+_SYNONYMS = {
+    "review": "opinion",
+    "commentary": "opinion",
+    "comment": "opinion",
+    "column": "opinion",
+    "editorial": "opinion",
+    "op_ed": "opinion",
+    "letter": "letters",
+    "letters_to_the_editor": "letters",
+    "explainer": "analysis",
+    "news_analysis": "analysis",
+    "release": "press_release",
+    "press": "press_release",
+    "report": "news",
+}
+
+
 def from_front_matter(value: object, source: str) -> tuple[Hint, ...]:
-    """`genre: opinion` in front matter: a declaration, checked like any input."""
-    if value is None:
+    """`genre: opinion` in front matter, or a synonym (`review`, `column`, `explainer`).
+    A site's own `genre:` of another kind ("feature", "jazz") says nothing the rules
+    know: it is left to the other hints, not refused."""
+    if not isinstance(value, str):
         return ()
-    name = str(value).strip().lower().replace(" ", "_").replace("-", "_")
+    name = value.strip().lower().replace(" ", "_").replace("-", "_")
+    name = _SYNONYMS.get(name, name)
     if name not in GENRES:
-        raise ScorerError(
-            f"front matter genre {str(value)!r} is not one of {', '.join(GENRES)}",
-            path=source,
-            line=1,
-        )
-    return ((name, "front matter", f"genre: {value}"),)
+        return ()
+    return ((name, "front matter", f"genre: {value.strip()}"),)

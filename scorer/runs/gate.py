@@ -4,10 +4,10 @@ A file fails when its score is under `--fail-under`, or when a reported finding 
 least as severe as `--fail-on`. Suppressed findings, and with `--diff` findings on lines
 that did not change, never fail a file; the score always covers the whole document.
 
-Only the genres gated (`--genres`, the config's `genres`; news and analysis by default) and
-files the score can judge are held to that: a column, or a file too short or not in
-English, passes with a notice saying why it was not gated, unless `--strict` (or the
-config's `strict`) asks for files that cannot be judged to fail.
+Only the genres gated (`--genres`, the config's `genres`; news, analysis and brief by
+default) and files the score can judge are held to that: a column, or a file too short or
+not in English, passes with a notice saying why it was not gated, unless `--strict` (or
+the config's `strict`) asks for files that cannot be judged to fail.
 """
 
 from __future__ import annotations
@@ -49,8 +49,11 @@ class Gate:
             return f"not gated, {audit.unjudged}; --strict fails it"
         genres = self.genres or outcome.genres or GATED
         if audit.genre is not None and audit.genre.name not in genres:
-            name = audit.genre.name
-            return f"not gated, {audit.genre.title} is not news; --genres {name} gates it"
+            asked = ",".join((*genres, audit.genre.name))
+            return (
+                f"not gated, {audit.genre.title} is not among the genres gated "
+                f"({', '.join(genres)}); --genres {asked} gates it"
+            )
         return None
 
     def _strict(self, outcome: Outcome) -> bool:

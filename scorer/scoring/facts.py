@@ -205,7 +205,8 @@ def document_metrics(
         if _source(s).get("type") in NAMED_SOURCES:
             names.setdefault((_source(s)["type"], _name_key(s)), _display_name(s))
     named = set(names)
-    relayed = [s for s in attributions if _relayed_from(s)]
+    publisher = _publisher(doc)
+    relayed = [s for s in attributions if _relayed_from(s) and not _same_outlet(s, publisher)]
     hedges = Counter(s.fields.get("type") for s in by_kind["hedge"])
     replies = by_kind["reply"]
     left = unanswered([_party(a) for a in accusations], [_party(r) for r in replies])
@@ -267,10 +268,10 @@ _NOT_SUBJECT = frozenset("said says told would could will the this that with fro
 def _subject_only(doc: Document, attributions: Sequence[Signal]) -> bool:
     """Whether every source is the story's own subject: each is named, and each names
     (in its words, description or what it resolves to) a name of the headline. "Acme
-    said" and "Acme's chief executive" under "Acme to cut 500 jobs" are, and so is "the
-    company", which names nobody new; "the union said" is not, nor is any anonymous or
-    agentless source. With no headline there is no subject to hold the sources to (a
-    lede's own speaker would be its subject)."""
+    said" and "Acme's chief executive" under "Acme to cut 500 jobs" are; "the union said"
+    is not, nor is any anonymous or agentless source, nor "the company" unless it resolved
+    to Acme (it could be another company). With no headline there is no subject to hold
+    the sources to (a lede's own speaker would be its subject)."""
     subject = {w.lower() for w in _NAME_WORD.findall(doc.title or "")} - _NOT_SUBJECT
     if not subject or not attributions:
         return False
@@ -283,7 +284,7 @@ def _subject_only(doc: Document, attributions: Sequence[Signal]) -> bool:
             for part in (source.get("text"), source.get("description"), source.get("resolved"))
         )
         named = {w.lower().removesuffix("'s").removesuffix("’s") for w in _NAME_WORD.findall(said)}
-        if named and not named & subject:  # "the company", naming nobody, refers back
+        if not named & subject:  # "the union"; "the company" too, unless it resolved
             return False
     return True
 
@@ -313,9 +314,27 @@ def _relayed_from(signal: Signal) -> str:
     outlet that is the source), or "" when it rests on none."""
     outlet = signal.fields.get("outlet")
     if isinstance(outlet, Mapping) and outlet.get("text"):
-        return str(outlet["text"])
+        return str(outlet["text"]).strip(".,;:")
     source = _source(signal)
-    return str(source.get("text", "")) if source.get("type") == "named_outlet" else ""
+    if source.get("type") != "named_outlet":
+        return ""
+    return str(source.get("text", "")).strip(".,;:")
+
+
+# A wire dateline: "LONDON (Reuters) -", "(AP) —".
+_DATELINE = re.compile(r"\(([A-Z][\w .&]{0,40}?)\)[^\S\n]{0,3}[-–—]")
+
+
+def _publisher(doc: Document) -> str:
+    """Who published the story, as far as it says: its byline and a wire dateline, lower
+    case. "Told Reuters" in Reuters' own copy is its own reporting, not a relay."""
+    dateline = _DATELINE.search(doc.text, 0, 400)
+    return " ".join(filter(None, [doc.byline, dateline.group(1) if dateline else None])).lower()
+
+
+def _same_outlet(signal: Signal, publisher: str) -> bool:
+    outlet = _relayed_from(signal).lower().removeprefix("the ")
+    return bool(publisher) and bool(outlet) and outlet in publisher
 
 
 def _display_name(signal: Signal) -> str:

@@ -193,7 +193,8 @@ def test_genre_judges_every_record_as_that_genre_and_rows_say_why_a_score_is_no_
     ]
     result = run("batch", str(corpus), "--out", str(column), "--genre", "opinion")
     assert result.returncode == 0, result.stderr
-    assert [(r["score"], r["label"], r["genre"]) for r in jsonl(column)][0] == (
+    first = jsonl(column)[0]
+    assert (first["score"], first["label"], first["genre"]) == (
         29.0,
         "opinion, not scored as news",
         "opinion",

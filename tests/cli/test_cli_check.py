@@ -552,7 +552,8 @@ def test_a_genre_not_gated_passes_and_genres_gates_it():
     assert column.returncode == 0, column.stderr
     assert column.stdout.splitlines()[-1] == (
         "examples/habib-defection-rewrite.txt: 29.0 / 100 opinion, not scored as news, "
-        "20 findings: ok (not gated, opinion is not news; --genres opinion gates it)"
+        "20 findings: ok (not gated, opinion is not among the genres gated (news, analysis, "
+        "brief); --genres news,analysis,brief,opinion gates it)"
     )
     gated = run(
         "check",

@@ -67,17 +67,20 @@ def test_parties_are_one_when_they_share_a_name_or_one_is_a_pronoun():
 
 def test_a_story_sourced_only_to_its_subject_is_found_and_one_with_an_outside_voice_is_not():
     only = (
-        "Acme to cut 500 jobs\n\nAcme will cut 500 jobs at its Leeds plant, the company said on "
+        "Acme to cut 500 jobs\n\nAcme will cut 500 jobs at its Leeds plant, Acme said on "
         "Tuesday. \u201cThis was a hard decision,\u201d said Jane Doe, Acme's chief executive."
     )
     assert _findings(only, "subject-only-sources") == [
-        "every source is the story's own subject ('the company', 'Jane Doe, Acme's chief "
+        "every source is the story's own subject ('Acme', 'Jane Doe, Acme's chief "
         "executive'): nobody independent is on record"
     ]
     outside = (
         only + " \u201cWe were not told,\u201d said Tom Green, the union's regional secretary."
     )
     assert _findings(outside, "subject-only-sources") == []
+    # "The union" names nobody, but it is not the subject; nor is an unresolved "the company".
+    for other in ("The union said the cuts were a betrayal.", "The company said so too."):
+        assert _findings(only + " " + other, "subject-only-sources") == []
 
 
 def test_findings_quote_their_evidence():
@@ -91,3 +94,46 @@ def test_findings_quote_their_evidence():
         "the headline states as fact what the body hedges with 'reportedly': "
         "'It is reportedly closed for good.'"
     )
+
+
+def test_a_request_for_comment_is_the_newsrooms_not_anyones():
+    residents = (
+        "Police accused the landlord of negligence. Residents have repeatedly contacted "
+        "the landlord for a response about the damp."
+    )
+    assert _replies(residents) == []
+    assert _replies("The judge asked prosecutors for a response by Friday.") == []
+    assert _replies("We contacted the landlord for comment.") == [
+        ("request", "contacted the landlord for comment", "the landlord")
+    ]
+
+
+def test_titles_and_stems_do_not_make_two_parties_one():
+    for text in (
+        "Mr Smith accused Mr Jones of fraud on Tuesday. Mr Brown denied the claims.",
+        "Prince Harry was accused of lying on Tuesday. Prince Andrew denied it.",
+        "The police were accused of lying on Tuesday. The policy unit denied it.",
+    ):
+        assert len(_findings(text, "no-right-of-reply")) == 1, text
+
+
+def test_a_capital_that_starts_a_sentence_is_no_party_and_a_replys_own_words_no_accusation():
+    assert (
+        _findings("Heavy rain was blamed for the crash on the M1 on Tuesday.", "no-right-of-reply")
+        == []
+    )
+    assert _findings("Flooding was blamed for delays across the region.", "no-right-of-reply") == []
+    # Answered; and "wrongdoing" inside the denial is what it denies, no second accusation.
+    answered = "Mr Smith accused Mr Jones of fraud. Mr Jones denied any wrongdoing."
+    assert _findings(answered, "no-right-of-reply") == []
+
+
+def test_a_wire_story_telling_its_own_agency_is_not_a_relay():
+    wire = (
+        "LONDON (Reuters) - The minister will resign on Friday, his spokesman told Reuters. "
+        "Jane Doe, a party official, told Reuters the decision was final. Officials told "
+        "Reuters the cabinet would meet."
+    )
+    assert _findings(wire, "relayed-story") == []
+    [relay] = _findings(wire.removeprefix("LONDON (Reuters) - "), "relayed-story")
+    assert relay.startswith("3 of 3 attributions rest on other outlets' reporting ('Reuters')")

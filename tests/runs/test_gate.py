@@ -56,7 +56,8 @@ def test_a_genre_not_gated_passes_with_a_notice_saying_how_to_gate_it():
     judged = Gate(70).judge(column)
     assert (judged.failures, judged.notice) == (
         (),
-        "not gated, opinion is not news; --genres opinion gates it",
+        "not gated, opinion is not among the genres gated (news, analysis, brief); "
+        "--genres news,analysis,brief,opinion gates it",
     )
     # As opinion the rewrite scores 29, not 15.5: hedge density (-5) and, resting on it,
     # anonymous-and-hedged (-5), the unattributed lede (-2.5) and a peacock word (-1) are
@@ -85,3 +86,13 @@ def test_too_little_to_judge_passes_with_a_notice_unless_strict():
     )
     assert Gate(70).judge(dataclasses.replace(short, strict=True)).failures != ()
     assert Gate(70, strict=False).judge(dataclasses.replace(short, strict=True)).failures == ()
+
+
+def test_a_brief_is_short_news_and_is_gated():
+    brief = " ".join(["A source said the minister lied on Tuesday."] * 12)  # 96 words
+    outcome = Outcome("brief.txt", scorer.audit(brief, config=PYTHON))
+    assert outcome.audit is not None and outcome.audit.genre is not None
+    assert (outcome.audit.genre.name, outcome.audit.unjudged) == ("brief", None)
+    judged = Gate(70).judge(outcome)
+    assert judged.notice is None
+    assert judged.failures[0].startswith("score ")
