@@ -22,9 +22,7 @@ import re
 from dataclasses import dataclass
 
 from scorer.load.document import Document
-from scorer.load.genre_hints import GENRES
 
-__all__ = ["GENRES", "Genre", "decide"]
 # What `scorer check` gates unless told otherwise: news in every length (a brief is short
 # news, and leaving it out would let any story under 150 words through).
 GATED = ("news", "analysis", "brief")
@@ -104,15 +102,11 @@ _FIRST_PERSON_MIN = 8
 
 @dataclass(frozen=True)
 class Genre:
-    name: str  # one of GENRES
+    name: str  # one of scorer.load.genre_hints.GENRES
     by: str  # "user", "front matter", "page metadata", "text" or "default"
     evidence: str = ""  # what said so: the words, the metadata value, the setting
     start: int = 0  # where the words are, for a genre the text gave
     end: int = 0
-
-    @property
-    def gated(self) -> bool:
-        return self.name in GATED
 
     @property
     def title(self) -> str:

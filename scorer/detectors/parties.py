@@ -114,12 +114,7 @@ def is_agent(party: Party) -> bool:
 
 def same(accused: Party | None, replying: Party | None) -> bool:
     """Whether a reply from `replying` answers an accusation of `accused`."""
-    if accused is None or replying is None:
-        return True
-    a, r = _content(accused.text), _content(replying.text)
-    if not a or not r or a & _PRONOUNS or r & _PRONOUNS:
-        return True
-    return bool(a & r)
+    return not unanswered([accused], [replying])
 
 
 def _content(text: str) -> set[str]:
