@@ -15,7 +15,7 @@ time whatever the worker's thread count (the lock is in scorer.engine.durable). 
 is pure Python and holds the GIL, so threads would gain nothing anyway: run workers with
 `--nthreads 1` and as many processes as cores (docs/dask.md).
 
-Dask is an optional extra (`pip install 'scorer[dask]'`), imported only when used here.
+Dask is an optional extra (`pip install 'sourcing-scorer[dask]'`), imported only when used here.
 """
 
 from __future__ import annotations
@@ -340,7 +340,7 @@ def _check_workers(client: Client, address: str) -> None:
     except Exception as error:
         raise ScorerError(
             f"the Dask workers of {address} cannot run scorer ({_line(error)}); "
-            f"install scorer[dask]=={__version__} on every worker"
+            f"install sourcing-scorer[dask]=={__version__} on every worker"
         ) from None
     other = sorted({v for v in versions.values() if v != __version__})
     if other:
@@ -368,5 +368,5 @@ def _import(module: str) -> Any:
         return importlib.import_module(module)
     except ImportError:
         raise ScorerError(
-            f"Dask is not installed ({module}); install scorer[dask] to score on a cluster"
+            f"Dask is not installed ({module}); install sourcing-scorer[dask] to score on a cluster"
         ) from None

@@ -42,7 +42,7 @@ FORMATS = ("jsonl", "csv", "tsv", "parquet")
 @GENRE
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Score on the Dask cluster at ADDRESS (tcp://host:8786); needs "
-              "scorer[dask].")  # fmt: skip
+              "sourcing-scorer[dask].")  # fmt: skip
 def batch(text_field: str, id_field: str, title_field: str, **given: Any) -> None:
     """Score a corpus: one row per record of a JSONL, CSV, TSV or Parquet file.
 

@@ -263,6 +263,6 @@ def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("scorer")
+        return version("sourcing-scorer")
     except PackageNotFoundError:
         return "0"

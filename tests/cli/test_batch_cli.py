@@ -476,7 +476,7 @@ def test_without_pyarrow_parquet_says_what_to_install(tmp_path: Path) -> None:
         result = run("batch", *args, cwd=tmp_path, env={"PYTHONPATH": f"{shim}:{ROOT}"})
         assert (result.returncode, result.stderr) == (
             2,
-            "scorer: error: reading and writing Parquet needs pyarrow: pip install 'scorer[parquet]'\n",
+            "scorer: error: reading and writing Parquet needs pyarrow: pip install 'sourcing-scorer[parquet]'\n",
         )
 
 
@@ -590,7 +590,7 @@ def test_scheduler_without_dask_says_what_to_install(
         cli, ["batch", str(corpus), "--out", str(tmp_path / "o.jsonl"), "--scheduler", "tcp://x:1"]
     )
     assert result.exit_code == 2
-    assert result.stderr == "scorer: error: --scheduler needs Dask: pip install 'scorer[dask]'\n"
+    assert result.stderr == "scorer: error: --scheduler needs Dask: pip install 'sourcing-scorer[dask]'\n"
 
 
 # cheap to start

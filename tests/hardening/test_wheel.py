@@ -36,7 +36,7 @@ def test_wheel_carries_rules_and_the_installed_package_reads_them(tmp_path):
         capture_output=True,
         timeout=300,
     )
-    (wheel,) = dist.glob("scorer-*.whl")
+    (wheel,) = dist.glob("sourcing_scorer-*.whl")
     shipped = {
         n.removeprefix("scorer/rules/")
         for n in zipfile.ZipFile(wheel).namelist()
