@@ -18,6 +18,8 @@
 Every mistake is refused at load time with the file, the rule's line and id, and what is
 wrong: unknown keys, wrong types, unknown categories, fields the facts do not have,
 comparisons of the wrong type, derived facts nobody derives, and cycles between rules.
+`collect_rule_files` finds them all (each rule's first, then the set's); `load_rule_files`,
+for an audit, raises the first of the same list.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from typing import Any
 
 from scorer.engine import expr
 from scorer.engine.choices import SEVERITIES
-from scorer.engine.fields import DOC_METRICS, SIGNAL_FIELDS, Field
+from scorer.engine.fields import SIGNAL_FIELDS
+from scorer.engine.ruletypes import check_types, field_of, is_derived
 from scorer.engine.scoring_file import Scoring
 from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
@@ -98,11 +101,30 @@ class Rule:
 
 def load_rule_files(paths: Iterable[Path], scoring: Scoring) -> tuple[Rule, ...]:
     """Parse and check rule files together: ids are unique and derived facts resolve across them."""
+    rules, errors = collect_rule_files(paths, scoring)
+    if errors:
+        raise errors[0]
+    return rules
+
+
+def collect_rule_files(
+    paths: Iterable[Path], scoring: Scoring
+) -> tuple[tuple[Rule, ...], list[ScorerError]]:
+    """The rules that parse and every error: one fix-and-rerun per mistake was one too many.
+
+    Each rule's first problem, file by file (a file that cannot be read at all is one error),
+    then the set's problems among the rules that parsed.
+    """
     rules: list[Rule] = []
+    errors: list[ScorerError] = []
+    pending: set[str] = set()
     for path in paths:
-        rules.extend(parse_rule_file(path, scoring))
-    check_rule_set(rules)
-    return tuple(rules)
+        parsed = _read_rule_file(path, scoring)
+        rules.extend(parsed.rules)
+        errors.extend(parsed.errors)
+        pending |= parsed.unparsed_facts
+    errors.extend(rule_set_problems(rules, pending))
+    return tuple(rules), errors
 
 
 def shipped_rule_files() -> list[Path]:
@@ -110,6 +132,47 @@ def shipped_rule_files() -> list[Path]:
 
 
 def parse_rule_file(path: Path, scoring: Scoring) -> list[Rule]:
+    """One file's rules, or its first error (the set-level checks are load_rule_files')."""
+    parsed = _read_rule_file(path, scoring)
+    if parsed.errors:
+        raise parsed.errors[0]
+    return parsed.rules
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    rules: list[Rule]
+    errors: list[ScorerError]
+    # Facts the rules that failed would derive: a rule reading one is not blamed for it.
+    unparsed_facts: frozenset[str] = frozenset()
+
+
+def _read_rule_file(path: Path, scoring: Scoring) -> _Parsed:
+    """Each rule table parsed on its own: one broken rule hides none of the others' problems."""
+    try:
+        text, tables = _rule_tables(path)
+    except ScorerError as error:  # the file as a whole is wrong: one error says so
+        return _Parsed([], [error])
+    # `[ \t]*`, TOML's white space: `\s*` also ran over line breaks, so a run of n blank
+    # lines was scanned from each of its n line starts (quadratic), and a header or id line
+    # after blank lines was reported at the first of them.
+    headers = [m.start() for m in re.finditer(r"^[ \t]*\[\[rule\]\]", text, re.MULTILINE)]
+    rules: list[Rule] = []
+    errors: list[ScorerError] = []
+    unparsed: set[str] = set()
+    for n, table in enumerate(tables):
+        line = _rule_line(text, headers, table.get("id"), n)
+        try:
+            rules.append(_parse_rule(table, scoring, str(path), line, n))
+        except ScorerError as error:
+            errors.append(error)
+            if isinstance(table.get("derive"), str):
+                unparsed.add(table["derive"])
+    return _Parsed(rules, errors, frozenset(unparsed))
+
+
+def _rule_tables(path: Path) -> tuple[str, list[dict[str, Any]]]:
+    """The file's text and its `[[rule]]` tables, or the error that stops reading any."""
     data = read_toml(path)
     text = path.read_text(encoding="utf-8", errors="replace")
     where = str(path)
@@ -125,14 +188,7 @@ def parse_rule_file(path: Path, scoring: Scoring) -> list[Rule]:
         raise ScorerError("'rule' must be an array of tables: write [[rule]]", path=where)
     if not tables:
         raise ScorerError("no rules: write one or more [[rule]] tables", path=where)
-    # `[ \t]*`, TOML's white space: `\s*` also ran over line breaks, so a run of n blank
-    # lines was scanned from each of its n line starts (quadratic), and a header or id line
-    # after blank lines was reported at the first of them.
-    headers = [m.start() for m in re.finditer(r"^[ \t]*\[\[rule\]\]", text, re.MULTILINE)]
-    return [
-        _parse_rule(table, scoring, where, _rule_line(text, headers, table.get("id"), n), n)
-        for n, table in enumerate(tables)
-    ]
+    return text, tables
 
 
 def _rule_line(text: str, headers: list[int], rule_id: object, index: int) -> int | None:
@@ -208,10 +264,10 @@ def _parse_rule(
         node = expr.parse(table["when"])
     except expr.ExprError as error:
         raise fail(f"invalid 'when': {error}") from None
-    _check_types(node, table["scope"], fail)
+    check_types(node, table["scope"], fail)
     if message is not None:
         for placeholder in PLACEHOLDER.findall(message):
-            if _field(placeholder, table["scope"], derived=False) is None:
+            if field_of(placeholder, table["scope"], derived=False) is None:
                 raise fail(f"message placeholder {{{placeholder}}} is not a field of the facts")
     return Rule(
         id=table["id"],
@@ -245,104 +301,52 @@ def points_problem(points: float, cap: float | None, message: str | None) -> str
     return None
 
 
-_DERIVED = Field("bool", "a fact derived by a rule")
-
-
-def _field(path: str, scope: str, derived: bool = True) -> Field | None:
-    """The schema entry for a path; an undotted name that is no field is a derived fact."""
-    if path.startswith("doc."):
-        return DOC_METRICS.get(path[4:])
-    if scope == "signal" and path in SIGNAL_FIELDS:
-        return SIGNAL_FIELDS[path]
-    return _DERIVED if derived and "." not in path else None
-
-
-def _is_derived(path: str, scope: str) -> bool:
-    return _field(path, scope) is _DERIVED
-
-
-def _check_types(node: expr.Node, scope: str, fail: Any) -> None:
-    """Every path exists for the scope (or is a derived fact) and is compared as its type."""
-    match node:
-        case expr.Not(item):
-            _check_types(item, scope, fail)
-        case expr.And(items) | expr.Or(items):
-            for item in items:
-                _check_types(item, scope, fail)
-        case expr.Truth(path):
-            spec = _need(path, scope, fail)
-            if spec.type != "bool":
-                raise fail(f"'{path}' is a {_TYPE_NAMES[spec.type]}: compare it with a value")
-        case expr.Compare(path, op, value):
-            spec = _need(path, scope, fail)
-            if spec is _DERIVED and not isinstance(value, bool):
-                raise fail(_unknown(path, scope))
-            _check_value(path, spec, value, fail)
-            if spec.type != "num" and op not in ("==", "!="):
-                raise fail(
-                    f"'{path}' is a {_TYPE_NAMES[spec.type]}: use == or != with it, not {op}"
-                )
-        case expr.In(path, values, _):
-            spec = _need(path, scope, fail)
-            if spec is _DERIVED:
-                raise fail(_unknown(path, scope))
-            for value in values:
-                _check_value(path, spec, value, fail)
-
-
-_TYPE_NAMES = {"str": "string", "num": "number", "bool": "true/false field"}
-
-
-def _need(path: str, scope: str, fail: Any) -> Field:
-    spec = _field(path, scope)
-    if spec is None:
-        raise fail(_unknown(path, scope))
-    return spec
-
-
-def _unknown(path: str, scope: str) -> str:
-    if scope == "document" and not path.startswith("doc."):
-        return (
-            f"unknown field '{path}': a document rule reads doc.<metric> and derived facts "
-            "(see `scorer rules fields`)"
-        )
-    return f"unknown field '{path}' (see `scorer rules fields` for the fields rules can read)"
-
-
-def _check_value(path: str, spec: Field, value: expr.Literal, fail: Any) -> None:
-    kind = "bool" if isinstance(value, bool) else "str" if isinstance(value, str) else "num"
-    if kind != spec.type:
-        raise fail(f"'{path}' is a {_TYPE_NAMES[spec.type]} and cannot be compared with {value!r}")
-    if spec.values and value not in spec.values:
-        raise fail(
-            f"{value!r} is not a value of '{path}'; expected one of {', '.join(spec.values)}"
-        )
-
-
 def check_rule_set(rules: list[Rule]) -> None:
     """Unique ids; derived facts that exist; no rule depending on itself."""
+    problems = rule_set_problems(rules)
+    if problems:
+        raise problems[0]
+
+
+def rule_set_problems(rules: list[Rule], unparsed_facts: Iterable[str] = ()) -> list[ScorerError]:
+    """Each duplicate id, each rule reading a fact nobody derives, and a cycle, if any.
+
+    `unparsed_facts` are derived by rules that failed to parse: reading one is no mistake.
+    """
+    problems: list[ScorerError] = []
     seen: dict[str, Rule] = {}
     for rule in rules:
         if rule.id in seen:
-            raise ScorerError(
-                f"rule id {rule.id!r} is also defined at {seen[rule.id].where()}",
-                path=rule.path,
-                line=rule.line,
-                rule=rule.id,
+            problems.append(
+                ScorerError(
+                    f"rule id {rule.id!r} is also defined at {seen[rule.id].where()}",
+                    path=rule.path,
+                    line=rule.line,
+                    rule=rule.id,
+                )
             )
-        seen[rule.id] = rule
-    derived = {rule.derive for rule in rules if rule.derive}
-    for rule in rules:
-        for name in rule.reads:
-            if _is_derived(name, rule.scope) and name not in derived:
-                raise ScorerError(
-                    f"'{name}' is neither a field of a {rule.scope} fact "
+        else:
+            seen[rule.id] = rule
+    unique = list(seen.values())
+    derived = {rule.derive for rule in unique if rule.derive} | set(unparsed_facts)
+    for rule in unique:
+        # Sorted: `reads` is a set, and the same file must give the same message every run.
+        unknown = [n for n in sorted(rule.reads) if is_derived(n, rule.scope) and n not in derived]
+        if unknown:
+            problems.append(
+                ScorerError(
+                    f"'{unknown[0]}' is neither a field of a {rule.scope} fact "
                     "nor a fact any rule derives",
                     path=rule.path,
                     line=rule.line,
                     rule=rule.id,
                 )
-    strata(rules)
+            )
+    try:
+        strata(unique)
+    except ScorerError as error:
+        problems.append(error)
+    return problems
 
 
 def strata(rules: Iterable[Rule]) -> tuple[tuple[Rule, ...], ...]:

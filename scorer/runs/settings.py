@@ -1,7 +1,8 @@
 """What a command runs under: its config, its rules, its boilerplate patterns.
 
 Built here from what the command line names, so the commands only parse options: every
-function raises ScorerError, naming the file, line or rule, when something cannot be used.
+function raises ScorerError, naming the file, line or rule, when something cannot be used
+(but `check_rule_file`, which returns them all: whoever checks a file means to fix it all).
 """
 
 from __future__ import annotations
@@ -68,16 +69,65 @@ def boilerplate_patterns(files: tuple[str, ...]) -> tuple[Pattern, ...] | None:
     return furniture.default_patterns() + extra
 
 
-def check_rule_file(file: str) -> int:
-    """How many rules a house rule file holds, checked together with the shipped packs."""
-    from scorer.engine.rulefile import load_rule_files, shipped_rule_files
+@dataclasses.dataclass(frozen=True)
+class RuleFileCheck:
+    """What `scorer rules check` found in one file: all of it, so one run shows every fix."""
+
+    rules: int  # the file's rules that parsed
+    examples: int  # examples audited: each fired unless `errors` says otherwise
+    errors: tuple[ScorerError, ...]
+
+
+def check_rule_file(file: str) -> RuleFileCheck:
+    """A house rule file checked together with the shipped packs, then its examples run.
+
+    A rule's example is its promise of what it finds: a rule that makes findings and is
+    silent on its own example is wrong, however well it parses.
+    """
+    from scorer.engine import RuleSet
+    from scorer.engine.rulefile import collect_rule_files, shipped_rule_files
     from scorer.engine.scoring_file import load_scoring
 
     path = Path(file)
+    scoring = load_scoring()
     # A shipped pack checked by name must not meet itself: its ids would be duplicates.
     others = [p for p in shipped_rule_files() if not _same_file(p, path)]
-    loaded = load_rule_files([*others, path], load_scoring())
-    return sum(1 for rule in loaded if rule.path == str(path))
+    loaded, errors = collect_rule_files([*others, path], scoring)
+    mine = [rule for rule in loaded if rule.path == str(path)]
+    if errors:  # examples run only under rules that all load
+        return RuleFileCheck(len(mine), 0, tuple(errors))
+    # The rule set is built here, not from a Config naming the file: a Config's rule files
+    # are added to the shipped packs, and a shipped pack checked by name would be there twice.
+    ruleset = RuleSet.of(loaded, scoring)
+    examples = [rule for rule in mine if rule.example and rule.makes_findings]
+    silent = [e for e in (_example_problem(rule, ruleset) for rule in examples) if e]
+    return RuleFileCheck(len(mine), len(examples), tuple(silent))
+
+
+def _example_problem(rule: Rule, ruleset: RuleSet) -> ScorerError | None:
+    """Why the rule's example does not show it firing, or None when it does."""
+    from scorer.config import Config
+    from scorer.load import load_string
+    from scorer.scoring.audit import audit_document
+
+    assert rule.example is not None
+
+    def problem(message: str) -> ScorerError:
+        return ScorerError(message, path=rule.path, line=rule.line, rule=rule.id)
+
+    try:
+        # As `scorer explain` runs it: an example is a snippet of news, not a brief.
+        audit = audit_document(load_string(rule.example), Config(genre="news"), ruleset)
+    except ScorerError as error:
+        return problem(f"its example cannot be audited: {error.message}")
+    found = sorted({finding.rule for finding in audit.findings})
+    if rule.id in found:
+        return None
+    instead = f"it finds only {', '.join(found)}" if found else "it finds nothing"
+    return problem(
+        "its example does not trigger it (the example is audited as news with this file's "
+        f"rules and the shipped packs; {instead})"
+    )
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -348,7 +348,7 @@ def test_rules_check_of_a_good_file(tmp_path):
     good = write(tmp_path / "good.toml", HOUSE_RULE)
     result = run("rules", "check", str(good))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"{good}: ok (1 rule)\n"
+    assert result.stdout == f"{good}: ok (1 rule, no examples)\n"
     assert result.stderr == ""
 
 
@@ -398,7 +398,7 @@ def test_rules_check_reads_facts_the_shipped_packs_derive(tmp_path):
     )
     result = run("rules", "check", str(good))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"{good}: ok (1 rule)\n"
+    assert result.stdout == f"{good}: ok (1 rule, no examples)\n"
 
 
 def test_rules_check_checks_every_file_and_exits_2_if_any_is_bad(tmp_path):
@@ -406,19 +406,82 @@ def test_rules_check_checks_every_file_and_exits_2_if_any_is_bad(tmp_path):
     bad = write(tmp_path / "bad.toml", HOUSE_RULE.replace('"info"', '"fatal"'))
     result = run("rules", "check", str(bad), str(good), str(tmp_path / "missing.toml"))
     assert result.returncode == 2
-    assert result.stdout == f"{good}: ok (1 rule)\n"
+    assert result.stdout == f"{good}: ok (1 rule, no examples)\n"
     assert result.stderr.splitlines() == [
         f"scorer: error: {bad}:2 [house-test]: severity must be one of info, warning, error, not 'fatal'",
         f"scorer: error: {tmp_path / 'missing.toml'}: file not found",
     ]
 
 
-def test_rules_check_of_the_shipped_packs_themselves():
+def test_rules_check_of_the_shipped_packs_themselves_runs_every_example():
     packs = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "rules" / "packs").glob("*.toml"))
     result = run("rules", "check", *packs)
     assert result.returncode == 0, result.stderr
-    assert "rules/packs/anonymity.toml: ok (7 rules)" in result.stdout.splitlines()
+    assert "rules/packs/anonymity.toml: ok (7 rules, 7 examples fire)" in result.stdout.splitlines()
+    assert "rules/packs/credit.toml: ok (1 rule, 1 example fires)" in result.stdout.splitlines()
     assert len(result.stdout.splitlines()) == len(packs)
+    assert result.stderr == ""
+
+
+def test_rules_check_reports_every_broken_rule_of_a_file_at_once(tmp_path):
+    broken = [
+        ('"info"', '"fatal"'),
+        ('"attribution"', '"style"'),
+        ("kind == 'hedge'", "colour == 'red'"),
+        ("'{text}'", "'{txt}'"),
+    ]
+    tables = [
+        HOUSE_RULE.replace("house-test", f"house-{n}").replace(*change)
+        for n, change in enumerate(broken)
+    ]
+    bad = write(tmp_path / "bad.toml", "\n".join([*tables, HOUSE_RULE]))
+    result = run("rules", "check", str(bad))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"scorer: error: {bad}:2 [house-0]: severity must be one of info, warning, error, not 'fatal'",
+        f"scorer: error: {bad}:13 [house-1]: unknown category 'style'; expected one of anonymity, attribution, claims, hedging, headline, fairness",
+        f"scorer: error: {bad}:24 [house-2]: unknown field 'colour' (see `scorer rules fields` for the fields rules can read)",
+        f"scorer: error: {bad}:35 [house-3]: message placeholder {{txt}} is not a field of the facts",
+    ]
+
+
+def test_rules_check_reports_a_duplicate_id_as_well_as_a_broken_rule(tmp_path):
+    broken = HOUSE_RULE.replace("house-test", "house-broken").replace("-1", "'five'")
+    bad = write(tmp_path / "bad.toml", "\n".join([HOUSE_RULE, broken, HOUSE_RULE]))
+    result = run("rules", "check", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"scorer: error: {bad}:13 [house-broken]: 'points' must be a number",
+        f"scorer: error: {bad}:24 [house-test]: rule id 'house-test' is also defined at {bad}:2",
+    ]
+
+
+def test_rules_check_fails_a_rule_its_own_example_does_not_trigger(tmp_path):
+    # No hedge, but a dated claim nobody is on record for: another rule fires instead.
+    silent = write(
+        tmp_path / "house.toml", HOUSE_RULE + 'example = "The minister resigned in 2019."\n'
+    )
+    result = run("rules", "check", str(silent))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"scorer: error: {silent}:2 [house-test]: its example does not trigger it (the example "
+        "is audited as news with this file's rules and the shipped packs; it finds only "
+        "unattributed-lede)\n"
+    )
+
+
+def test_rules_check_passes_a_rule_its_own_example_triggers(tmp_path):
+    example = 'example = "The minister may perhaps resign, officials said."\n'
+    derives = HOUSE_WITHOUT_EXAMPLE.replace('message = "{doc.hedges} hedges"\n', "").replace(
+        "points = -1\n", ""
+    )  # makes a fact, no finding: its example, if any, is not run
+    good = write(tmp_path / "good.toml", HOUSE_RULE + example + derives + example)
+    result = run("rules", "check", str(good))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{good}: ok (2 rules, 1 example fires)\n"
+    assert result.stderr == ""
 
 
 def test_rules_check_needs_a_file():

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from scorer.engine import RuleSet
-from scorer.engine.rulefile import load_rule_files, parse_rule_file, shipped_rule_files
+from scorer.engine.rulefile import (
+    collect_rule_files,
+    load_rule_files,
+    parse_rule_file,
+    shipped_rule_files,
+)
 from scorer.engine.scoring_file import load_scoring
 from scorer.errors import ScorerError
 
@@ -113,15 +118,81 @@ def test_a_toml_syntax_error_names_the_line(tmp_path):
     assert (raised.value.path, raised.value.line) == (str(path), 3)
 
 
+CYCLE = GOOD.replace("when = \"kind == 'hedge'\"", 'when = "b_fact"').replace(
+    "message = \"hedge '{text}'\"", 'derive = "a_fact"'
+).replace("points = -1\n", "") + GOOD.replace("house-hedge", "house-other").replace(
+    "when = \"kind == 'hedge'\"", 'when = "a_fact"'
+).replace("message = \"hedge '{text}'\"", 'derive = "b_fact"').replace("points = -1\n", "")
+
+
 def test_rules_deriving_from_each_other_in_a_cycle_are_refused(tmp_path):
-    cycle = GOOD.replace("when = \"kind == 'hedge'\"", 'when = "b_fact"').replace(
-        "message = \"hedge '{text}'\"", 'derive = "a_fact"'
-    ).replace("points = -1\n", "") + GOOD.replace("house-hedge", "house-other").replace(
-        "when = \"kind == 'hedge'\"", 'when = "a_fact"'
-    ).replace("message = \"hedge '{text}'\"", 'derive = "b_fact"').replace("points = -1\n", "")
-    path = write(tmp_path, cycle)
+    path = write(tmp_path, CYCLE)
     with pytest.raises(ScorerError, match="in a cycle: house-hedge, house-other"):
         load_rule_files([path], load_scoring())
+
+
+def test_collecting_finds_each_rules_first_error_then_the_sets_and_loading_raises_the_first(
+    tmp_path,
+):
+    broken = GOOD.replace("house-hedge", "house-broken").replace('"info"', '"fatal"')
+    unknown = GOOD.replace("house-hedge", "house-reader").replace("'hedge'", "'hedge' and no_fact")
+    path = write(tmp_path, "\n".join([GOOD, broken, unknown, GOOD]))
+    rules, errors = collect_rule_files([*shipped_rule_files(), path], load_scoring())
+    assert [rule.id for rule in rules if rule.path == str(path)] == [
+        "house-hedge",
+        "house-reader",
+        "house-hedge",
+    ]
+    assert [(e.line, e.rule, e.message) for e in errors] == [
+        (13, "house-broken", "severity must be one of info, warning, error, not 'fatal'"),
+        (35, "house-hedge", f"rule id 'house-hedge' is also defined at {path}:2"),
+        (
+            24,
+            "house-reader",
+            "'no_fact' is neither a field of a signal fact nor a fact any rule derives",
+        ),
+    ]
+    with pytest.raises(ScorerError) as raised:
+        load_rule_files([*shipped_rule_files(), path], load_scoring())
+    assert str(raised.value) == str(errors[0])  # fail-fast: the first of the same list
+
+
+def test_a_rule_reading_the_fact_of_a_broken_rule_is_not_blamed_for_it(tmp_path):
+    maker = GOOD.replace("house-hedge", "house-maker").replace('"info"', '"loud"')
+    maker = maker.replace("message = \"hedge '{text}'\"", 'derive = "house_fact"')
+    maker = maker.replace("points = -1\n", "")
+    reader = GOOD.replace("'hedge'", "'hedge' and house_fact")
+    path = write(tmp_path, maker + "\n" + reader)
+    rules, errors = collect_rule_files([path], load_scoring())
+    assert [rule.id for rule in rules] == ["house-hedge"]
+    assert [(e.line, e.rule, e.message) for e in errors] == [
+        (2, "house-maker", "severity must be one of info, warning, error, not 'loud'")
+    ]
+
+
+def test_a_cycle_is_reported_beside_a_broken_rule(tmp_path):
+    broken = GOOD.replace("house-hedge", "house-broken").replace("points = -1", "points = 'x'")
+    path = write(tmp_path, CYCLE + "\n" + broken)
+    _, errors = collect_rule_files([path], load_scoring())
+    assert [(e.line, e.rule, e.message) for e in errors] == [
+        (21, "house-broken", "'points' must be a number"),
+        (
+            2,
+            "house-hedge",
+            "rules derive facts from each other in a cycle: house-hedge, house-other",
+        ),
+    ]
+
+
+def test_a_file_level_problem_is_one_error_for_the_file(tmp_path):
+    path = write(tmp_path, GOOD.replace('title = "Hedge"', "title = Hedge") + "\n" + GOOD)
+    rules, errors = collect_rule_files([path], load_scoring())
+    assert rules == ()
+    assert [(e.path, e.line, e.rule) for e in errors] == [(str(path), 3, None)]
+    stray = write(tmp_path, "[rules]\nid = 1\n", name="stray.toml")
+    assert [str(e) for e in collect_rule_files([stray], load_scoring())[1]] == [
+        f"{stray}: unknown top-level key(s) rules: a rule file holds [[rule]] tables"
+    ]
 
 
 def test_a_file_with_no_rules_or_stray_tables_is_refused(tmp_path):
