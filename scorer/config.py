@@ -12,6 +12,11 @@ directory). The nearest directory wins; in one directory `.scorer.toml` wins.
     genres = ["news", "opinion"]           # the genres `check` gates (default: news, analysis,
                                            # brief)
     strict = true                          # `check` fails a file too short or not English
+    fail-under = 70                        # `check --fail-under`: the score a file must reach
+    fail-on = "warning"                    # `check --fail-on`: none, info, warning or error
+    diff = "origin/main..."                # `check --diff`: judge what a branch changed
+    annotations = 10                       # `--format github`: annotations a level, at most
+    annotate-info = false                  # `--format github`: annotate 0-point info findings
 
     [tool.scorer.rule.hedge-density]       # change a rule without copying it
     severity = "info"
@@ -39,7 +44,10 @@ from scorer.load.genre_hints import GENRES
 from scorer.resources import read_toml
 
 EXTENSIBLE_LEXICONS = ("hedges", "attribution", "replies", "anonymity", "accusations")
-_KEYS = ("rules", "disable", "engine", "genre", "genres", "strict", "rule", "lexicons")
+_KEYS = (
+    "rules", "disable", "engine", "genre", "genres", "strict", "fail-under", "fail-on", "diff",
+    "annotations", "annotate-info", "rule", "lexicons",
+)  # fmt: skip
 _OVERRIDES = ("severity", "points", "cap")
 
 
@@ -56,6 +64,12 @@ class Config:
     genre: str | None = None  # the genre of every file it covers, instead of detecting it
     genres: tuple[str, ...] | None = None  # the genres `scorer check` gates (None: default)
     strict: bool | None = None  # `check` fails a file it cannot judge (None: it passes)
+    # `scorer check`'s thresholds and CI outputs; the command line wins over each.
+    fail_under: float | None = None
+    fail_on: str | None = None
+    diff: str | None = None
+    annotations: int | None = None
+    annotate_info: bool | None = None
 
     def lexicon_extras(self, name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         return dict(self.lexicons).get(name, ())
@@ -170,9 +184,25 @@ def from_mapping(
         bad = [g for g in genres if g not in GENRES]
         if bad:
             raise fail("genres", f"unknown genre {bad[0]!r}; expected some of {', '.join(GENRES)}")
-    strict = table.get("strict")
-    if strict is not None and not isinstance(strict, bool):
-        raise fail("strict", "must be true or false")
+    strict = _flag(table, "strict", fail)
+    fail_under = table.get("fail-under")
+    if fail_under is not None and (
+        isinstance(fail_under, bool)
+        or not isinstance(fail_under, (int, float))
+        or not 0 <= fail_under <= 100
+    ):
+        raise fail("fail-under", "must be a score from 0 to 100")
+    fail_on = table.get("fail-on")
+    if fail_on is not None and fail_on not in ("none", *SEVERITIES):
+        raise fail("fail-on", f"must be one of none, {', '.join(SEVERITIES)}, not {fail_on!r}")
+    diff = table.get("diff")
+    if diff is not None and (not isinstance(diff, str) or not diff.strip()):
+        raise fail("diff", 'must be a git ref, e.g. "origin/main..."')
+    annotations = table.get("annotations")
+    if annotations is not None and (
+        isinstance(annotations, bool) or not isinstance(annotations, int) or annotations < 1
+    ):
+        raise fail("annotations", "must be a whole number, 1 or more")
     overrides = []
     rule_table = table.get("rule", {})
     if not isinstance(rule_table, Mapping):
@@ -217,9 +247,21 @@ def from_mapping(
         genre=genre,
         genres=genres,
         strict=strict,
+        fail_under=None if fail_under is None else float(fail_under),
+        fail_on=fail_on,
+        diff=diff,
+        annotations=annotations,
+        annotate_info=_flag(table, "annotate-info", fail),
     )
     _check_lexicons(config)
     return config
+
+
+def _flag(table: Mapping[str, Any], key: str, fail: Any) -> bool | None:
+    value = table.get(key)
+    if value is not None and not isinstance(value, bool):
+        raise fail(key, "must be true or false")
+    return value
 
 
 def _strings(value: object, fail: Any) -> tuple[str, ...]:

@@ -94,7 +94,9 @@ def executor_for(jobs: int | None, scheduler: str | None) -> Executor:
         try:
             from scorer.batch.dask import DaskExecutor
         except ImportError:
-            raise ScorerError("--scheduler needs Dask: pip install 'sourcing-scorer[dask]'") from None
+            raise ScorerError(
+                "--scheduler needs Dask: pip install 'sourcing-scorer[dask]'"
+            ) from None
         try:
             return DaskExecutor(scheduler, jobs or None)
         except OSError as error:

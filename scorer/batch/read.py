@@ -39,7 +39,9 @@ SUFFIXES = {
     ".parquet": "parquet",
     ".pq": "parquet",
 }
-PARQUET_MISSING = "reading and writing Parquet needs pyarrow: pip install 'sourcing-scorer[parquet]'"
+PARQUET_MISSING = (
+    "reading and writing Parquet needs pyarrow: pip install 'sourcing-scorer[parquet]'"
+)
 _GZIP_MAGIC = b"\x1f\x8b"
 _DELIMITERS = {"csv": ",", "tsv": "\t"}
 # Counting the records for the progress bar reads the file once more: only when that is cheap.

@@ -22,7 +22,7 @@ from scorer.load.types import Block, Loaded
 if TYPE_CHECKING:
     from scorer.load.furniture import Pattern
 
-__all__ = ["Block", "Loaded", "detect_format", "kind_of", "load", "load_string"]
+__all__ = ["Block", "Loaded", "detect_format", "kind_of", "load", "load_bytes", "load_string"]
 
 FORMATS = ("text", "markdown", "html")
 _SUFFIXES = {
@@ -78,6 +78,19 @@ def load(
         data, name = _read_file(source), source
         format = format or detect_format(source)
     return _segment(_from_bytes(data, name, format, charset=charset), boilerplate)
+
+
+def load_bytes(
+    data: bytes,
+    source: str,
+    *,
+    format: str | None = None,
+    boilerplate: tuple[Pattern, ...] | None = None,
+) -> Document:
+    """A file's bytes read as the file `source` would be (its format by its name): the
+    file as it was at a git ref, for `scorer check --diff`'s ratchet."""
+    format = format or detect_format(source)
+    return _segment(_from_bytes(data, source, format, charset=None), boilerplate)
 
 
 def load_string(

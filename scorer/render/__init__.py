@@ -27,6 +27,8 @@ class Run:
     width: int | None = None  # columns of rich, plain, html and svg (None: the default)
     show_text: bool = True  # the article with its signals lit, in rich, plain, html and svg
     terminal: bool = False  # written to this process's standard output (rich may go plain)
+    annotations: int = 10  # github: annotations a level, at most (GitHub shows 10 a step)
+    annotate_info: bool = False  # github: annotate info findings that cost no points
 
 
 def render(format: str, run: Run) -> str:

@@ -43,9 +43,12 @@ def file_line(outcome: Outcome) -> str:
     failures = outcome.failures
     if failures is None:
         return text
+    held = f"{outcome.gated}: " if outcome.gated else ""
     if failures:
-        return f"{text}: FAIL ({'; '.join(failures)})"
-    return f"{text}: ok ({outcome.notice})" if outcome.notice else f"{text}: ok"
+        return f"{text}: FAIL ({held}{'; '.join(failures)})"
+    if outcome.notice:
+        return f"{text}: ok ({outcome.notice})"
+    return f"{text}: ok ({outcome.gated})" if outcome.gated else f"{text}: ok"
 
 
 def _plural(count: int, word: str) -> str:

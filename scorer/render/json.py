@@ -3,7 +3,10 @@
 A file that could not be read is `{"source": ..., "error": ...}` in the list. With
 `--diff`, `findings` holds only those on changed lines; the score is the whole document's.
 From `scorer check`, each file also has `"check": {"passed": ..., "failures": [...],
-"notice": ...}`, the notice saying why a file was not gated (its genre, too little to judge).
+"notice": ..., "gated": ...}`, the notice saying why a file was not gated (its genre, too
+little to judge, unchanged since the diff's base) and `gated` what it was held to; with
+`--diff`, `change` says whether the file is new, changed or unchanged since the base, and
+its score there when the gate needed it.
 """
 
 from __future__ import annotations
@@ -27,7 +30,18 @@ def _item(outcome: Outcome) -> dict[str, Any]:
     data = outcome.audit.to_dict()
     if outcome.failures is not None:  # `scorer check`: whether the file passed, and why not
         failures = list(outcome.failures)
-        data["check"] = {"passed": not failures, "failures": failures, "notice": outcome.notice}
+        data["check"] = {
+            "passed": not failures,
+            "failures": failures,
+            "notice": outcome.notice,
+            "gated": outcome.gated,
+        }
+        if outcome.status is not None:  # `--diff`: what the branch did to the file
+            data["check"]["change"] = {
+                "status": outcome.status,
+                "base": outcome.base,
+                "base_score": outcome.base_score,
+            }
     if outcome.changed is not None:
         data["findings"] = [finding.to_dict() for finding in outcome.reported]
         data["suppressed"] = [finding.to_dict() for finding in outcome.reported_suppressed]

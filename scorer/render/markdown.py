@@ -38,8 +38,10 @@ def _row(outcome: Outcome) -> str:
     named = f"{worst.severity} `{worst.rule}` (line {worst.line})" if worst else ""
     failures = outcome.failures
     check = "" if failures is None else ("fail: " + "; ".join(failures) if failures else "pass")
-    if failures == () and outcome.notice:
-        check += f" ({outcome.notice})"
+    if failures == () and (outcome.notice or outcome.gated):
+        check += f" ({outcome.notice or outcome.gated})"
+    elif failures and outcome.gated:
+        check += f" ({outcome.gated})"
     return (
         f"| {name} | {audit.score:.1f} | {audit.label} | {len(outcome.reported)} | {named} "
         f"| {_cell(check)} |"

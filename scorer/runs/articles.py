@@ -8,6 +8,7 @@ them to an exit code.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable
@@ -33,8 +34,15 @@ class Request:
     engine: str | None = None
     genre: str | None = None  # `--genre`: every source judged as this genre
     output: str | None = None
+    # More reports from the same audits: ("--sarif", path) written, ("--summary", path)
+    # appended to (a CI step summary holds other steps' text too).
+    also: tuple[tuple[str, str], ...] = ()
     jobs: int = 1  # 0: one per CPU
-    diff_ref: str | None = None
+    diff_ref: str | None = None  # None: the config's `diff`, unless `no_diff`
+    no_diff: bool = False
+    staged: bool = False  # judge staged changes against HEAD (a pre-commit hook)
+    annotations: int | None = None  # `--format github`: a level's budget; None: the config's
+    annotate_info: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,9 @@ class Result:
     # A folder, a glob or several sources could have given more than one outcome: JSON
     # gives a list however many came, so a script's parsing does not depend on the count.
     several: bool
+    # GitHub annotations a level, at most, and whether 0-point info findings get any.
+    annotations: int = 10
+    annotate_info: bool = False
 
 
 def audit(request: Request, say: Callable[[str], None]) -> Result:
@@ -54,17 +65,25 @@ def audit(request: Request, say: Callable[[str], None]) -> Result:
     if request.config_file:  # checked before any article, so its error is said once
         config = settings.config_named(request.config_file)
         fixed = settings.checked(settings.with_engine(config, request.engine))
-    differ = GitDiff(request.diff_ref) if request.diff_ref else None
+    # The run's own settings (the diff base, the annotation budget): `--config`, else the
+    # config nearest the working directory, where CI runs from.
+    run_config = fixed or settings.config_named(None)
+    differ = _differ(request, run_config.diff)
     items = found.expand(request.sources)
-    if request.output not in (None, "-"):
+    outputs = [("--output", request.output)] if request.output not in (None, "-") else []
+    outputs += list(request.also)
+    if outputs:
         inputs = found.inputs(items, request.config_file, request.boilerplate_files)
-        refuse_clashes([("--output", request.output)], inputs)
+        refuse_clashes(outputs, inputs)
     options = audits.Options(request.input_format, patterns, fixed, request.engine, request.genre)
     outcomes = _audited(items, options, request.jobs or os.cpu_count() or 1)
     if differ is not None:
         outcomes = [differ.diffed(outcome) for outcome in outcomes]
     if request.gate is not None:
-        outcomes = [request.gate.judge(outcome) for outcome in outcomes]
+        gate = request.gate
+        if differ is not None:
+            outcomes = [_with_base(o, gate, differ, options) for o in outcomes]
+        outcomes = [gate.judge(outcome) for outcome in outcomes]
     said: set[str] = set()
     for outcome in outcomes:
         if outcome.error is not None and outcome.error not in said:
@@ -72,7 +91,28 @@ def audit(request: Request, say: Callable[[str], None]) -> Result:
             say(outcome.error)
     sources = request.sources
     several = len(sources) != 1 or items != [sources[0]] or found.could_expand(sources[0])
-    return Result(outcomes, several)
+    annotations = request.annotations or run_config.annotations or 10
+    annotate_info = request.annotate_info
+    if annotate_info is None:
+        annotate_info = bool(run_config.annotate_info)
+    return Result(outcomes, several, annotations, annotate_info)
+
+
+def _differ(request: Request, configured: str | None) -> GitDiff | None:
+    """What `--diff`, `--staged` or the config's `diff` ask for (`--no-diff`: nothing)."""
+    if request.staged:
+        return GitDiff("HEAD", staged=True)
+    ref = request.diff_ref or (None if request.no_diff else configured)
+    return GitDiff(ref) if ref else None
+
+
+def _with_base(outcome: Outcome, gate: Gate, differ: GitDiff, options: audits.Options) -> Outcome:
+    """A changed file under the bar, with its score at the base: the ratchet needs it."""
+    if not gate.needs_base(outcome):
+        return outcome
+    data = differ.base_text(outcome.source)
+    score = None if data is None else audits.base_score(outcome.source, data, options)
+    return dataclasses.replace(outcome, base_score=score)
 
 
 def _audited(items: list[str | Outcome], options: audits.Options, jobs: int) -> list[Outcome]:

@@ -55,23 +55,51 @@ def audit_sources(
 
 def audit_one(source: str, options: Options) -> Outcome:
     """One source loaded and audited under the config that applies to it."""
-    from scorer.config import for_source
     from scorer.load import load
     from scorer.scoring.audit import audit_document
 
     try:
-        config = options.config or for_source(source)
-        if options.engine is not None:
-            config = dataclasses.replace(config, engine=options.engine)
-        if options.genre is not None:
-            config = dataclasses.replace(config, genre=options.genre)
+        config = _config_for(source, options)
         doc = load(source, format=options.input_format, boilerplate=options.boilerplate)
         audited = audit_document(doc, config)
-        return Outcome(source, audited, genres=config.genres, strict=config.strict)
+        return Outcome(
+            source,
+            audited,
+            genres=config.genres,
+            strict=config.strict,
+            fail_under=config.fail_under,
+            fail_on=config.fail_on,
+        )
     except ScorerError as error:
         return Outcome(source, error=str(error))
     except Exception as error:  # a bug: said for this file, and the others still run
         return Outcome(source, error=f"{source}: internal error ({type(error).__name__}: {error})")
+
+
+def base_score(source: str, data: bytes, options: Options) -> float | None:
+    """The score of `data`, the file `source` as it was at a git ref, under the config that
+    applies to the file now; None when that text cannot be audited (it held no prose)."""
+    from scorer.load import load_bytes
+    from scorer.scoring.audit import audit_document
+
+    try:
+        config = _config_for(source, options)
+        doc = load_bytes(data, source, format=options.input_format, boilerplate=options.boilerplate)
+        return audit_document(doc, config).score
+    except ScorerError:
+        return None
+
+
+def _config_for(source: str, options: Options) -> Config:
+    """The config that applies to `source`, with what the command line overrides."""
+    from scorer.config import for_source
+
+    config = options.config or for_source(source)
+    if options.engine is not None:
+        config = dataclasses.replace(config, engine=options.engine)
+    if options.genre is not None:
+        config = dataclasses.replace(config, genre=options.genre)
+    return config
 
 
 def _parallel(sources: list[str], options: Options, jobs: int) -> Iterator[Outcome]:

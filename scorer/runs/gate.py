@@ -4,6 +4,17 @@ A file fails when its score is under `--fail-under`, or when a reported finding 
 least as severe as `--fail-on`. Suppressed findings, and with `--diff` findings on lines
 that did not change, never fail a file; the score always covers the whole document.
 
+With `--diff` the gate judges what the branch changed (a review must not be blocked by a
+draft nobody touched):
+
+- a file unchanged since the base is not gated (its score is still shown);
+- a changed file fails on its findings on changed lines, and on its score only if the
+  branch made it worse: under the bar *and* lower than at the base (a ratchet), so a typo
+  fix in an old weak draft passes;
+- a new file is held to the bar, like every file without `--diff`.
+
+`gated` on the outcome says which of these applied, for the score line.
+
 Only the genres gated (`--genres`, the config's `genres`; news, analysis and brief by
 default) and files the score can judge are held to that: a column, or a file too short or
 not in English, passes with a notice saying why it was not gated, unless `--strict` (or
@@ -24,27 +35,51 @@ FAIL_ON = ("none", *SEVERITIES)
 
 @dataclass(frozen=True)
 class Gate:
-    fail_under: float | None = None
-    fail_on: str = "error"  # "none", or the least severity that fails a file
+    fail_under: float | None = None  # None: the config's `fail-under`, else no bar
+    fail_on: str | None = None  # "none", or the least severity that fails; None: config's
     genres: tuple[str, ...] | None = None  # the genres gated; None: the config's, or GATED
     strict: bool | None = None  # fail files that cannot be judged; None: the config's
 
     def judge(self, outcome: Outcome) -> Outcome:
         """The outcome with its verdict: why it fails (empty when it passes), or why it
-        was not gated."""
+        was not gated, and what it was held to."""
         notice = self.not_gated(outcome)
         failures = [] if notice else self.failures(outcome)
         audit = outcome.audit
         if notice and audit is not None and audit.unjudged and self._strict(outcome):
             failures, notice = [audit.unjudged], None
-        return dataclasses.replace(outcome, failures=tuple(failures), notice=notice)
+        gated = None if notice else _held_to(outcome)
+        return dataclasses.replace(outcome, failures=tuple(failures), notice=notice, gated=gated)
+
+    def bar(self, outcome: Outcome) -> float | None:
+        """The score a file must reach: `--fail-under`, else its config's, else none."""
+        return self.fail_under if self.fail_under is not None else outcome.fail_under
+
+    def least(self, outcome: Outcome) -> str:
+        """The least severity that fails: `--fail-on`, else its config's, else error."""
+        return self.fail_on or outcome.fail_on or "error"
+
+    def needs_base(self, outcome: Outcome) -> bool:
+        """Whether judging this outcome needs its score at the base: a changed file under
+        the bar (the ratchet)."""
+        bar = self.bar(outcome)
+        audit = outcome.audit
+        return (
+            outcome.status == "changed"
+            and audit is not None
+            and bar is not None
+            and audit.score < bar
+            and self.not_gated(outcome) is None
+        )
 
     def not_gated(self, outcome: Outcome) -> str | None:
-        """Why the file passes whatever its score: it cannot be judged, or its genre is not
-        gated. None when the gate applies."""
+        """Why the file passes whatever its score: it cannot be judged, its genre is not
+        gated, or the branch did not change it. None when the gate applies."""
         audit = outcome.audit
         if audit is None:
             return None
+        if outcome.status == "unchanged":
+            return f"not gated, unchanged since {outcome.base}"
         if audit.unjudged:
             return f"not gated, {audit.unjudged}; --strict fails it"
         genres = self.genres or outcome.genres or GATED
@@ -65,15 +100,39 @@ class Gate:
         if audit is None:
             return []
         reasons = []
-        if self.fail_under is not None and audit.score < self.fail_under:
-            reasons.append(f"score {audit.score:.1f} is under {self.fail_under:g}")
-        if self.fail_on != "none":
-            least = SEVERITIES.index(self.fail_on)
+        bar = self.bar(outcome)
+        if bar is not None and audit.score < bar:
+            base = outcome.base_score
+            if outcome.status != "changed" or base is None:
+                reasons.append(f"score {audit.score:.1f} is under {bar:g}")
+            elif audit.score < base:
+                reasons.append(
+                    f"score {audit.score:.1f} is under {bar:g} and down from {base:.1f} "
+                    f"at {outcome.base}"
+                )
+        fail_on = self.least(outcome)
+        if fail_on != "none":
+            least = SEVERITIES.index(fail_on)
             worst = [f for f in outcome.reported if SEVERITIES.index(f.severity) >= least]
             if worst:
                 count = len(worst)
+                where = " on changed lines" if outcome.changed is not None else ""
                 reasons.append(
-                    f"{count} finding{'' if count == 1 else 's'} of severity {self.fail_on}"
-                    f"{'' if self.fail_on == SEVERITIES[-1] else ' or worse'}"
+                    f"{count} finding{'' if count == 1 else 's'}{where} of severity {fail_on}"
+                    f"{'' if fail_on == SEVERITIES[-1] else ' or worse'}"
                 )
         return reasons
+
+
+def _held_to(outcome: Outcome) -> str | None:
+    """What a gated file was held to, when `--diff` made it differ from the whole file."""
+    if outcome.status == "new":
+        return f"new since {outcome.base}: score and all findings gated"
+    if outcome.status == "changed":
+        base = outcome.base_score
+        was = "" if base is None else f"; {base:.1f} at {outcome.base}"
+        return (
+            f"changed since {outcome.base}: findings on changed lines gated, "
+            f"the score only if it fell{was}"
+        )
+    return None

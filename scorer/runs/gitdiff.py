@@ -29,6 +29,12 @@ A symbolic link is followed: the repository and the diff are those of the file i
 `REF` is any commit git can name (`origin/main`, `HEAD~1`, a sha). `REF...` (three dots, as in
 `git diff REF...`) means the merge base of REF and HEAD: the lines this branch changed, not the
 ones REF changed since the branch left it; CI on a pull request wants `origin/main...`.
+
+Each file is also "new" (not at the base: added, untracked, or the repository has no commit yet
+and the ref is HEAD), "changed" or "unchanged": the gate judges them differently
+(scorer.runs.gate). `staged=True` is what a pre-commit hook wants: the files on disk against
+HEAD, and every file new when nothing is staged (`pre-commit run --all-files`), since then no
+commit is being judged.
 """
 
 from __future__ import annotations
@@ -39,13 +45,14 @@ import re
 import stat
 import subprocess
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from scorer.errors import ScorerError
 from scorer.load.decode import decode
 from scorer.load.document import line_starts
 from scorer.runs.outcome import Outcome
 
-__all__ = ["GIT_TIMEOUT", "GitDiff", "changed_lines"]
+__all__ = ["GIT_TIMEOUT", "Change", "GitDiff", "changed_lines"]
 
 # Seconds one git command may take; a diff of one article against any ref takes milliseconds.
 GIT_TIMEOUT = 60.0
@@ -53,6 +60,9 @@ GIT_TIMEOUT = 60.0
 _HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 _BINARY = re.compile(rb"^Binary files .* differ$", re.M)
 _DELETED = re.compile(rb"^deleted file mode ", re.M)
+_ADDED = re.compile(rb"^new file mode ", re.M)
+# The tree of no files: what HEAD is before a repository's first commit (git knows it unstored).
+_EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 _BARE_CR = re.compile(rb"\r(?!\n)")
 _LF = re.compile(rb"\n")
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
@@ -95,6 +105,14 @@ _DIFF = (
 )
 
 
+@dataclass(frozen=True)
+class Change:
+    """What a file's change since the ref is: "new", "changed" or "unchanged", and its lines."""
+
+    status: str
+    lines: frozenset[int]
+
+
 class GitDiff:
     """Changed lines since one git ref, for many files; the ref is resolved once per directory.
 
@@ -103,10 +121,17 @@ class GitDiff:
     frozenset({7, 12, 13})
     """
 
-    def __init__(self, ref: str, *, timeout: float = GIT_TIMEOUT) -> None:
+    def __init__(self, ref: str, *, staged: bool = False, timeout: float = GIT_TIMEOUT) -> None:
         self.ref = ref
+        self.staged = staged
         self.timeout = timeout
         self._commits: dict[str, str] = {}
+        self._nothing_staged: dict[str, bool] = {}
+
+    @property
+    def name(self) -> str:
+        """The base as a reader should see it on a score line."""
+        return "HEAD (staged changes)" if self.staged else self.ref
 
     def diffed(self, outcome: Outcome) -> Outcome:
         """The outcome with the lines changed since the ref, or an error for a source that is
@@ -118,27 +143,56 @@ class GitDiff:
             error = f"{outcome.source}: --diff needs a file in a git work tree"
             return dataclasses.replace(outcome, audit=None, error=error)
         try:
-            changed: frozenset[int] | None = self.changed_lines(outcome.source)
+            change = self.change(outcome.source)
         except ScorerError as error:
             return dataclasses.replace(outcome, audit=None, error=str(error))
+        changed: frozenset[int] | None = change.lines
         if outcome.audit.document.format == "html" and changed:
             changed = None
-        return dataclasses.replace(outcome, changed=changed)
+        return dataclasses.replace(outcome, changed=changed, status=change.status, base=self.name)
 
     def changed_lines(self, path: str) -> frozenset[int]:
         """1-based lines of `path` as it is on disk that were added or changed since the ref."""
+        return self.change(path).lines
+
+    def change(self, path: str) -> Change:
+        """Whether `path` is new, changed or unchanged since the ref, and its changed lines."""
         data = _read(path)
         directory, name = os.path.split(os.path.realpath(path))
         commit = self.commit(path)
+        if self.staged and self._staged_nothing(path, directory):
+            return Change("new", _every_line(data, path))
         out = self._git(path, directory, *_DIFF, commit, "--", name)
         if not out:
             if self._git_tracks(path, directory, name):
-                return frozenset()
-            return _every_line(data, path)
-        if _BINARY.search(out) or _DELETED.search(out):
+                return Change("unchanged", frozenset())
+            return Change("new", _every_line(data, path))
+        if _DELETED.search(out) or _ADDED.search(out):
             # A file deleted in git's eyes but here on disk has been removed from the index.
-            return _every_line(data, path)
-        return _scorer_lines(_git_lines(out, _git_line_count(data)), data)
+            return Change("new", _every_line(data, path))
+        if _BINARY.search(out):
+            return Change("changed", _every_line(data, path))
+        lines = _scorer_lines(_git_lines(out, _git_line_count(data)), data)
+        return Change("changed" if lines else "unchanged", lines)
+
+    def base_text(self, path: str) -> bytes | None:
+        """The file as it was at the ref (None if it was not there), to score the base."""
+        directory, name = os.path.split(os.path.realpath(path))
+        commit = self.commit(path)
+        if commit == _EMPTY_TREE:
+            return None
+        result = self._run(path, directory, "show", f"{commit}:./{name}")
+        return result.stdout if result.returncode == 0 else None
+
+    def _staged_nothing(self, path: str, directory: str) -> bool:
+        """Whether the repository holding `path` has nothing staged: no commit is judged."""
+        if directory not in self._nothing_staged:
+            commit = self.commit(path)
+            result = self._run(path, directory, "diff", "--cached", "--quiet", commit, "--")
+            if result.returncode not in (0, 1):
+                raise _failure(result, path, "diff")
+            self._nothing_staged[directory] = result.returncode == 0
+        return self._nothing_staged[directory]
 
     def commit(self, path: str) -> str:
         """The commit the ref names in the repository holding `path`: a full sha.
@@ -156,7 +210,7 @@ class GitDiff:
         if merge_base:
             ref = ref[:-3]
         commit = self._verify(path, directory, ref)
-        if not merge_base:
+        if not merge_base or commit == _EMPTY_TREE:
             return commit
         base = self._run(path, directory, "merge-base", commit, "HEAD")
         if base.returncode == 1:
@@ -180,9 +234,20 @@ class GitDiff:
             return result.stdout.splitlines()[-1].decode("ascii")
         if b"not a git repository" in result.stderr:
             raise ScorerError("not inside a git repository", path=path)
+        if result.returncode == 1 and ref == "HEAD" and self._unborn(path, directory):
+            return _EMPTY_TREE  # a repository's first commit: every file is new
         if result.returncode == 1 and result.stdout.strip():
             raise ScorerError(f"unknown git ref {ref!r}", path=path)
         raise _failure(result, path, "rev-parse")
+
+    def _unborn(self, path: str, directory: str) -> bool:
+        """Whether HEAD names a branch with no commit yet (a repository's first commit)."""
+        branch = self._run(path, directory, "symbolic-ref", "--quiet", "HEAD")
+        if branch.returncode != 0:
+            return False
+        ref = branch.stdout.decode("utf-8", "replace").strip()
+        exists = self._run(path, directory, "rev-parse", "--verify", "--quiet", ref)
+        return exists.returncode == 1
 
     def _git_tracks(self, path: str, directory: str, name: str) -> bool:
         result = self._run(path, directory, "ls-files", "--error-unmatch", "--", name)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from scorer.engine.choices import SEVERITIES
+from scorer.load.document import Span
 
 if TYPE_CHECKING:
     from scorer.scoring.audit import Audit
@@ -29,9 +30,18 @@ class Outcome:
     # Why `scorer check` did not hold the file to its thresholds (a genre not gated, too
     # little to judge), set by the gate with the failures; None when it did.
     notice: str | None = None
-    # What the file's config asks of the gate: the genres gated, and `strict`.
+    # What the file's config asks of the gate: the genres gated, `strict`, and thresholds.
     genres: tuple[str, ...] | None = None
     strict: bool | None = None
+    fail_under: float | None = None
+    fail_on: str | None = None
+    # With `--diff`: "new", "changed" or "unchanged" since `base` (the ref as given), and the
+    # score of the file as it was there, when the gate needed it (a changed file under the bar).
+    status: str | None = None
+    base: str | None = None
+    base_score: float | None = None
+    # What the gate held the file to, in words, for the score line ("new file: gated whole").
+    gated: str | None = None
 
     @property
     def kind(self) -> str:
@@ -64,9 +74,32 @@ class Outcome:
 
     @property
     def reported_suppressed(self) -> tuple[Finding, ...]:
+        """Findings set aside by a directive, on changed lines or under a directive whose
+        comment or scope touches one: a reviewer sees what the change set aside."""
         if self.audit is None:
             return ()
-        return tuple(f for f in self.audit.suppressed if self._on_changed(f))
+        touched = self._touched_directives()
+        return tuple(
+            f
+            for f in self.audit.suppressed
+            if self._on_changed(f) or any(d.start <= f.start < d.end for d in touched)
+        )
+
+    def _touched_directives(self) -> list[Span]:
+        """From each suppressing directive's comment to the end of its scope, where a changed
+        line falls in that stretch."""
+        if self.audit is None or self.changed is None:
+            return []
+        doc = self.audit.document
+        stretches = []
+        for directive in doc.directives:
+            if directive.scope is None or directive.problem is not None:
+                continue
+            first = doc.line_col(directive.start)[0]
+            last = doc.line_col(max(directive.scope.start, directive.scope.end - 1))[0]
+            if any(first <= line <= last for line in self.changed):
+                stretches.append(Span(directive.start, directive.scope.end))
+        return stretches
 
     @property
     def worst(self) -> Finding | None:

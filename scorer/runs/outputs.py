@@ -89,6 +89,21 @@ def deliver(text: str, output: str | None) -> None:
         raise ScorerError(f"standard output: cannot write the report: {reason}") from None
 
 
+def append_text(path: str, text: str) -> None:
+    """`text` added at the end of `path` in one write (a CI step summary holds what other
+    steps wrote: it is never replaced); the file is made if it is missing."""
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        try:
+            os.write(handle, text.encode("utf-8", "backslashreplace"))
+        finally:
+            os.close(handle)
+    except OSError as error:
+        raise ScorerError(
+            f"cannot append the summary: {error.strerror or error}", path=path
+        ) from None
+
+
 def write_text(path: str, text: str, *, errors: str = "strict") -> None:
     """`text` as UTF-8 into `path`, atomically."""
     data = text.encode("utf-8", errors)

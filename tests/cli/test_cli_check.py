@@ -219,28 +219,64 @@ _COMMAND = re.compile(
 )
 
 
-def test_github_lines_are_workflow_commands_one_per_finding():
+def test_github_lines_are_workflow_commands_failures_and_scores_first():
     result = run(
         "check", "-f", "github", "--fail-under", "50", "examples/habib-defection-rewrite.txt"
     )
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert all(_COMMAND.match(line) for line in lines), [x for x in lines if not _COMMAND.match(x)]
-    assert len(lines) == 24 + 1 + 2  # findings, the score notice, two failures
+    commands = [line for line in lines if _COMMAND.match(line)]
+    # 24 findings: the 6 info findings that cost nothing are log lines, not annotations
+    assert len(commands) == 2 + 1 + 18  # two failures, the score notice, findings
+    assert lines[:3] == [
+        "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::score 15.5 is under 50",
+        "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::2 findings of severity error",
+        "::notice file=examples/habib-defection-rewrite.txt,title=scorer score::15.5 / 100 poorly sourced; 24 finding(s)",
+    ]
+    assert lines[21:] == [
+        "examples/habib-defection-rewrite.txt:5:1: info unattributed-claim 'General Ali Habib was appointed defense minister in 2009.': a checkable claim with no source in this or the neighbouring sentence",
+        "examples/habib-defection-rewrite.txt:9:1: info unattributed-claim 'There have been a lot of defections from the Syrian government in …': a checkable claim with no source in this or the neighbouring sentence",
+        "examples/habib-defection-rewrite.txt:9:132: info unattributed-claim 'First of all, he’s one of the highest-level members of the Assad …': a checkable claim with no source in this or the neighbouring sentence",
+        "examples/habib-defection-rewrite.txt:9:223: info unattributed-claim 'More importantly, while most other defectors have been Sunni Muslims, Habib is …': a checkable claim with no source in this or the neighbouring sentence",
+        "examples/habib-defection-rewrite.txt:11:88: info unattributed-claim 'The country is majority Sunni; Alawites, who belong to an offshoot of …': a checkable claim with no source in this or the neighbouring sentence",
+        "examples/habib-defection-rewrite.txt:13:170: info loaded-attribution-verb 'thinks' judges the statement; 'said' reports it",
+    ]
+    asked = run(
+        "check", "-f", "github", "--annotate-info", "--annotations", "30",
+        "examples/habib-defection-rewrite.txt",
+    ).stdout.splitlines()  # fmt: skip
+    assert all(_COMMAND.match(line) for line in asked)
+    assert len(asked) == 1 + 1 + 24  # the failure, the score notice, every finding
     assert (
         "::warning file=examples/habib-defection-rewrite.txt,line=7,col=67,endLine=7,"
         "endColumn=87,title=anonymous-source-undescribed::"
         "'multiple sources' is anonymous, with no agency, side or role given"
     ) in lines
-    assert (
-        "::notice file=examples/habib-defection-rewrite.txt,line=13,col=170,endLine=13,"
-        "endColumn=229,title=loaded-attribution-verb::'thinks' judges the statement; 'said' reports it"
-    ) in lines
-    assert lines[-3:] == [
-        "::notice file=examples/habib-defection-rewrite.txt,title=scorer score::15.5 / 100 poorly sourced; 24 finding(s)",
-        "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::score 15.5 is under 50",
+
+
+def test_github_annotations_keep_to_a_budget_a_level_and_count_the_rest():
+    result = run(
+        "check", "-f", "github", "--annotations", "3",
+        "examples/habib-defection-rewrite.txt", "examples/independent-habib-defection.txt",
+    )  # fmt: skip
+    commands = [line for line in result.stdout.splitlines() if _COMMAND.match(line)]
+    levels = [line.split(" ", 1)[0] for line in commands]
+    assert levels.count("::error") == 3
+    assert levels.count("::warning") == 3
+    assert levels.count("::notice") == 3  # two score lines and the count of the rest
+    assert commands[:4] == [
         "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::2 findings of severity error",
+        "::error file=examples/independent-habib-defection.txt,title=scorer check failed::1 finding of severity error",
+        "::notice file=examples/habib-defection-rewrite.txt,title=scorer score::15.5 / 100 poorly sourced; 24 finding(s)",
+        "::notice file=examples/independent-habib-defection.txt,title=scorer score::75.0 / 100 adequately sourced; 13 finding(s)",
     ]
+    assert commands[-1] == (
+        "::notice title=scorer%3A more findings than annotations::2 errors, 12 warnings, 11 notices "
+        "not annotated (GitHub shows 3 of each level a step): they are in this step's log, the "
+        "SARIF report and the job summary"
+    )
+    logged = [line for line in result.stdout.splitlines() if not _COMMAND.match(line)]
+    assert len(logged) == 2 + 12 + 11 + 8  # the rest, and the 0-point info findings
 
 
 def test_github_escapes_what_would_break_a_workflow_command():
@@ -312,7 +348,8 @@ def test_diff_reports_only_findings_on_changed_lines_but_scores_the_whole_file(t
     )
     assert out[-1].startswith(f"{article}: 15.5 / 100 poorly sourced, ")
     assert out[-1].endswith(
-        "findings on changed lines: FAIL (5 findings of severity warning or worse)"
+        "findings on changed lines: FAIL (changed since HEAD: findings on changed lines gated, "
+        "the score only if it fell: 5 findings on changed lines of severity warning or worse)"
     )
     unchanged = run("check", "--diff", "HEAD~0", "--fail-on", "info", str(tmp_path / "story.txt"))
     assert unchanged.returncode == 1  # still the edited file: HEAD~0 is HEAD
@@ -440,8 +477,8 @@ def test_a_suppressed_finding_is_counted_and_a_directive_without_reason_is_a_not
         in github
     )
     assert (
-        github[-2]
-        == f"::notice file={draft},title=scorer score::18.5 / 100 poorly sourced; 23 finding(s), 1 suppressed"
+        f"::notice file={draft},title=scorer score::18.5 / 100 poorly sourced; 23 finding(s), 1 suppressed"
+        in github
     )
     data = json.loads(run("check", "-f", "json", str(draft)).stdout)
     assert [(f["rule"], f["suppressed"], f["points"]) for f in data["suppressed"]] == [
@@ -506,7 +543,7 @@ def test_json_is_a_list_for_a_glob_or_directory_even_of_one_file_and_check_says_
     one_glob = json.loads(run("check", "-f", "json", "wire/*.txt", cwd=drafts).stdout)
     assert isinstance(one_glob, list)
     assert [item["check"] for item in one_glob] == [
-        {"passed": False, "failures": ["2 findings of severity error"], "notice": None}
+        {"passed": False, "failures": ["2 findings of severity error"], "notice": None, "gated": None}
     ]
     one_dir = json.loads(run("audit", "-f", "json", "wire", cwd=drafts).stdout)
     assert isinstance(one_dir, list)

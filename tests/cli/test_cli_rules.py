@@ -181,7 +181,7 @@ def test_a_config_with_an_unknown_key_is_one_error_naming_file_and_key(tmp_path)
     assert result.returncode == 2
     assert result.stderr == (
         f"scorer: error: {config}: colour: unknown key; "
-        "expected one of rules, disable, engine, genre, genres, strict, rule, lexicons\n"
+        "expected one of rules, disable, engine, genre, genres, strict, fail-under, fail-on, diff, annotations, annotate-info, rule, lexicons\n"
     )
     assert result.stdout == ""
 
@@ -195,7 +195,7 @@ def test_a_broken_nearest_config_is_said_once_for_the_files_it_governs(tmp_path)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
         f"scorer: error: {config}: colour: unknown key; "
-        "expected one of rules, disable, engine, genre, genres, strict, rule, lexicons"
+        "expected one of rules, disable, engine, genre, genres, strict, fail-under, fail-on, diff, annotations, annotate-info, rule, lexicons"
     ]
 
 

@@ -218,11 +218,49 @@ def test_a_ref_that_looks_like_an_option_is_only_a_ref(repo, article):
     assert not (repo.root / "stolen").exists()
 
 
-def test_a_ref_in_a_repository_with_no_commits_is_unknown(repo):
+def test_before_the_first_commit_every_file_is_new_against_head(repo):
+    path = repo.write("habib.txt", lines(*ARTICLE))
+    repo.git("add", "habib.txt")
+    assert GitDiff("HEAD").change(path) == gitdiff.Change("new", frozenset({1, 2, 3, 4, 5}))
+    assert GitDiff("HEAD...").change(path).status == "new"
+    assert GitDiff("HEAD", staged=True).change(path).status == "new"
+    assert GitDiff("HEAD").base_text(path) is None
+
+
+def test_another_ref_in_a_repository_with_no_commits_is_unknown(repo):
     path = repo.write("habib.txt", lines(*ARTICLE))
     with pytest.raises(ScorerError) as caught:
-        changed_lines(path, "HEAD")
-    assert str(caught.value) == f"{path}: unknown git ref 'HEAD'"
+        changed_lines(path, "main")
+    assert str(caught.value) == f"{path}: unknown git ref 'main'"
+
+
+def test_a_file_is_new_changed_or_unchanged_since_the_ref(repo, article):
+    old = repo.write("old.txt", lines(*ARTICLE))
+    repo.commit("another draft")
+    edit(article, {2: "A former Syrian defence minister has defected."})
+    added = repo.write("added.txt", lines(*ARTICLE))
+    repo.git("add", "added.txt")
+    untracked = repo.write("untracked.txt", lines(*ARTICLE))
+    diff = GitDiff("HEAD")
+    assert diff.change(article) == gitdiff.Change("changed", frozenset({2}))
+    assert diff.change(old) == gitdiff.Change("unchanged", frozenset())
+    assert diff.change(added).status == "new"
+    assert diff.change(untracked).status == "new"
+    assert diff.base_text(article) == lines(*ARTICLE).encode()
+    assert diff.base_text(added) is None
+
+
+def test_staged_judges_the_commit_and_with_nothing_staged_every_file_is_new(repo, article):
+    other = repo.write("other.txt", lines(*ARTICLE))
+    repo.commit("another draft")
+    nothing = GitDiff("HEAD", staged=True)
+    assert nothing.change(article) == gitdiff.Change("new", frozenset({1, 2, 3, 4, 5}))
+    assert nothing.name == "HEAD (staged changes)"
+    edit(article, {4: "Activists said he had fled."})
+    repo.git("add", "habib.txt")
+    staged = GitDiff("HEAD", staged=True)
+    assert staged.change(article) == gitdiff.Change("changed", frozenset({4}))
+    assert staged.change(other) == gitdiff.Change("unchanged", frozenset())
 
 
 def test_unrelated_histories_have_no_merge_base(repo, article):
