@@ -590,7 +590,10 @@ def test_scheduler_without_dask_says_what_to_install(
         cli, ["batch", str(corpus), "--out", str(tmp_path / "o.jsonl"), "--scheduler", "tcp://x:1"]
     )
     assert result.exit_code == 2
-    assert result.stderr == "scorer: error: --scheduler needs Dask: pip install 'sourcing-scorer[dask]'\n"
+    assert (
+        result.stderr
+        == "scorer: error: --scheduler needs Dask: pip install 'sourcing-scorer[dask]'\n"
+    )
 
 
 # cheap to start

@@ -543,7 +543,12 @@ def test_json_is_a_list_for_a_glob_or_directory_even_of_one_file_and_check_says_
     one_glob = json.loads(run("check", "-f", "json", "wire/*.txt", cwd=drafts).stdout)
     assert isinstance(one_glob, list)
     assert [item["check"] for item in one_glob] == [
-        {"passed": False, "failures": ["2 findings of severity error"], "notice": None, "gated": None}
+        {
+            "passed": False,
+            "failures": ["2 findings of severity error"],
+            "notice": None,
+            "gated": None,
+        }
     ]
     one_dir = json.loads(run("audit", "-f", "json", "wire", cwd=drafts).stdout)
     assert isinstance(one_dir, list)
