@@ -43,9 +43,9 @@ def file_line(outcome: Outcome) -> str:
     failures = outcome.failures
     if failures is None:
         return text
-    held = f"{outcome.gated}: " if outcome.gated else ""
+    held = f"; {outcome.gated}" if outcome.gated else ""
     if failures:
-        return f"{text}: FAIL ({held}{'; '.join(failures)})"
+        return f"{text}: FAIL ({'; '.join(failures)}{held})"
     if outcome.notice:
         return f"{text}: ok ({outcome.notice})"
     return f"{text}: ok ({outcome.gated})" if outcome.gated else f"{text}: ok"

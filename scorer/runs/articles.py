@@ -107,12 +107,16 @@ def _differ(request: Request, configured: str | None) -> GitDiff | None:
 
 
 def _with_base(outcome: Outcome, gate: Gate, differ: GitDiff, options: audits.Options) -> Outcome:
-    """A changed file under the bar, with its score at the base: the ratchet needs it."""
+    """A changed file, with its score and whole-document findings at the base, when the
+    ratchet needs them."""
     if not gate.needs_base(outcome):
         return outcome
     data = differ.base_text(outcome.source)
-    score = None if data is None else audits.base_score(outcome.source, data, options)
-    return dataclasses.replace(outcome, base_score=score)
+    base = None if data is None else audits.base_audit(outcome.source, data, options)
+    if base is None:
+        return outcome
+    whole = frozenset(f.rule for f in base.findings if f.signal is None)
+    return dataclasses.replace(outcome, base_score=base.score, base_whole=whole)
 
 
 def _audited(items: list[str | Outcome], options: audits.Options, jobs: int) -> list[Outcome]:

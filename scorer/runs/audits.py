@@ -20,6 +20,7 @@ from scorer.runs.outcome import Outcome
 if TYPE_CHECKING:
     from scorer.config import Config
     from scorer.load.furniture import Pattern
+    from scorer.scoring.audit import Audit
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,8 @@ def audit_one(source: str, options: Options) -> Outcome:
         return Outcome(source, error=f"{source}: internal error ({type(error).__name__}: {error})")
 
 
-def base_score(source: str, data: bytes, options: Options) -> float | None:
-    """The score of `data`, the file `source` as it was at a git ref, under the config that
+def base_audit(source: str, data: bytes, options: Options) -> Audit | None:
+    """The audit of `data`, the file `source` as it was at a git ref, under the config that
     applies to the file now; None when that text cannot be audited (it held no prose)."""
     from scorer.load import load_bytes
     from scorer.scoring.audit import audit_document
@@ -85,7 +86,7 @@ def base_score(source: str, data: bytes, options: Options) -> float | None:
     try:
         config = _config_for(source, options)
         doc = load_bytes(data, source, format=options.input_format, boilerplate=options.boilerplate)
-        return audit_document(doc, config).score
+        return audit_document(doc, config)
     except ScorerError:
         return None
 

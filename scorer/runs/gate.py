@@ -25,10 +25,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from scorer.detectors.genre import GATED
 from scorer.engine.choices import SEVERITIES
 from scorer.runs.outcome import Outcome
+
+if TYPE_CHECKING:
+    from scorer.scoring.points import Finding
 
 FAIL_ON = ("none", *SEVERITIES)
 
@@ -48,7 +52,7 @@ class Gate:
         audit = outcome.audit
         if notice and audit is not None and audit.unjudged and self._strict(outcome):
             failures, notice = [audit.unjudged], None
-        gated = None if notice else _held_to(outcome)
+        gated = None if notice else self._held_to(outcome)
         return dataclasses.replace(outcome, failures=tuple(failures), notice=notice, gated=gated)
 
     def bar(self, outcome: Outcome) -> float | None:
@@ -60,17 +64,15 @@ class Gate:
         return self.fail_on or outcome.fail_on or "error"
 
     def needs_base(self, outcome: Outcome) -> bool:
-        """Whether judging this outcome needs its score at the base: a changed file under
-        the bar (the ratchet)."""
-        bar = self.bar(outcome)
+        """Whether judging this outcome needs the file as it was at the base: a changed file
+        under the bar (the ratchet), or with a whole-document finding that would fail it."""
         audit = outcome.audit
-        return (
-            outcome.status == "changed"
-            and audit is not None
-            and bar is not None
-            and audit.score < bar
-            and self.not_gated(outcome) is None
-        )
+        if outcome.status != "changed" or audit is None or self.not_gated(outcome) is not None:
+            return False
+        bar = self.bar(outcome)
+        if bar is not None and audit.score < bar:
+            return True
+        return any(f.signal is None for f in self._failing(outcome))
 
     def not_gated(self, outcome: Outcome) -> str | None:
         """Why the file passes whatever its score: it cannot be judged, its genre is not
@@ -112,8 +114,7 @@ class Gate:
                 )
         fail_on = self.least(outcome)
         if fail_on != "none":
-            least = SEVERITIES.index(fail_on)
-            worst = [f for f in outcome.reported if SEVERITIES.index(f.severity) >= least]
+            worst = self._failing(outcome)
             if worst:
                 count = len(worst)
                 where = " on changed lines" if outcome.changed is not None else ""
@@ -123,16 +124,23 @@ class Gate:
                 )
         return reasons
 
+    def _failing(self, outcome: Outcome) -> list[Finding]:
+        """The reported findings at or above `--fail-on`."""
+        fail_on = self.least(outcome)
+        if fail_on == "none":
+            return []
+        least = SEVERITIES.index(fail_on)
+        return [f for f in outcome.reported if SEVERITIES.index(f.severity) >= least]
 
-def _held_to(outcome: Outcome) -> str | None:
-    """What a gated file was held to, when `--diff` made it differ from the whole file."""
-    if outcome.status == "new":
-        return f"new since {outcome.base}: score and all findings gated"
-    if outcome.status == "changed":
-        base = outcome.base_score
-        was = "" if base is None else f"; {base:.1f} at {outcome.base}"
-        return (
-            f"changed since {outcome.base}: findings on changed lines gated, "
-            f"the score only if it fell{was}"
-        )
-    return None
+    def _held_to(self, outcome: Outcome) -> str | None:
+        """What a gated file was held to, when `--diff` made it differ from the whole file;
+        for a changed file the ratchet let through, the score it did not fall from."""
+        if outcome.status == "new":
+            return f"new since {outcome.base}: gated whole"
+        if outcome.status != "changed":
+            return None
+        held = f"changed since {outcome.base}: gated on its changed lines, and on its score "
+        base, bar, audit = outcome.base_score, self.bar(outcome), outcome.audit
+        if base is not None and bar is not None and audit is not None and base <= audit.score < bar:
+            return held + f"only if it fell, and it did not ({base:.1f} at {outcome.base})"
+        return held + "only if it fell"

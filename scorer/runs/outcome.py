@@ -35,11 +35,13 @@ class Outcome:
     strict: bool | None = None
     fail_under: float | None = None
     fail_on: str | None = None
-    # With `--diff`: "new", "changed" or "unchanged" since `base` (the ref as given), and the
-    # score of the file as it was there, when the gate needed it (a changed file under the bar).
+    # With `--diff`: "new", "changed" or "unchanged" since `base` (the ref as given); and,
+    # when the gate needed them, the file's score there and the rules whose whole-document
+    # findings it already had (a typo fix must not answer for the draft it fixes).
     status: str | None = None
     base: str | None = None
     base_score: float | None = None
+    base_whole: frozenset[str] | None = None
     # What the gate held the file to, in words, for the score line ("new file: gated whole").
     gated: str | None = None
 
@@ -62,15 +64,18 @@ class Outcome:
         return tuple(f for f in self.audit.findings if not f.credit and self._on_changed(f))
 
     def _on_changed(self, finding: Finding) -> bool:
-        """On a changed line; a finding of a document rule is, if anything changed.
+        """On a changed line; a finding of a document rule is, if anything changed and the
+        file did not have it at the base.
 
         Document rules ("no named source", hedge density) judge the whole text; some are
         placed at the headline or lede only to point somewhere, not because they are there.
         """
         if self.changed is None:
             return True
-        whole = finding.signal is None
-        return finding.line in self.changed or (whole and bool(self.changed))
+        if finding.signal is not None:
+            return finding.line in self.changed
+        before = self.base_whole
+        return bool(self.changed) and (before is None or finding.rule not in before)
 
     @property
     def reported_suppressed(self) -> tuple[Finding, ...]:

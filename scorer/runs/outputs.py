@@ -95,7 +95,9 @@ def append_text(path: str, text: str) -> None:
     try:
         handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
         try:
-            os.write(handle, text.encode("utf-8", "backslashreplace"))
+            data = memoryview(text.encode("utf-8", "backslashreplace"))
+            while data:
+                data = data[os.write(handle, data) :]
         finally:
             os.close(handle)
     except OSError as error:

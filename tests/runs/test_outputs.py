@@ -278,3 +278,17 @@ def test_a_parquet_output_is_folded_in_keeping_its_permissions_through_a_link(de
     assert again.stderr.startswith("scorer: 1 scored, 0 error rows, 1 skipped")
     assert link.is_symlink() and stat.S_IMODE(real.stat().st_mode) == 0o600
     assert sorted(p.name for p in (desk / "out").iterdir()) == ["scores.parquet"]
+
+
+def test_a_summary_is_appended_to_never_replaced(tmp_path):
+    from scorer.runs.outputs import append_text
+
+    summary = tmp_path / "summary.md"
+    summary.write_text("## lint\nall clear\n", encoding="utf-8")
+    append_text(str(summary), "### scorer\n")
+    append_text(str(tmp_path / "new.md"), "### scorer\n")
+    assert summary.read_text(encoding="utf-8") == "## lint\nall clear\n### scorer\n"
+    assert (tmp_path / "new.md").read_text(encoding="utf-8") == "### scorer\n"
+    with pytest.raises(ScorerError) as caught:
+        append_text(str(tmp_path), "x")
+    assert str(caught.value) == f"{tmp_path}: cannot append the summary: Is a directory"

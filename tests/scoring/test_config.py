@@ -147,3 +147,36 @@ def test_a_mapping_or_a_config_object_is_accepted():
     assert "vague-attribution" not in rules_of(audit)
     with pytest.raises(ScorerError, match="config must be a Config, a path or a mapping"):
         scorer.audit(ARTICLE, config=42)
+
+
+def test_check_thresholds_and_ci_outputs_are_config_keys():
+    from scorer.config import from_mapping
+
+    config = from_mapping(
+        {"fail-under": 70, "fail-on": "warning", "diff": "origin/main...", "annotations": 5,
+         "annotate-info": True}
+    )  # fmt: skip
+    assert (config.fail_under, config.fail_on, config.diff) == (70.0, "warning", "origin/main...")
+    assert (config.annotations, config.annotate_info) == (5, True)
+
+
+@pytest.mark.parametrize(
+    ("table", "error"),
+    [
+        ({"fail-under": 101}, "<config>: fail-under: must be a score from 0 to 100"),
+        ({"fail-under": True}, "<config>: fail-under: must be a score from 0 to 100"),
+        (
+            {"fail-on": "fatal"},
+            "<config>: fail-on: must be one of none, info, warning, error, not 'fatal'",
+        ),
+        ({"diff": ""}, '<config>: diff: must be a git ref, e.g. "origin/main..."'),
+        ({"annotations": 0}, "<config>: annotations: must be a whole number, 1 or more"),
+        ({"annotate-info": "yes"}, "<config>: annotate-info: must be true or false"),
+    ],
+)
+def test_a_bad_check_setting_names_its_key(table, error):
+    from scorer.config import from_mapping
+
+    with pytest.raises(ScorerError) as caught:
+        from_mapping(table)
+    assert str(caught.value) == error
