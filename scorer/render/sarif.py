@@ -77,6 +77,10 @@ def render(run: Run) -> str:
                 "label": audit.label,
                 "genre": audit.genre.name if audit.genre else None,
                 "unjudged": audit.unjudged,
+                # `scorer check`: why it fails, why it was not gated, what it was held to
+                "failures": list(outcome.failures) if outcome.failures is not None else None,
+                "notice": outcome.notice,
+                "gated": outcome.gated,
             }
         )
         for notice in audit.notices:  # a directive that set nothing aside, and why

@@ -184,6 +184,9 @@ def test_one_run_writes_annotations_sarif_and_appends_the_summary(newsroom, tmp_
         for loc in res["locations"]
     }
     assert located == {"drafts/new.txt"}
+    scores = {s["source"]: s for s in log["runs"][0]["properties"]["scores"]}
+    assert scores["drafts/new.txt"]["gated"] == "new since main...: gated whole"
+    assert scores["drafts/old.txt"]["notice"] == "not gated, unchanged since main..."
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## an earlier step\n### scorer: sourcing report\n")
     assert (
