@@ -68,7 +68,8 @@ def audit(request: Request, say: Callable[[str], None]) -> Result:
     # The run's own settings (the diff base, the annotation budget): `--config`, else the
     # config nearest the working directory, where CI runs from.
     run_config = fixed or settings.config_named(None)
-    differ = _differ(request, run_config.diff)
+    # The config's `diff` is `check`'s: an editor's `scorer audit` shows the whole story.
+    differ = _differ(request, run_config.diff if request.gate is not None else None)
     items = found.expand(request.sources)
     outputs = [("--output", request.output)] if request.output not in (None, "-") else []
     outputs += list(request.also)

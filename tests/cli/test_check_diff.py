@@ -160,6 +160,8 @@ def test_thresholds_and_the_diff_base_come_from_the_config_and_the_command_line_
     code, lines = check(newsroom, "--no-diff")
     assert code == 1
     assert lines[-1].endswith("FAIL (score 15.5 is under 70)")
+    audited = run("audit", "-f", "json", "drafts/old.txt", cwd=newsroom.root)
+    assert len(json.loads(audited.stdout)["findings"]) == 24  # the config's diff is check's
 
 
 def test_one_run_writes_annotations_sarif_and_appends_the_summary(newsroom, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import textwrap
 import tomllib
 from importlib import import_module
 
@@ -51,16 +52,37 @@ def test_the_manifest_declares_one_hook_with_the_keys_pre_commit_requires():
     assert hook["args"] == []
     assert hook["require_serial"] is False
     assert hook["types"] == ["text"]
+    # pre-commit shows a hook's output only when it fails unless the hook is verbose: the score
+    # lines, and the notices of files not gated, are shown on a pass too.
+    assert hook["verbose"] is True
 
 
-def test_the_entry_runs_check_through_the_declared_console_script():
+def test_the_entry_runs_check_staged_through_the_declared_console_script():
     (hook,) = hooks()
+    assert hook["entry"] == "scorer check --staged"
     command, *arguments = shlex.split(hook["entry"])
-    assert arguments == ["check"]
+    assert arguments == ["check", "--staged"]
     assert command == "scorer"
     assert scripts()[command] == "scorer.cli:main"
     module, _, function = scripts()[command].partition(":")
     assert callable(getattr(import_module(module), function))
+    check = import_module("scorer.cli").cli.commands["check"]
+    assert "--staged" in {name for param in check.params for name in param.opts}
+
+
+def test_the_documented_config_pins_a_commit_of_a_real_host_with_the_hook_id():
+    # The config to copy is the indented block of the header comment.
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    block = textwrap.dedent(
+        "\n".join(line[1:] for line in text.splitlines() if line.startswith("#   "))
+    )
+    (repo,) = yaml.safe_load(block)
+    assert repo["repo"] == "https://github.com/OWNER/REPO"
+    # A full commit sha: pre-commit cannot check out a tag that was never pushed (`v0.1.0`).
+    assert re.fullmatch(r"[0-9a-f]{40}", repo["rev"])
+    assert repo["hooks"] == [{"id": "scorer-check", "args": ["--fail-under", "60"]}]
+    assert "git ls-remote https://github.com/OWNER/REPO HEAD" in text
+    assert "pre-commit autoupdate --freeze" in text
 
 
 def test_the_hook_runs_on_every_suffix_the_loader_reads_and_nothing_else():
