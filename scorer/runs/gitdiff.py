@@ -111,6 +111,9 @@ class Change:
 
     status: str
     lines: frozenset[int]
+    # The base as the score line names it, when it is not the ref: no commit yet, or a hook
+    # run with nothing staged.
+    base: str | None = None
 
 
 class GitDiff:
@@ -127,6 +130,11 @@ class GitDiff:
         self.timeout = timeout
         self._commits: dict[str, str] = {}
         self._nothing_staged: dict[str, bool] = {}
+        # A hook under `git commit -a` or `git commit PATH` sees the commit's index in
+        # GIT_INDEX_FILE (`.git/index.lock`, a temporary `next-index`), not `.git/index`:
+        # "is anything staged" must ask that one, made absolute while the cwd is the hook's.
+        index = os.environ.get("GIT_INDEX_FILE") if staged else None
+        self._index = os.path.abspath(index) if index else None
 
     @property
     def name(self) -> str:
@@ -149,7 +157,8 @@ class GitDiff:
         changed: frozenset[int] | None = change.lines
         if outcome.audit.document.format == "html" and changed:
             changed = None
-        return dataclasses.replace(outcome, changed=changed, status=change.status, base=self.name)
+        base = change.base or self.name
+        return dataclasses.replace(outcome, changed=changed, status=change.status, base=base)
 
     def changed_lines(self, path: str) -> frozenset[int]:
         """1-based lines of `path` as it is on disk that were added or changed since the ref."""
@@ -160,8 +169,11 @@ class GitDiff:
         data = _read(path)
         directory, name = os.path.split(os.path.realpath(path))
         commit = self.commit(path)
+        if commit == _EMPTY_TREE:
+            return Change("new", _every_line(data, path), "HEAD (no commit yet)")
         if self.staged and self._staged_nothing(path, directory):
-            return Change("new", _every_line(data, path))
+            why = "HEAD (nothing staged, so every file is judged as new)"
+            return Change("new", _every_line(data, path), why)
         out = self._git(path, directory, *_DIFF, commit, "--", name)
         if not out:
             if self._git_tracks(path, directory, name):
@@ -188,7 +200,10 @@ class GitDiff:
         """Whether the repository holding `path` has nothing staged: no commit is judged."""
         if directory not in self._nothing_staged:
             commit = self.commit(path)
-            result = self._run(path, directory, "diff", "--cached", "--quiet", commit, "--")
+            index = {"GIT_INDEX_FILE": self._index} if self._index else {}
+            result = self._run(
+                path, directory, "diff", "--cached", "--quiet", commit, "--", **index
+            )
             if result.returncode not in (0, 1):
                 raise _failure(result, path, "diff")
             self._nothing_staged[directory] = result.returncode == 0
@@ -259,12 +274,14 @@ class GitDiff:
     def _git(self, path: str, directory: str, *args: str) -> bytes:
         return _checked(self._run(path, directory, *args), path, args[0])
 
-    def _run(self, path: str, directory: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    def _run(
+        self, path: str, directory: str, *args: str, **env: str
+    ) -> subprocess.CompletedProcess[bytes]:
         try:
             return subprocess.run(
                 ["git", *_CONFIG, *args],
                 cwd=directory,
-                env=_environment(),
+                env={**_environment(), **env},
                 stdin=subprocess.DEVNULL,
                 capture_output=True,
                 text=False,

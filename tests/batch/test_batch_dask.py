@@ -326,7 +326,7 @@ def test_workers_of_another_scorer_version_are_refused(
 
 def test_without_dask_the_error_says_to_install_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(ScorerError, match=r"install scorer\[dask\]"):
+    with pytest.raises(ScorerError, match=r"install sourcing-scorer\[dask\]"):
         DaskExecutor("tcp://127.0.0.1:8786")
 
 

@@ -214,7 +214,7 @@ def test_staged_before_the_first_commit_judges_every_file_as_new(tmp_path, monke
     repo.git("add", "--all")
     code, lines = check(repo, "--staged", "--fail-under", "60", "--fail-on", "none")
     assert code == 0
-    assert lines[-1].endswith(": ok (new since HEAD (staged changes): gated whole)")
+    assert lines[-1].endswith(": ok (new since HEAD (no commit yet): gated whole)")
     both = run("check", "drafts/", "--staged", "--diff", "HEAD", cwd=repo.root)
     assert both.returncode == 2
     assert both.stderr == "scorer: error: --staged and --diff both name a base; give one\n"
@@ -225,7 +225,7 @@ def test_staged_with_nothing_staged_judges_every_file_as_new(newsroom):
     assert code == 1
     assert lines[-1].endswith(
         "FAIL (score 15.5 is under 70; 2 findings on changed lines of severity error; "
-        "new since HEAD (staged changes): gated whole)"
+        "new since HEAD (nothing staged, so every file is judged as new): gated whole)"
     )
     fix_typo(newsroom)
     newsroom.git("add", "drafts/old.txt")

@@ -221,7 +221,8 @@ def test_a_ref_that_looks_like_an_option_is_only_a_ref(repo, article):
 def test_before_the_first_commit_every_file_is_new_against_head(repo):
     path = repo.write("habib.txt", lines(*ARTICLE))
     repo.git("add", "habib.txt")
-    assert GitDiff("HEAD").change(path) == gitdiff.Change("new", frozenset({1, 2, 3, 4, 5}))
+    first = gitdiff.Change("new", frozenset({1, 2, 3, 4, 5}), "HEAD (no commit yet)")
+    assert GitDiff("HEAD").change(path) == first
     assert GitDiff("HEAD...").change(path).status == "new"
     assert GitDiff("HEAD", staged=True).change(path).status == "new"
     assert GitDiff("HEAD").base_text(path) is None
@@ -254,7 +255,9 @@ def test_staged_judges_the_commit_and_with_nothing_staged_every_file_is_new(repo
     other = repo.write("other.txt", lines(*ARTICLE))
     repo.commit("another draft")
     nothing = GitDiff("HEAD", staged=True)
-    assert nothing.change(article) == gitdiff.Change("new", frozenset({1, 2, 3, 4, 5}))
+    assert nothing.change(article) == gitdiff.Change(
+        "new", frozenset({1, 2, 3, 4, 5}), "HEAD (nothing staged, so every file is judged as new)"
+    )
     assert nothing.name == "HEAD (staged changes)"
     edit(article, {4: "Activists said he had fled."})
     repo.git("add", "habib.txt")
