@@ -105,7 +105,9 @@ def _annotations(outcome: Outcome, annotate_info: bool) -> list[_Annotation]:
         found.append(_Annotation(_FINDINGS, "warning", props, notice.message, log))
     suppressed = len(outcome.reported_suppressed)
     on = " on changed lines" if outcome.changed is not None else ""
-    summary = f"{audit.score:.1f} / 100 {audit.label}; {len(outcome.reported)} finding(s){on}" + (
+    count = len(outcome.reported)
+    findings = f"{count} finding{'' if count == 1 else 's'}"
+    summary = f"{audit.score:.1f} / 100 {audit.label}; {findings}{on}" + (
         f", {suppressed} suppressed" if suppressed else ""
     )
     if outcome.gated:

@@ -231,7 +231,7 @@ def test_github_lines_are_workflow_commands_failures_and_scores_first():
     assert lines[:3] == [
         "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::score 15.5 is under 50",
         "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::2 findings of severity error",
-        "::notice file=examples/habib-defection-rewrite.txt,title=scorer score::15.5 / 100 poorly sourced; 24 finding(s)",
+        "::notice file=examples/habib-defection-rewrite.txt,title=scorer score::15.5 / 100 poorly sourced; 24 findings",
     ]
     assert lines[21:] == [
         "examples/habib-defection-rewrite.txt:5:1: info unattributed-claim 'General Ali Habib was appointed defense minister in 2009.': a checkable claim with no source in this or the neighbouring sentence",
@@ -267,8 +267,8 @@ def test_github_annotations_keep_to_a_budget_a_level_and_count_the_rest():
     assert commands[:4] == [
         "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::2 findings of severity error",
         "::error file=examples/independent-habib-defection.txt,title=scorer check failed::1 finding of severity error",
-        "::notice file=examples/habib-defection-rewrite.txt,title=scorer score::15.5 / 100 poorly sourced; 24 finding(s)",
-        "::notice file=examples/independent-habib-defection.txt,title=scorer score::75.0 / 100 adequately sourced; 13 finding(s)",
+        "::notice file=examples/habib-defection-rewrite.txt,title=scorer score::15.5 / 100 poorly sourced; 24 findings",
+        "::notice file=examples/independent-habib-defection.txt,title=scorer score::75.0 / 100 adequately sourced; 13 findings",
     ]
     assert commands[-1] == (
         "::notice title=scorer%3A more findings than annotations::2 errors, 12 warnings, 11 notices "
@@ -340,16 +340,17 @@ def test_diff_reports_only_findings_on_changed_lines_but_scores_the_whole_file(t
     result = run("check", "--diff", "HEAD", "--fail-on", "warning", str(article))
     assert result.returncode == 1, result.stderr
     out = result.stdout.splitlines()
-    # line 1: whole-document findings; line 3: anonymous-and-hedged, a document rule at the lede
-    assert {line.split(":")[1] for line in out[:-1]} == {"1", "3", "7"}
+    # Only line 7: the whole-document findings pinned to lines 1 and 3 (hedge density,
+    # anonymous-and-hedged) were there at HEAD already, so they are not this change's.
+    assert {line.split(":")[1] for line in out[:-1]} == {"7"}
     assert (
         f"{article}:7:67: warning anonymous-source-undescribed 'multiple sources' is anonymous, with no agency, side or role given"
         in out
     )
     assert out[-1].startswith(f"{article}: 15.5 / 100 poorly sourced, ")
     assert out[-1].endswith(
-        "findings on changed lines: FAIL (changed since HEAD: findings on changed lines gated, "
-        "the score only if it fell: 5 findings on changed lines of severity warning or worse)"
+        "5 findings on changed lines: FAIL (2 findings on changed lines of severity warning or "
+        "worse; changed since HEAD: gated on its changed lines, and on its score only if it fell)"
     )
     unchanged = run("check", "--diff", "HEAD~0", "--fail-on", "info", str(tmp_path / "story.txt"))
     assert unchanged.returncode == 1  # still the edited file: HEAD~0 is HEAD
@@ -477,7 +478,7 @@ def test_a_suppressed_finding_is_counted_and_a_directive_without_reason_is_a_not
         in github
     )
     assert (
-        f"::notice file={draft},title=scorer score::18.5 / 100 poorly sourced; 23 finding(s), 1 suppressed"
+        f"::notice file={draft},title=scorer score::18.5 / 100 poorly sourced; 23 findings, 1 suppressed"
         in github
     )
     data = json.loads(run("check", "-f", "json", str(draft)).stdout)
