@@ -83,7 +83,7 @@ def render(run: Run) -> str:
                 "gated": outcome.gated,
             }
         )
-        for notice in audit.notices:  # a directive that set nothing aside, and why
+        for notice in outcome.reported_notices:  # a directive that set nothing aside, and why
             region = {"startLine": notice.line, "startColumn": notice.column}
             notifications.append(
                 {

@@ -33,8 +33,8 @@ ones REF changed since the branch left it; CI on a pull request wants `origin/ma
 Each file is also "new" (not at the base: added, untracked, or the repository has no commit yet
 and the ref is HEAD), "changed" or "unchanged": the gate judges them differently
 (scorer.runs.gate). `staged=True` is what a pre-commit hook wants: the files on disk against
-HEAD, and every file new when nothing is staged (`pre-commit run --all-files`), since then no
-commit is being judged.
+HEAD, and a file the commit does not change is "whole", judged like a file without `--diff`
+(`pre-commit run --all-files` hands the hook every file, most of them not in any commit).
 """
 
 from __future__ import annotations
@@ -124,12 +124,26 @@ class GitDiff:
     frozenset({7, 12, 13})
     """
 
-    def __init__(self, ref: str, *, staged: bool = False, timeout: float = GIT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        ref: str,
+        *,
+        staged: bool = False,
+        timeout: float = GIT_TIMEOUT,
+        named_by: str | None = None,
+    ) -> None:
+        if not ref.strip():
+            raise ScorerError("--diff needs a git ref, e.g. origin/main...")
+        if ref.endswith("..") and not ref.endswith("..."):
+            raise ScorerError(
+                f"--diff {ref}: write {ref[:-2]}... (three dots: the merge base, what the "
+                f"branch changed) or {ref[:-2]} (its tip)"
+            )
         self.ref = ref
+        self.named_by = named_by  # the config file that named the ref, if not the command line
         self.staged = staged
         self.timeout = timeout
         self._commits: dict[str, str] = {}
-        self._nothing_staged: dict[str, bool] = {}
         # A hook under `git commit -a` or `git commit PATH` sees the commit's index in
         # GIT_INDEX_FILE (`.git/index.lock`, a temporary `next-index`), not `.git/index`:
         # "is anything staged" must ask that one, made absolute while the cwd is the hook's.
@@ -139,7 +153,7 @@ class GitDiff:
     @property
     def name(self) -> str:
         """The base as a reader should see it on a score line."""
-        return "HEAD (staged changes)" if self.staged else self.ref
+        return self.ref
 
     def diffed(self, outcome: Outcome) -> Outcome:
         """The outcome with the lines changed since the ref, or an error for a source that is
@@ -171,9 +185,8 @@ class GitDiff:
         commit = self.commit(path)
         if commit == _EMPTY_TREE:
             return Change("new", _every_line(data, path), "HEAD (no commit yet)")
-        if self.staged and self._staged_nothing(path, directory):
-            why = "HEAD (nothing staged, so every file is judged as new)"
-            return Change("new", _every_line(data, path), why)
+        if self.staged and not self._staged(path, directory, commit, name):
+            return Change("whole", _every_line(data, path))
         out = self._git(path, directory, *_DIFF, commit, "--", name)
         if not out:
             if self._git_tracks(path, directory, name):
@@ -196,18 +209,17 @@ class GitDiff:
         result = self._run(path, directory, "show", f"{commit}:./{name}")
         return result.stdout if result.returncode == 0 else None
 
-    def _staged_nothing(self, path: str, directory: str) -> bool:
-        """Whether the repository holding `path` has nothing staged: no commit is judged."""
-        if directory not in self._nothing_staged:
-            commit = self.commit(path)
-            index = {"GIT_INDEX_FILE": self._index} if self._index else {}
-            result = self._run(
-                path, directory, "diff", "--cached", "--quiet", commit, "--", **index
-            )
-            if result.returncode not in (0, 1):
-                raise _failure(result, path, "diff")
-            self._nothing_staged[directory] = result.returncode == 0
-        return self._nothing_staged[directory]
+    def _staged(self, path: str, directory: str, commit: str, name: str) -> bool:
+        """Whether the commit being made changes `path`. A hook is handed only such files on
+        a commit; any other file it is asked about (`pre-commit run --all-files`) is judged
+        whole, since no commit of it is being judged."""
+        index = {"GIT_INDEX_FILE": self._index} if self._index else {}
+        result = self._run(
+            path, directory, "diff", "--cached", "--quiet", commit, "--", name, **index
+        )
+        if result.returncode not in (0, 1):
+            raise _failure(result, path, "diff")
+        return result.returncode == 1
 
     def commit(self, path: str) -> str:
         """The commit the ref names in the repository holding `path`: a full sha.
@@ -252,7 +264,8 @@ class GitDiff:
         if result.returncode == 1 and ref == "HEAD" and self._unborn(path, directory):
             return _EMPTY_TREE  # a repository's first commit: every file is new
         if result.returncode == 1 and result.stdout.strip():
-            raise ScorerError(f"unknown git ref {ref!r}", path=path)
+            where = f" (the `diff` of {self.named_by}; --no-diff checks every line)"
+            raise ScorerError(f"unknown git ref {ref!r}{where if self.named_by else ''}", path=path)
         raise _failure(result, path, "rev-parse")
 
     def _unborn(self, path: str, directory: str) -> bool:

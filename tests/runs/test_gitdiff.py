@@ -251,19 +251,20 @@ def test_a_file_is_new_changed_or_unchanged_since_the_ref(repo, article):
     assert diff.base_text(added) is None
 
 
-def test_staged_judges_the_commit_and_with_nothing_staged_every_file_is_new(repo, article):
+def test_staged_judges_the_commit_and_a_file_it_does_not_change_whole(repo, article):
     other = repo.write("other.txt", lines(*ARTICLE))
     repo.commit("another draft")
     nothing = GitDiff("HEAD", staged=True)
-    assert nothing.change(article) == gitdiff.Change(
-        "new", frozenset({1, 2, 3, 4, 5}), "HEAD (nothing staged, so every file is judged as new)"
-    )
-    assert nothing.name == "HEAD (staged changes)"
+    assert nothing.change(article) == gitdiff.Change("whole", frozenset({1, 2, 3, 4, 5}))
+    assert nothing.name == "HEAD"
     edit(article, {4: "Activists said he had fled."})
     repo.git("add", "habib.txt")
     staged = GitDiff("HEAD", staged=True)
     assert staged.change(article) == gitdiff.Change("changed", frozenset({4}))
-    assert staged.change(other) == gitdiff.Change("unchanged", frozenset())
+    # not in the commit (as under `pre-commit run --all-files`): judged whole
+    assert staged.change(other).status == "whole"
+    edit(other, {2: "An edit nobody staged."})
+    assert staged.change(other).status == "whole"
 
 
 def test_unrelated_histories_have_no_merge_base(repo, article):
