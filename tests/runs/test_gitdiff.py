@@ -431,3 +431,15 @@ def test_a_symbolic_link_is_followed_to_the_article(repo, article):
     edit(article, {4: "Activists said he had fled to Turkey."})
     # The link itself did not change; the article it points to did.
     assert changed_lines(str(repo.root / "latest.txt"), "HEAD") == frozenset({4})
+
+
+def test_a_moved_file_is_judged_against_where_it_was(repo, article):
+    repo.git("mv", "habib.txt", "archive.txt")
+    moved = str(repo.root / "archive.txt")
+    diff = GitDiff("HEAD")
+    assert diff.change(moved) == gitdiff.Change("unchanged", frozenset(), "HEAD, as habib.txt")
+    edit(moved, {4: "Activists said he had fled."})
+    assert GitDiff("HEAD").change(moved) == gitdiff.Change(
+        "changed", frozenset({4}), "HEAD, as habib.txt"
+    )
+    assert GitDiff("HEAD").base_text(moved) == lines(*ARTICLE).encode()
