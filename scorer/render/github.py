@@ -25,6 +25,7 @@ from scorer.runs.outcome import Outcome, counted
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 _FIRST, _SCORES, _FINDINGS = 0, 1, 2  # the order annotations are printed in
+_GITHUB_LIMIT = 10  # annotations of each level GitHub shows a step
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,17 @@ def render(run: Run) -> str:
             _command(
                 "notice",
                 {"title": "scorer: more findings than annotations"},
-                f"{said} not annotated (at most {run.annotations} of each level; GitHub shows "
-                "10 a step): they are in this step's log, the SARIF report and the job summary",
+                f"{said} not annotated ({_budget(run.annotations)}): they are in this step's "
+                "log, the SARIF report and the job summary",
             )
         )
     return "".join(line + "\n" for line in lines)
+
+
+def _budget(annotations: int) -> str:
+    if annotations == _GITHUB_LIMIT:
+        return f"GitHub shows {_GITHUB_LIMIT} of each level a step"
+    return f"at most {annotations} of each level; GitHub shows {_GITHUB_LIMIT} a step"
 
 
 def _within(

@@ -167,9 +167,12 @@ class GitDiff:
             change = self.change(outcome.source)
         except ScorerError as error:
             return dataclasses.replace(outcome, audit=None, error=str(error))
-        changed: frozenset[int] | None = change.lines
-        if outcome.audit.document.format == "html" and changed:
-            changed = None
+        changed = change.lines
+        document = outcome.audit.document
+        if document.format == "html" and changed:
+            # Findings sit on lines of the extracted text, not of the file: any change marks
+            # them all, and the comparison with the base keeps the ones the change brought in.
+            changed = frozenset(range(1, document.line_col(len(document.text))[0] + 1))
         base = change.base or self.name
         return dataclasses.replace(outcome, changed=changed, status=change.status, base=base)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from scorer.engine.choices import SEVERITIES
@@ -23,6 +24,27 @@ def counted(count: int, diffed: bool) -> str:
     """`3 findings`, or with `--diff` `3 new findings on changed lines`: what was counted."""
     noun = f"{count} {'new ' if diffed else ''}finding{'' if count == 1 else 's'}"
     return f"{noun} on changed lines" if diffed else noun
+
+
+# Share of words two versions of a finding's span keep in common to be one finding.
+_NEARLY = 0.8
+
+
+def _nearly(key: str, left: Counter[str]) -> str | None:
+    """A base finding left over of the same rule whose words differ by an edit or two."""
+    rule, _, words = key.partition("\x00")
+    if not words:
+        return None
+    for other, count in left.items():
+        if count <= 0:
+            continue
+        other_rule, _, other_words = other.partition("\x00")
+        if other_rule != rule or not other_words:
+            continue
+        matcher = SequenceMatcher(None, words.split(), other_words.split(), autojunk=False)
+        if matcher.quick_ratio() >= _NEARLY and matcher.ratio() >= _NEARLY:
+            return other
+    return None
 
 
 def finding_key(finding: Finding, text: str) -> str:
@@ -99,8 +121,9 @@ class Outcome:
 
     def _brought_in(self, findings: list[Finding]) -> list[bool]:
         """For each finding, whether the change brought it in: on a changed line, and more of
-        its kind (rule and words) than the file had at the base. The base's count goes first
-        to those off the changed lines, then in text order."""
+        its kind than the file had at the base. The base's findings are matched first to those
+        off the changed lines, then to those on them with the same words, then with nearly
+        the same words (a typo fixed inside a claim leaves the claim's finding the base's)."""
         assert self.audit is not None
         text = self.audit.document.text
         left = Counter(self.base_findings or ())
@@ -115,6 +138,12 @@ class Outcome:
             if old:
                 left[key] -= 1
             brought.append(changed and not old)
+        for n, key in enumerate(keys):
+            if brought[n]:
+                near = _nearly(key, left)
+                if near is not None:
+                    left[near] -= 1
+                    brought[n] = False
         return brought
 
     @property

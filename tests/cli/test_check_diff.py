@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli_check import INDEPENDENT, REWRITE, run
+from tests.conftest import ROOT
 from tests.runs.test_gitdiff import Repo
 
 TYPO = ("demographics", "demograpics")  # line 11 of the rewrite seed
@@ -276,3 +277,17 @@ def test_an_unknown_ref_from_the_config_says_where_it_came_from(newsroom):
         f"{config}; --no-diff checks every line)\n"
     )
     assert run("check", "drafts/good.txt", "--no-diff", cwd=newsroom.root).returncode == 1
+
+
+def test_an_html_draft_answers_for_the_findings_its_change_brought_in(newsroom):
+    page = (ROOT / "tests/fixtures/article_habib.html").read_text(encoding="utf-8")
+    path = newsroom.write("drafts/page.html", page)
+    newsroom.commit("a saved page")
+    before = run("check", "drafts/page.html", cwd=newsroom.root)
+    assert before.returncode == 1  # the page has an error finding of its own
+    Path(path).write_text(page.replace("in the dead of night", "late at night"), encoding="utf-8")
+    newsroom.commit("a one-phrase edit")
+    result = run("check", "drafts/page.html", "--diff", "HEAD~1", cwd=newsroom.root)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("drafts/page.html: ")
+    assert ", 0 new findings on changed lines: ok (changed since HEAD~1:" in result.stdout
