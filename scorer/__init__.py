@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 __all__ = [
     "Audit",
+    "Comparison",
     "Document",
     "ScorerError",
     "__version__",
     "audit",
     "audit_file",
+    "compare",
     "document_from_text",
     "load_document",
 ]
@@ -25,6 +27,7 @@ __all__ = [
 from scorer.errors import ScorerError
 
 if TYPE_CHECKING:
+    from scorer.drift import Comparison
     from scorer.load.document import Document
     from scorer.scoring.audit import Audit
 
@@ -40,6 +43,20 @@ def audit(text: str, title: str | None = None, config: object = None) -> Audit:
     from scorer.scoring.audit import audit_document
 
     return audit_document(load_string(text, title=title), coerce(config))
+
+
+def compare(
+    original: str,
+    rewrite: str,
+    config: object = None,
+    *,
+    titles: tuple[str | None, str | None] = (None, None),
+) -> Comparison:
+    """How `rewrite` changed the sourcing of `original`'s claims: both texts as `audit`
+    takes them, the change of each claim, and both scores."""
+    from scorer.drift import compare_audits
+
+    return compare_audits(audit(original, titles[0], config), audit(rewrite, titles[1], config))
 
 
 def audit_file(source: str, config: object = None) -> Audit:
@@ -75,4 +92,8 @@ def __getattr__(name: str) -> object:
         from scorer.scoring.audit import Audit
 
         return Audit
+    if name == "Comparison":
+        from scorer.drift import Comparison
+
+        return Comparison
     raise AttributeError(name)

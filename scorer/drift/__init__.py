@@ -1,0 +1,49 @@
+"""`scorer compare`: how a rewrite changed the sourcing of a story's claims.
+
+claims.py reads each text's claims and their sourcing from its audit, align.py pairs the
+claims of the rewrite with those of the original, changes.py names what happened to each,
+and result.py holds the answer the renderers format.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from scorer.drift.align import ALSO, THRESHOLD, align
+from scorer.drift.changes import KINDS, changes
+from scorer.drift.claims import claims_of
+from scorer.drift.result import Change, Comparison, Side
+from scorer.scoring.audit import Audit
+
+__all__ = ["KINDS", "Change", "Comparison", "Side", "compare_audits"]
+
+METHOD = (
+    "claims: sentences and clauses of the copy, sourced from the audit's attributions and "
+    "hedges; alignment: cosine over inverse-document-frequency-weighted Porter stems of "
+    f"content words, numbers and capitalised names, each claim of B to its best claim of A at "
+    f"{THRESHOLD} or more (and others within {ALSO:.0%} of the best), offline"
+)
+
+
+def compare_audits(original: Audit, rewrite: Audit, threshold: float = THRESHOLD) -> Comparison:
+    """The comparison of two audited texts: A the original, B the rewrite."""
+    a, b = claims_of(original, "A"), claims_of(rewrite, "B")
+    rows = changes(a, b, align(a, b, threshold))
+    counts = Counter(kind for row in rows for kind in row.kinds)
+    unrelated = bool(a) and bool(b) and not any(row.a and row.b for row in rows)
+    return Comparison(
+        a=_side(original, a),
+        b=_side(rewrite, b),
+        changes=rows,
+        counts={kind: counts[kind] for kind in KINDS},
+        unrelated=unrelated,
+        method=METHOD,
+    )
+
+
+def _side(audit: Audit, claims: tuple) -> Side:  # type: ignore[type-arg]
+    doc = audit.document
+    findings = Counter(finding.rule for finding in audit.findings)
+    return Side(
+        doc.source, doc.title, audit.score, audit.label, claims, dict(sorted(findings.items()))
+    )

@@ -1,0 +1,155 @@
+"""Which claim of the original each claim of the rewrite restates: offline, by shared words.
+
+Each claim becomes a set of features: the Porter stems of its content words, its numbers
+("41,000" and "41000" alike) and its names (a capitalised word inside the clause counts
+double). A feature weighs its inverse document frequency over the claims of both texts, so
+"Habib" or "£6.2" count for more than "council". The similarity of two claims is the weight
+they share over the geometric mean of their weights (a cosine on weighted sets). Each claim
+of B takes the claim of A it is most like, if the similarity reaches THRESHOLD, and any other
+claim of A nearly as like it (a merged sentence restates two). Claims are compared only
+through an index of their features, so the work grows with the shared features, not with
+the product of the two lengths.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from scorer.drift.claims import Claim
+
+# Chosen on the two seed articles (bench/compare.py prints the sweep): lower pairs unrelated
+# background, higher loses paraphrases.
+THRESHOLD = 0.25
+# Another claim of A joins the link when it is at least this like B's claim, relative to
+# the best: a rewrite that merges two sentences restates both.
+ALSO = 0.8
+# A feature in more claims than this share of all claims (at least 6) is too common to tell
+# claims apart, and is left out of the index and the weights.
+COMMON = 0.25
+
+_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "twelve": "12", "twenty": "20", "hundred": "100",
+}  # fmt: skip
+_SPELLING = {"defence": "defense", "offence": "offense", "licence": "license", "centre": "center",
+             "programme": "program", "theatre": "theater"}  # fmt: skip
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be been before being
+    below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its
+    itself just may me might more most must my myself no nor not now of off on once only or
+    other our ours out over own same she should so some such than that the their theirs them
+    then there these they this those through to too under until up very was we were what when
+    where which while who whom why will with would you your yours yourself said says say told
+    tell according reportedly however one also would could should it's he's she's that's
+    there's what's mr mrs ms dr""".split()
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A claim of B and the claims of A it restates, best first, with their similarities."""
+
+    b: int  # index into B's claims
+    a: tuple[int, ...]  # indexes into A's claims
+    similarity: tuple[float, ...]
+
+
+def align(a: Sequence[Claim], b: Sequence[Claim], threshold: float = THRESHOLD) -> tuple[Link, ...]:
+    """One Link for each claim of B that restates something of A, in B's order."""
+    features_a = [_features(claim.text) for claim in a]
+    features_b = [_features(claim.text) for claim in b]
+    frequency: dict[str, int] = defaultdict(int)
+    for features in (*features_a, *features_b):
+        for feature in features:
+            frequency[feature] += 1
+    total = len(a) + len(b)
+    common = max(6, COMMON * total)
+    weight = {
+        feature: math.log(1 + total / count) * (2 if feature.startswith("@") else 1)
+        for feature, count in frequency.items()
+        if count <= common
+    }
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, features in enumerate(features_a):
+        for feature in features:
+            if feature in weight:
+                index[feature].append(i)
+    norms_a = [_norm(features, weight) for features in features_a]
+    links: list[Link] = []
+    for j, features in enumerate(features_b):
+        shared: dict[int, float] = defaultdict(float)
+        for feature in features:
+            for i in index.get(feature, ()):
+                shared[i] += weight[feature]
+        norm_b = _norm(features, weight)
+        scored = sorted(
+            (
+                (total_weight / math.sqrt(norms_a[i] * norm_b), i)
+                for i, total_weight in shared.items()
+            ),
+            key=lambda pair: (-pair[0], pair[1]),
+        )
+        if not scored or scored[0][0] < threshold:
+            continue
+        best = scored[0][0]
+        chosen = [(s, i) for s, i in scored if s >= threshold and s >= ALSO * best]
+        links.append(Link(j, tuple(i for _, i in chosen), tuple(round(s, 3) for s, _ in chosen)))
+    return tuple(links)
+
+
+def similarity(a: str, b: str) -> float:
+    """The similarity of two texts alone (every feature weighs 1): for headlines, where the
+    two are too short for weights to mean much."""
+    fa, fb = _features(a), _features(b)
+    if not fa or not fb:
+        return 0.0
+    return len(fa & fb) / math.sqrt(len(fa) * len(fb))
+
+
+def _norm(features: frozenset[str], weight: dict[str, float]) -> float:
+    return sum(weight.get(feature, 0.0) for feature in features) or 1.0
+
+
+def _features(text: str) -> frozenset[str]:
+    """Stems of content words, numbers as `#digits`, names as `@stem` beside their stem."""
+    found: set[str] = set()
+    for position, match in enumerate(_TOKEN.finditer(text)):
+        token = match.group().replace("’", "'")
+        if token[0].isdigit():
+            found.add("#" + token.replace(",", "").rstrip("."))
+            continue
+        lower = token.lower()
+        if lower in _NUMBER_WORDS:
+            found.add("#" + _NUMBER_WORDS[lower])
+            continue
+        if lower in STOPWORDS or len(lower) < 3:
+            continue
+        stem = _stem(lower.removesuffix("'s"))
+        found.add(stem)
+        if token[0].isupper() and position > 0:
+            found.add("@" + stem)
+    return frozenset(found)
+
+
+@cache
+def _stem(word: str) -> str:
+    """The Porter stem, British and American spellings made one (defence, colour, organise)."""
+    word = _SPELLING.get(word, word)
+    if len(word) > 5 and word.endswith(("our", "ours")) and not word.endswith(("hour", "hours")):
+        word = word.replace("our", "or")
+    word = re.sub(r"is(e|es|ed|ing|ation)$", r"iz\1", word) if len(word) > 6 else word
+    return _stemmer().stem(word)
+
+
+@cache
+def _stemmer():  # type: ignore[no-untyped-def]
+    from nltk.stem import PorterStemmer
+
+    return PorterStemmer()

@@ -1,0 +1,90 @@
+"""What a rewrite did to the sourcing of each claim: the change kinds of `scorer compare`.
+
+kept       same kind of source, same hedging
+lost       attributed in A (named, outlet, anonymous, vague), unattributed in B
+laundered  named and on record in A; anonymous, vague, agentless or another outlet in B
+firmed-up  hedged, rumoured or agentless in A; asserted, or given a source, in B
+softened   asserted in A, hedged in B
+dropped    a claim of A that no claim of B restates
+added      a claim of B that restates none of A (it keeps its own status)
+headline   B's headline asserts what A's headline or standfirst hedged
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scorer.drift.align import Link, similarity
+from scorer.drift.claims import Claim
+from scorer.drift.result import Change
+
+KINDS = ("kept", "lost", "laundered", "firmed-up", "softened", "dropped", "added", "headline")
+# The kinds a gate can fail on, with `unrelated` (nothing of B restates A).
+GATE_KINDS = (*KINDS, "unrelated")
+_UNNAMED = frozenset(["anonymous", "vague", "agentless", "outlet"])
+
+
+def kinds_between(a: Claim, b: Claim) -> tuple[str, ...]:
+    """The change from claim `a` of the original to claim `b` of the rewrite."""
+    kinds: list[str] = []
+    if a.attributed and b.status == "unattributed":
+        kinds.append("lost")
+    if a.status == "named" and b.status in _UNNAMED:
+        kinds.append("laundered")
+    unsure_a = a.hedged or a.status == "agentless"
+    asserted_b = not b.hedged and b.status != "agentless"
+    sourced_b = b.attributed and a.status in ("agentless", "unattributed")
+    if unsure_a and (asserted_b or sourced_b):
+        kinds.append("headline" if _headline(a, b) else "firmed-up")
+    if not a.hedged and b.hedged and a.status != "agentless":
+        kinds.append("softened")
+    return tuple(kinds) or ("kept",)
+
+
+def changes(a: Sequence[Claim], b: Sequence[Claim], links: Sequence[Link]) -> tuple[Change, ...]:
+    """One change a claim of B (restated or added), then one a claim of A no one restates."""
+    rows: list[Change] = []
+    linked_a: set[int] = set()
+    by_b = {link.b: link for link in links}
+    for j, claim in enumerate(b):
+        link = by_b.get(j)
+        if link is None:
+            rows.append(Change(("added",), b=claim))
+            continue
+        linked_a.update(link.a)
+        kinds: list[str] = []
+        for i in link.a:
+            kinds += [kind for kind in kinds_between(a[i], claim) if kind not in kinds]
+        if len(kinds) > 1 and "kept" in kinds:
+            kinds.remove("kept")  # one restated claim changed: the link changed
+        rows.append(Change(tuple(kinds), b=claim, a=tuple(a[i] for i in link.a),
+                           similarity=link.similarity[0]))  # fmt: skip
+    named = {a[i].id for i in linked_a}
+    extra = _headline_row(a, b, rows)
+    if extra is not None:
+        rows.insert(1, extra)
+        named |= {claim.id for claim in extra.a}
+    rows += [Change(("dropped",), a=(claim,)) for claim in a if claim.id not in named]
+    return tuple(rows)
+
+
+def _headline(a: Claim, b: Claim) -> bool:
+    return b.role == "headline" and a.role in ("headline", "standfirst")
+
+
+def _headline_row(a: Sequence[Claim], b: Sequence[Claim], rows: list[Change]) -> Change | None:
+    """B's headline asserting what A's top hedged, when its own link did not already say so.
+
+    Headlines are too short for the weighted alignment, so here one shared content word
+    with A's hedged headline or standfirst is enough."""
+    top_b = next((claim for claim in b if claim.role == "headline"), None)
+    if top_b is None or top_b.hedged or top_b.status == "agentless":
+        return None
+    if any(row.b is top_b and "headline" in row.kinds for row in rows):
+        return None
+    hedged_top = [c for c in a if c.role in ("headline", "standfirst") and c.hedged]
+    for claim in hedged_top:
+        if similarity(claim.text, top_b.text) > 0:
+            return Change(("headline",), b=top_b, a=(claim,),
+                          similarity=round(similarity(claim.text, top_b.text), 3))  # fmt: skip
+    return None

@@ -1,0 +1,201 @@
+"""The claims of one audited text, each with its sourcing status, for `scorer compare`.
+
+A claim here is a sentence of the copy, or a clause of one where a semicolon, a dash or a
+turn ("but", "however", "after which", "while") joins two statements. Its status is read
+from the audit's own signals (attributions, their source types, hedges): nothing is detected
+again, so compare and audit never disagree about who said what.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from scorer.scoring.audit import Audit
+from scorer.signals import Signal
+
+STATUSES = ("named", "outlet", "anonymous", "vague", "agentless", "unattributed")
+ATTRIBUTED = frozenset(["named", "outlet", "anonymous", "vague"])
+_BY_TYPE = {
+    "named_person": "named",
+    "named_organization": "named",
+    "document": "named",
+    "named_outlet": "outlet",
+    "anonymous": "anonymous",
+    "vague": "vague",
+    "agentless": "agentless",
+    "self": "unattributed",
+}
+# Where one sentence holds two statements: the second starts after the match.
+_CLAUSE_BREAK = re.compile(
+    r";\s+|\s+[—–]\s+|,\s+(?=(?:but|however|after which|while|whereas)\b)", re.IGNORECASE
+)
+# Hedges at the head of a sentence ("If confirmed, ...") govern all of it.
+_SENTENCE_WIDE = frozenset(["conditional", "unconfirmed"])
+# A sentence that goes on with the last speaker's words: a pronoun, or a quote of its own.
+_CARRIES_ON = re.compile(r"[\"“‘']|(?:he|she|they|their|his|her|its)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim and how it is sourced; `id` is A1, A2... or B1, B2... in reading order."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    sentence: int
+    role: str  # headline, standfirst or body
+    status: str  # one of STATUSES
+    hedges: tuple[str, ...] = ()
+    source: str = ""  # who is cited, as the text has it ("" for none)
+    carried: bool = False  # the source is the previous sentence's (continued reported speech)
+
+    @property
+    def hedged(self) -> bool:
+        return bool(self.hedges)
+
+    @property
+    def attributed(self) -> bool:
+        return self.status in ATTRIBUTED
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "sentence": self.sentence,
+            "role": self.role,
+            "status": self.status,
+            "hedged": self.hedged,
+            "hedges": list(self.hedges),
+            "source": self.source,
+            "carried": self.carried,
+        }
+
+
+def claims_of(audit: Audit, prefix: str) -> tuple[Claim, ...]:
+    """The claims of the audit's copy (boilerplate left out), in reading order."""
+    doc = audit.document
+    by_sentence: dict[int, list[Signal]] = {}
+    quoted: list[Signal] = []
+    for signal in audit.signals:
+        if signal.kind in ("attribution", "hedge"):
+            by_sentence.setdefault(signal.sentence, []).append(signal)
+            if signal.kind == "attribution" and signal.fields.get("quote"):
+                quoted.append(signal)
+    found: list[Claim] = []
+    previous: Claim | None = None
+    for sentence in doc.sentences:
+        if sentence.boilerplate:
+            continue
+        role = doc.paragraphs[sentence.paragraph].kind
+        signals = by_sentence.get(sentence.index, [])
+        near = [s for s in quoted if s.sentence != sentence.index and _overlaps(s, sentence)]
+        first_clause = True
+        for start, end in _clauses(doc.text, sentence.start, sentence.end):
+            claim = _claim(doc.text, start, end, sentence.index, role, signals + near,
+                           sentence.start, first_clause)  # fmt: skip
+            first_clause = False
+            if (
+                claim.status == "unattributed"
+                and previous is not None
+                and previous.status == "named"
+                and previous.sentence == sentence.index - 1
+                and doc.sentences[previous.sentence].paragraph == sentence.paragraph
+                and _CARRIES_ON.match(claim.text)
+            ):
+                claim = _carried(claim, previous)
+            found.append(claim)
+            previous = claim
+    return tuple(Claim(f"{prefix}{n}", *_fields(claim)) for n, claim in enumerate(found, start=1))
+
+
+def _fields(claim: Claim) -> tuple[Any, ...]:
+    return (claim.start, claim.end, claim.text, claim.sentence, claim.role, claim.status,
+            claim.hedges, claim.source, claim.carried)  # fmt: skip
+
+
+def _carried(claim: Claim, previous: Claim) -> Claim:
+    return Claim(claim.id, claim.start, claim.end, claim.text, claim.sentence, claim.role,
+                 previous.status, claim.hedges, previous.source, True)  # fmt: skip
+
+
+def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The clauses of a sentence; a piece of fewer than four words stays with its neighbour."""
+    cuts = [start]
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if _words(text, cuts[-1], match.start()) >= 4 and _words(text, match.end(), end) >= 4:
+            cuts.append(match.end())
+    cuts.append(end)
+    for left, right in itertools.pairwise(cuts):
+        piece = text[left:right].rstrip(" ;,—–")
+        yield left, left + len(piece)
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
+def _claim(text: str, start: int, end: int, sentence: int, role: str,
+           signals: Sequence[Signal], sentence_start: int, first: bool) -> Claim:  # fmt: skip
+    """The clause's status: the attribution reaching furthest into it, and its hedges."""
+    best: tuple[int, int, Signal] | None = None
+    hedges: list[str] = []
+    for signal in signals:
+        if signal.kind == "hedge":
+            inside = start <= signal.start < end
+            heads = signal.fields.get("type") in _SENTENCE_WIDE and (
+                (signal.start - sentence_start < 3 and not first) or inside
+            )
+            if inside or heads:
+                hedges.append(signal.text)
+            continue
+        overlap = _reach(signal, start, end)
+        if overlap <= 0:
+            continue
+        rank = -STATUSES.index(_status(signal))  # named before outlet before anonymous...
+        if best is None or (overlap, rank) > best[:2]:
+            best = (overlap, rank, signal)
+    if best is None:
+        return Claim("", start, end, text[start:end], sentence, role, "unattributed",
+                     tuple(hedges))  # fmt: skip
+    attribution = best[2]
+    status = _status(attribution)
+    cue = attribution.fields["cue"]["text"]
+    if status == "agentless" and cue not in hedges:
+        hedges.append(cue)  # "reportedly", "rumours circulated": no one owns it
+    source = attribution.fields["source"]["text"]
+    outlet = attribution.fields.get("outlet")
+    if outlet:
+        source = f"{source} ({outlet['text']})" if source else outlet["text"]
+    return Claim("", start, end, text[start:end], sentence, role, status, tuple(hedges),
+                 source)  # fmt: skip
+
+
+def _status(attribution: Signal) -> str:
+    """An outlet named beside an unnamed source ("sources tell Reuters") reads as the outlet;
+    beside a named one ("he told the AFP") it is only where the named source spoke."""
+    status = _BY_TYPE.get(attribution.fields["source"]["type"], "unattributed")
+    if attribution.fields.get("outlet") and status in ("anonymous", "vague", "agentless"):
+        return "outlet"
+    return status
+
+
+def _reach(attribution: Signal, start: int, end: int) -> int:
+    """How many characters of [start, end) the attribution's source, cue and content cover."""
+    fields = attribution.fields
+    spans = [(attribution.start, attribution.end)]
+    spans += [(fields[k]["start"], fields[k]["end"]) for k in ("content", "cue") if k in fields]
+    low, high = min(s for s, _ in spans), max(e for _, e in spans)
+    return min(end, high) - max(start, low)
+
+
+def _overlaps(signal: Signal, sentence: Any) -> bool:
+    content = signal.fields.get("content") or {}
+    return bool(content) and content["start"] < sentence.end and sentence.start < content["end"]
