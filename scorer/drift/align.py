@@ -63,11 +63,11 @@ class Link:
 
 def align(a: Sequence[Claim], b: Sequence[Claim], threshold: float = THRESHOLD) -> tuple[Link, ...]:
     """One Link for each claim of B that restates something of A, in B's order."""
-    features_a = [_features(claim.text) for claim in a]
-    features_b = [_features(claim.text) for claim in b]
+    features_a = [features(claim.text) for claim in a]
+    features_b = [features(claim.text) for claim in b]
     frequency: dict[str, int] = defaultdict(int)
-    for features in (*features_a, *features_b):
-        for feature in features:
+    for found in (*features_a, *features_b):
+        for feature in found:
             frequency[feature] += 1
     total = len(a) + len(b)
     common = max(6, COMMON * total)
@@ -77,18 +77,18 @@ def align(a: Sequence[Claim], b: Sequence[Claim], threshold: float = THRESHOLD) 
         if count <= common
     }
     index: dict[str, list[int]] = defaultdict(list)
-    for i, features in enumerate(features_a):
-        for feature in features:
+    for i, found in enumerate(features_a):
+        for feature in found:
             if feature in weight:
                 index[feature].append(i)
-    norms_a = [_norm(features, weight) for features in features_a]
+    norms_a = [_norm(found, weight) for found in features_a]
     links: list[Link] = []
-    for j, features in enumerate(features_b):
+    for j, found in enumerate(features_b):
         shared: dict[int, float] = defaultdict(float)
-        for feature in features:
+        for feature in found:
             for i in index.get(feature, ()):
                 shared[i] += weight[feature]
-        norm_b = _norm(features, weight)
+        norm_b = _norm(found, weight)
         scored = sorted(
             (
                 (total_weight / math.sqrt(norms_a[i] * norm_b), i)
@@ -107,7 +107,7 @@ def align(a: Sequence[Claim], b: Sequence[Claim], threshold: float = THRESHOLD) 
 def similarity(a: str, b: str) -> float:
     """The similarity of two texts alone (every feature weighs 1): for headlines, where the
     two are too short for weights to mean much."""
-    fa, fb = _features(a), _features(b)
+    fa, fb = features(a), features(b)
     if not fa or not fb:
         return 0.0
     return len(fa & fb) / math.sqrt(len(fa) * len(fb))
@@ -117,8 +117,9 @@ def _norm(features: frozenset[str], weight: dict[str, float]) -> float:
     return sum(weight.get(feature, 0.0) for feature in features) or 1.0
 
 
-def _features(text: str) -> frozenset[str]:
-    """Stems of content words, numbers as `#digits`, names as `@stem` beside their stem."""
+def features(text: str) -> frozenset[str]:
+    """A claim's features: stems of content words, numbers as `#digits`, names as `@stem`
+    beside their stem."""
     found: set[str] = set()
     for position, match in enumerate(_TOKEN.finditer(text)):
         token = match.group().replace("’", "'")

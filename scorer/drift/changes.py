@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scorer.drift.align import Link, similarity
+from scorer.drift.align import Link, features, similarity
 from scorer.drift.claims import Claim
 from scorer.drift.result import Change
 
@@ -52,17 +52,20 @@ def changes(a: Sequence[Claim], b: Sequence[Claim], links: Sequence[Link]) -> tu
             rows.append(Change(("added",), b=claim))
             continue
         linked_a.update(link.a)
-        kinds: list[str] = []
-        for i in link.a:
-            kinds += [kind for kind in kinds_between(a[i], claim) if kind not in kinds]
-        if len(kinds) > 1 and "kept" in kinds:
-            kinds.remove("kept")  # one restated claim changed: the link changed
-        rows.append(Change(tuple(kinds), b=claim, a=tuple(a[i] for i in link.a),
+        # The kinds are the best match's: the others are shown, but a looser match of a
+        # merged sentence would too often bring a change the rewrite did not make.
+        kinds = kinds_between(a[link.a[0]], claim)
+        rows.append(Change(kinds, b=claim, a=tuple(a[i] for i in link.a),
                            similarity=link.similarity[0]))  # fmt: skip
     named = {a[i].id for i in linked_a}
     extra = _headline_row(a, b, rows)
     if extra is not None:
-        rows.insert(1, extra)
+        # In place of the headline's own row when that said only "added".
+        at = next(n for n, row in enumerate(rows) if row.b is extra.b)
+        if rows[at].kinds == ("added",):
+            rows[at] = extra
+        else:
+            rows.insert(at + 1, extra)
         named |= {claim.id for claim in extra.a}
     rows += [Change(("dropped",), a=(claim,)) for claim in a if claim.id not in named]
     return tuple(rows)
@@ -75,16 +78,19 @@ def _headline(a: Claim, b: Claim) -> bool:
 def _headline_row(a: Sequence[Claim], b: Sequence[Claim], rows: list[Change]) -> Change | None:
     """B's headline asserting what A's top hedged, when its own link did not already say so.
 
-    Headlines are too short for the weighted alignment, so here one shared content word
-    with A's hedged headline or standfirst is enough."""
+    Headlines are too short for the weighted alignment. Here B's headline must share a
+    content word with a hedged headline or standfirst of A that A's unhedged top did not
+    have: the word it took from the hedged part ("defected", "85 jobs")."""
     top_b = next((claim for claim in b if claim.role == "headline"), None)
     if top_b is None or top_b.hedged or top_b.status == "agentless":
         return None
     if any(row.b is top_b and "headline" in row.kinds for row in rows):
         return None
-    hedged_top = [c for c in a if c.role in ("headline", "standfirst") and c.hedged]
-    for claim in hedged_top:
-        if similarity(claim.text, top_b.text) > 0:
+    top_a = [c for c in a if c.role in ("headline", "standfirst")]
+    plain = frozenset().union(*(features(c.text) for c in top_a if not c.hedged))
+    said = features(top_b.text)
+    for claim in top_a:
+        if claim.hedged and (said & features(claim.text)) - plain:
             return Change(("headline",), b=top_b, a=(claim,),
                           similarity=round(similarity(claim.text, top_b.text), 3))  # fmt: skip
     return None

@@ -93,22 +93,30 @@ body {{
 
 def page(run: Run, fmt: str) -> str:
     """The whole report of `run` as text in `fmt`: rich, plain, html or svg."""
+    console, fmt = open_console(fmt, run.width, run.terminal)
+    console.push_theme(_theme(run.outcomes))
+    for part in renderables(run.outcomes, show_text=run.show_text):
+        console.print(part)
+    return close_console(console, fmt, _title(run.outcomes))
+
+
+def open_console(fmt: str, width: int | None, terminal: bool) -> tuple[Console, str]:
+    """The console a report prints into, and the format it comes out in (rich on a pipe,
+    a CI log or with NO_COLOR is plain); every Rich report (audit, compare) starts here."""
     # Standard output as Rich sees it (a terminal, NO_COLOR, COLUMNS), when we write there.
-    probe = Console() if run.terminal else None
+    probe = Console() if terminal else None
     if fmt == "rich" and probe is not None and (not probe.is_terminal or probe.no_color):
         fmt = "plain"  # a pipe, a CI log or NO_COLOR
-    width = run.width
     if width is None:
         screen = probe is not None and fmt in ("rich", "plain")
         width = _fitted(probe.width) if screen else EXPORT_WIDTH  # type: ignore[union-attr]
     if fmt == "rich" and probe is not None:
-        console = _terminal_console(width, probe)
-    else:
-        console = _console(fmt, width)
-    console.push_theme(_theme(run.outcomes))
-    for part in renderables(run.outcomes, show_text=run.show_text):
-        console.print(part)
-    title = _title(run.outcomes)
+        return _terminal_console(width, probe), fmt
+    return _console(fmt, width), fmt
+
+
+def close_console(console: Console, fmt: str, title: str) -> str:
+    """What `console` printed, as text in `fmt`: rich, plain, html or svg."""
     if fmt == "html":
         escaped = html.escape(title).replace("{", "{{").replace("}", "}}")
         return console.export_html(
