@@ -35,6 +35,9 @@ _CLAUSE_BREAK = re.compile(
 )
 # Hedges at the head of a sentence ("If confirmed, ...") govern all of it.
 _SENTENCE_WIDE = frozenset(["conditional", "unconfirmed"])
+# Words that round a number ("roughly 30 families") are no doubt about who says it: a
+# rewrite that swaps "about" for "roughly" has not softened anything.
+_APPROXIMATORS = frozenset(["roughly", "about", "around", "approximately", "nearly", "almost"])
 # A sentence that goes on with the last speaker's words: a pronoun, or a quote of its own.
 _CARRIES_ON = re.compile(r"[\"“‘']|(?:he|she|they|their|his|her|its)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -149,6 +152,8 @@ def _claim(text: str, start: int, end: int, sentence: int, role: str,
     hedges: list[str] = []
     for signal in signals:
         if signal.kind == "hedge":
+            if signal.text.lower() in _APPROXIMATORS:
+                continue
             inside = start <= signal.start < end
             heads = signal.fields.get("type") in _SENTENCE_WIDE and (
                 (signal.start - sentence_start < 3 and not first) or inside

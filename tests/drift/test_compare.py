@@ -1,0 +1,188 @@
+"""`scorer compare` on the seeds and the labeller's test pairs: exact kinds and links."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import scorer
+from scorer.cli import cli
+from scorer.drift import Comparison
+from scorer.drift.changes import kinds_between
+from scorer.drift.claims import Claim
+from scorer.render.comparison import render
+from tests.conftest import INDEPENDENT, REWRITE
+
+PAIRS = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
+
+
+def _pair(name: str) -> Comparison:
+    original = (PAIRS / "original.txt").read_text(encoding="utf-8")
+    return scorer.compare(original, (PAIRS / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def _changed(comparison: Comparison) -> list[tuple[tuple[str, ...], list[str], str | None]]:
+    """Every change that is not `kept`: kinds, A ids, B id."""
+    return [
+        (row.kinds, [claim.id for claim in row.a], row.b.id if row.b else None)
+        for row in comparison.changes
+        if row.kinds != ("kept",)
+    ]
+
+
+def _claim(status: str, hedges: tuple[str, ...] = (), role: str = "body") -> Claim:
+    return Claim("X1", 0, 1, "x", 0, role, status, hedges)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        (_claim("named"), _claim("named"), ("kept",)),
+        (_claim("named"), _claim("unattributed"), ("lost",)),
+        (_claim("named"), _claim("anonymous"), ("laundered",)),
+        (_claim("named"), _claim("outlet"), ("laundered",)),
+        (_claim("agentless", ("rumours circulated",)), _claim("anonymous"), ("firmed-up",)),
+        (_claim("unattributed", ("if confirmed",)), _claim("unattributed"), ("firmed-up",)),
+        (_claim("named"), _claim("named", ("may",)), ("softened",)),
+        (_claim("named"), _claim("unattributed", ("ostensibly",)), ("lost", "softened")),
+        (_claim("unattributed", ("could",), "standfirst"), _claim("unattributed", (), "headline"),
+         ("headline",)),
+    ],
+)  # fmt: skip
+def test_kinds_between_follow_the_definitions(a: Claim, b: Claim, kinds: tuple[str, ...]) -> None:
+    assert kinds_between(a, b) == kinds
+
+
+def test_the_same_text_keeps_everything() -> None:
+    comparison = _pair("original")
+    assert comparison.counts["kept"] == len(comparison.a.claims) == 24
+    assert _changed(comparison) == []
+    assert comparison.score_change == 0.0
+    assert not comparison.unrelated
+
+
+def test_laundered_names_become_outlets_and_anonymous() -> None:
+    assert _changed(_pair("rewrite_laundered")) == [
+        (("firmed-up",), ["A2"], "B11"),  # aligned with the standfirst, not Whitlock (weak)
+        (("laundered",), ["A12"], "B12"),
+        (("laundered",), ["A13"], "B13"),
+        (("dropped",), ["A11"], None),
+    ]
+
+
+def test_lost_attribution() -> None:
+    assert _changed(_pair("rewrite_lost")) == [(("lost",), ["A10"], "B10")]
+
+
+def test_firmed_up_and_headline() -> None:
+    comparison = _pair("rewrite_firmed")
+    assert _changed(comparison) == [
+        (("headline",), ["A2"], "B1"),
+        (("firmed-up",), ["A14"], "B14"),
+        (("firmed-up",), ["A15"], "B15"),
+    ]
+    assert (comparison.a.score, comparison.b.score) == (89.0, 95.5)
+
+
+def test_softened() -> None:
+    assert _changed(_pair("rewrite_softened")) == [
+        (("softened",), ["A13"], "B13"),
+        (("softened",), ["A21"], "B21"),
+    ]
+
+
+def test_faithful_paraphrase() -> None:
+    assert _changed(_pair("rewrite_faithful")) == [
+        (("lost",), ["A23"], "B22"),  # "The budget will be debated" read as an attribution
+        (("dropped",), ["A18"], None),  # the paraphrase of "It has been suggested" missed
+    ]
+
+
+def test_dropped_and_added() -> None:
+    assert _changed(_pair("rewrite_dropped_added")) == [
+        (("firmed-up",), ["A11"], "B13"),  # an added Whitlock claim aligned by his name
+        (("firmed-up",), ["A15"], "B17"),
+        (("dropped",), ["A16"], None),
+        (("dropped",), ["A21"], None),
+    ]
+
+
+def test_an_unrelated_story_aligns_nothing() -> None:
+    comparison = _pair("unrelated")
+    assert comparison.unrelated
+    assert {k: n for k, n in comparison.counts.items() if n} == {"dropped": 24, "added": 19}
+    assert comparison.summary().startswith("unrelated: no claim of B restates a claim of A")
+
+
+def test_the_seeds() -> None:
+    comparison = scorer.compare(
+        INDEPENDENT.read_text(encoding="utf-8"), REWRITE.read_text(encoding="utf-8")
+    )
+    assert (comparison.a.score, comparison.b.score, comparison.score_change) == (75.0, 15.5, -59.5)
+    counts = {k: n for k, n in comparison.counts.items() if n}
+    assert counts == {"kept": 3, "lost": 2, "softened": 2, "dropped": 19, "added": 17,
+                      "headline": 1}  # fmt: skip
+    rows = {row.b.id: row for row in comparison.changes if row.b and row.a}
+    assert rows["B1"].kinds == ("headline",) and rows["B1"].a[0].id == "A2"
+    assert rows["B5"].kinds == ("lost", "softened")  # "according to the regime" -> "ostensibly"
+    assert rows["B5"].a[0].source == "the regime"
+
+
+def test_to_dict_and_renderers_carry_the_answer() -> None:
+    comparison = _pair("rewrite_lost")
+    data = json.loads(render(comparison, "json"))
+    assert data["counts"]["lost"] == 1 and data["unrelated"] is False
+    assert data["changes"][9] == {"kinds": ["lost"], "b": "B10", "a": ["A10"], "similarity": 1.0}
+    wide = render(comparison, "plain", width=140)
+    assert "A: original" in wide and "B: rewrite" in wide
+    narrow = render(comparison, "plain", width=80)
+    assert "A: original" not in narrow and "  B10 The Tollgate library" in narrow
+    assert "| lost | **A10** The Tollgate library" in render(comparison, "markdown")
+    assert render(comparison, "html").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "gate", "code"),
+    [
+        ("rewrite_laundered.txt", "lost,laundered,firmed-up", 1),
+        ("rewrite_lost.txt", "lost", 1),
+        ("rewrite_softened.txt", "lost,laundered,firmed-up", 0),
+        ("original.txt", "lost,laundered,firmed-up,softened,dropped,added,headline", 0),
+        ("unrelated.txt", "lost,laundered,firmed-up", 0),
+        ("unrelated.txt", "unrelated", 1),
+    ],
+)
+def test_the_gate(rewrite: str, gate: str, code: int) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["compare", str(PAIRS / "original.txt"), str(PAIRS / rewrite), "-f", "json",
+         "--fail-on-change", gate],
+    )  # fmt: skip
+    assert result.exit_code == code, result.output
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["compare", str(PAIRS / "original.txt"), str(tmp_path / "no.txt")])
+    assert missing.exit_code == 2
+    assert missing.stderr.strip().splitlines() == [
+        f"scorer: error: {tmp_path / 'no.txt'}: no such file"
+    ]
+    both = runner.invoke(cli, ["compare", "-", "-"])
+    assert (both.exit_code, both.stderr) == (
+        2,
+        "scorer: error: A and B cannot both be standard input (-)\n",
+    )
+    unknown = runner.invoke(cli, ["compare", "a", "b", "--fail-on-change", "bogus"])
+    assert unknown.exit_code == 2 and "unknown change kind 'bogus'" in unknown.stderr
+
+
+def test_standard_input_for_one_side() -> None:
+    text = (PAIRS / "rewrite_lost.txt").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["compare", str(PAIRS / "original.txt"), "-", "-f", "json"],
+                                input=text)  # fmt: skip
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["counts"]["lost"] == 1
