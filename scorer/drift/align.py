@@ -14,13 +14,12 @@ the product of the two lengths.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from scorer.drift.claims import Claim
+from scorer.drift.words import features, title_case
 
 # Chosen on the two seed articles (bench/compare.py prints the sweep): lower pairs unrelated
 # background, higher loses paraphrases.
@@ -31,25 +30,6 @@ ALSO = 0.8
 # A feature in more claims than this share of all claims (at least 6) is too common to tell
 # claims apart, and is left out of the index and the weights.
 COMMON = 0.25
-
-_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)*")
-_NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "twelve": "12", "twenty": "20", "hundred": "100",
-}  # fmt: skip
-_SPELLING = {"defence": "defense", "offence": "offense", "licence": "license", "centre": "center",
-             "programme": "program", "theatre": "theater"}  # fmt: skip
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be been before being
-    below between both but by can could did do does doing down during each few for from further
-    had has have having he her here hers herself him himself his how i if in into is it its
-    itself just may me might more most must my myself no nor not now of off on once only or
-    other our ours out over own same she should so some such than that the their theirs them
-    then there these they this those through to too under until up very was we were what when
-    where which while who whom why will with would you your yours yourself said says say told
-    tell according reportedly however one also would could should it's he's she's that's
-    there's what's mr mrs ms dr""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -63,8 +43,8 @@ class Link:
 
 def align(a: Sequence[Claim], b: Sequence[Claim], threshold: float = THRESHOLD) -> tuple[Link, ...]:
     """One Link for each claim of B that restates something of A, in B's order."""
-    features_a = [features(claim.text) for claim in a]
-    features_b = [features(claim.text) for claim in b]
+    features_a = [_features(claim) for claim in a]
+    features_b = [_features(claim) for claim in b]
     frequency: dict[str, int] = defaultdict(int)
     for found in (*features_a, *features_b):
         for feature in found:
@@ -117,40 +97,6 @@ def _norm(features: frozenset[str], weight: dict[str, float]) -> float:
     return sum(weight.get(feature, 0.0) for feature in features) or 1.0
 
 
-def features(text: str) -> frozenset[str]:
-    """A claim's features: stems of content words, numbers as `#digits`, names as `@stem`
-    beside their stem."""
-    found: set[str] = set()
-    for position, match in enumerate(_TOKEN.finditer(text)):
-        token = match.group().replace("’", "'")
-        if token[0].isdigit():
-            found.add("#" + token.replace(",", "").rstrip("."))
-            continue
-        lower = token.lower()
-        if lower in _NUMBER_WORDS:
-            found.add("#" + _NUMBER_WORDS[lower])
-            continue
-        if lower in STOPWORDS or len(lower) < 3:
-            continue
-        stem = _stem(lower.removesuffix("'s"))
-        found.add(stem)
-        if token[0].isupper() and position > 0:
-            found.add("@" + stem)
-    return frozenset(found)
-
-
-@cache
-def _stem(word: str) -> str:
-    """The Porter stem, British and American spellings made one (defence, colour, organise)."""
-    word = _SPELLING.get(word, word)
-    if len(word) > 5 and word.endswith(("our", "ours")) and not word.endswith(("hour", "hours")):
-        word = word.replace("our", "or")
-    word = re.sub(r"is(e|es|ed|ing|ation)$", r"iz\1", word) if len(word) > 6 else word
-    return _stemmer().stem(word)
-
-
-@cache
-def _stemmer():  # type: ignore[no-untyped-def]
-    from nltk.stem import PorterStemmer
-
-    return PorterStemmer()
+def _features(claim: Claim) -> frozenset[str]:
+    """A headline in title case has no names: every word of it is capitalised."""
+    return features(claim.text, names=not (claim.role == "headline" and title_case(claim.text)))

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scorer.drift.align import Link, features, similarity
+from scorer.drift.align import Link, similarity
 from scorer.drift.claims import Claim
 from scorer.drift.result import Change
+from scorer.drift.words import features
 
 KINDS = ("kept", "lost", "laundered", "firmed-up", "softened", "dropped", "added", "headline")
 # The kinds a gate can fail on, with `unrelated` (nothing of B restates A).
@@ -52,11 +53,10 @@ def changes(a: Sequence[Claim], b: Sequence[Claim], links: Sequence[Link]) -> tu
             rows.append(Change(("added",), b=claim))
             continue
         linked_a.update(link.a)
-        # The kinds are the best match's: the others are shown, but a looser match of a
-        # merged sentence would too often bring a change the rewrite did not make.
-        kinds = kinds_between(a[link.a[0]], claim)
-        rows.append(Change(kinds, b=claim, a=tuple(a[i] for i in link.a),
-                           similarity=link.similarity[0]))  # fmt: skip
+        # A sentence that merges two claims of A can make a change to each: all are told.
+        each = tuple(kinds_between(a[i], claim) for i in link.a)
+        rows.append(Change(_union(each), b=claim, a=tuple(a[i] for i in link.a),
+                           similarity=link.similarity[0], each=each))  # fmt: skip
     named = {a[i].id for i in linked_a}
     extra = _headline_row(a, b, rows)
     if extra is not None:
@@ -69,6 +69,12 @@ def changes(a: Sequence[Claim], b: Sequence[Claim], links: Sequence[Link]) -> tu
         named |= {claim.id for claim in extra.a}
     rows += [Change(("dropped",), a=(claim,)) for claim in a if claim.id not in named]
     return tuple(rows)
+
+
+def _union(each: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    """The kinds of all the pairs, in KINDS order; `kept` only when nothing changed."""
+    found = {kind for kinds in each for kind in kinds}
+    return tuple(kind for kind in KINDS if kind in found and kind != "kept") or ("kept",)
 
 
 def _headline(a: Claim, b: Claim) -> bool:
@@ -87,10 +93,11 @@ def _headline_row(a: Sequence[Claim], b: Sequence[Claim], rows: list[Change]) ->
     if any(row.b is top_b and "headline" in row.kinds for row in rows):
         return None
     top_a = [c for c in a if c.role in ("headline", "standfirst")]
-    plain = frozenset().union(*(features(c.text) for c in top_a if not c.hedged))
-    said = features(top_b.text)
+    # The words as written: "deserts" in A's plain headline is no "defected" of its own.
+    plain = frozenset().union(*(features(c.text, groups=False) for c in top_a if not c.hedged))
+    said = features(top_b.text, groups=False)
     for claim in top_a:
-        if claim.hedged and (said & features(claim.text)) - plain:
+        if claim.hedged and (said & features(claim.text, groups=False)) - plain:
             return Change(("headline",), b=top_b, a=(claim,),
                           similarity=round(similarity(claim.text, top_b.text), 3))  # fmt: skip
     return None

@@ -17,7 +17,15 @@ class Change:
     kinds: tuple[str, ...]
     b: Claim | None = None
     a: tuple[Claim, ...] = ()
-    similarity: float = 0.0
+    similarity: float = 0.0  # to the first claim of A, the most like B's
+    each: tuple[tuple[str, ...], ...] = ()  # the kinds from each claim of A in turn
+
+    def kinds_from(self, claim: Claim) -> tuple[str, ...]:
+        """The change from one of this row's claims of A to its claim of B."""
+        for other, kinds in zip(self.a, self.each, strict=False):
+            if other is claim:
+                return kinds
+        return self.kinds
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -25,6 +33,7 @@ class Change:
             "b": self.b.id if self.b else None,
             "a": [claim.id for claim in self.a],
             "similarity": self.similarity,
+            "each": [list(kinds) for kinds in self.each],
         }
 
 

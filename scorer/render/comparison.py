@@ -83,7 +83,8 @@ def _table(comparison: Comparison) -> Table:
     table.add_column("change", ratio=2)
     table.add_column("B: rewrite", ratio=5)
     for change in comparison.changes:
-        table.add_row(_claims(change.a), _kinds(change), _claims((change.b,) if change.b else ()))
+        table.add_row(_claims(change.a, change), _kinds(change),
+                      _claims((change.b,) if change.b else ()))  # fmt: skip
     return table
 
 
@@ -93,7 +94,7 @@ def _interleaved(comparison: Comparison) -> Group:
         line = _kinds(change)
         rows.append(line)
         for claim in change.a:
-            rows.append(Text("  ").append_text(_claim(claim)))
+            rows.append(Text("  ").append_text(_claim(claim, _own(change, claim))))
         if change.b:
             rows.append(Text("  ").append_text(_claim(change.b)))
     return Group(*rows)
@@ -108,18 +109,26 @@ def _kinds(change: Change) -> Text:
     return text
 
 
-def _claims(claims: tuple[Claim, ...]) -> Text:
+def _claims(claims: tuple[Claim, ...], change: Change | None = None) -> Text:
     text = Text()
     for number, claim in enumerate(claims):
-        text.append("\n" if number else "").append_text(_claim(claim))
+        own = _own(change, claim) if change else ""
+        text.append("\n" if number else "").append_text(_claim(claim, own))
     return text
 
 
-def _claim(claim: Claim) -> Text:
+def _claim(claim: Claim, own: str = "") -> Text:
     text = Text(f"{claim.id} ", style="bold")
     text.append(claim.text)
-    text.append(f"  [{describe(claim)}]", style="compare.status")
+    text.append(f"  [{describe(claim)}{own}]", style="compare.status")
     return text
+
+
+def _own(change: Change, claim: Claim) -> str:
+    """A claim of A's own change, when the claims of a merged sentence differ in it."""
+    if len({kinds for kinds in change.each}) < 2:
+        return ""
+    return " -> " + " + ".join(change.kinds_from(claim))
 
 
 def describe(claim: Claim) -> str:
@@ -145,7 +154,10 @@ def markdown(comparison: Comparison) -> str:
         "|---|---|---|",
     ]
     for change in comparison.changes:
-        left = "<br>".join(f"**{c.id}** {_cell(c.text)} _({_cell(describe(c))})_" for c in change.a)
+        left = "<br>".join(
+            f"**{c.id}** {_cell(c.text)} _({_cell(describe(c) + _own(change, c))})_"
+            for c in change.a
+        )
         right = ""
         if change.b:
             right = f"**{change.b.id}** {_cell(change.b.text)} _({_cell(describe(change.b))})_"

@@ -123,19 +123,26 @@ def test_the_seeds() -> None:
     )
     assert (comparison.a.score, comparison.b.score, comparison.score_change) == (75.0, 15.5, -59.5)
     counts = {k: n for k, n in comparison.counts.items() if n}
-    assert counts == {"kept": 3, "lost": 2, "softened": 2, "dropped": 19, "added": 17,
-                      "headline": 1}  # fmt: skip
+    assert counts == {"kept": 2, "lost": 2, "laundered": 1, "firmed-up": 2, "softened": 2,
+                      "dropped": 19, "added": 17, "headline": 1}  # fmt: skip
     rows = {row.b.id: row for row in comparison.changes if row.b and row.a}
     assert rows["B1"].kinds == ("headline",) and rows["B1"].a[0].id == "A2"
     assert rows["B5"].kinds == ("lost", "softened")  # "according to the regime" -> "ostensibly"
     assert rows["B5"].a[0].source == "the regime"
+    # "fleeing across the border" (reportedly) and Mr Labwani's "smuggled out ... with the help
+    # of a Western country" merged into "multiple sources tell Reuters ... snuck across the
+    # Turkish border ... with the help of Western intelligence": a change from each.
+    b9 = rows["B9"]
+    assert [c.id for c in b9.a] == ["A3", "A12"] and b9.each == (("firmed-up",), ("laundered",))
+    assert b9.kinds == ("laundered", "firmed-up")
 
 
 def test_to_dict_and_renderers_carry_the_answer() -> None:
     comparison = _pair("rewrite_lost")
     data = json.loads(render(comparison, "json"))
     assert data["counts"]["lost"] == 1 and data["unrelated"] is False
-    assert data["changes"][9] == {"kinds": ["lost"], "b": "B10", "a": ["A10"], "similarity": 1.0}
+    assert data["changes"][9] == {"kinds": ["lost"], "b": "B10", "a": ["A10"], "similarity": 1.0,
+                                  "each": [["lost"]]}  # fmt: skip
     wide = render(comparison, "plain", width=140)
     assert "A: original" in wide and "B: rewrite" in wide
     narrow = render(comparison, "plain", width=80)
