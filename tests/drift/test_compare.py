@@ -123,12 +123,13 @@ def test_the_seeds() -> None:
     )
     assert (comparison.a.score, comparison.b.score, comparison.score_change) == (75.0, 15.5, -59.5)
     counts = {k: n for k, n in comparison.counts.items() if n}
-    assert counts == {"kept": 2, "lost": 2, "laundered": 1, "firmed-up": 2, "softened": 2,
-                      "dropped": 19, "added": 17, "headline": 1}  # fmt: skip
+    assert counts == {"kept": 3, "lost": 2, "laundered": 1, "firmed-up": 2, "softened": 2,
+                      "dropped": 18, "added": 16, "headline": 1}  # fmt: skip
     rows = {row.b.id: row for row in comparison.changes if row.b and row.a}
     assert rows["B1"].kinds == ("headline",) and rows["B1"].a[0].id == "A2"
     assert rows["B5"].kinds == ("lost", "softened")  # "according to the regime" -> "ostensibly"
     assert rows["B5"].a[0].source == "the regime"
+    assert rows["B8"].a[0].id == "A8"  # "Syrian state media" restates "state television"
     # "fleeing across the border" (reportedly) and Mr Labwani's "smuggled out ... with the help
     # of a Western country" merged into "multiple sources tell Reuters ... snuck across the
     # Turkish border ... with the help of Western intelligence": a change from each.
