@@ -31,7 +31,7 @@ _BY_TYPE = {
 }
 # Where one sentence holds two statements: the second starts after the match.
 _CLAUSE_BREAK = re.compile(
-    r";\s+|\s+[—–]\s+|,\s+(?=(?:but|however|after which|while|whereas)\b)", re.IGNORECASE
+    r";\s+|(?<!\s)\s+[—–]\s+|,\s+(?=(?:but|however|after which|while|whereas)\b)", re.IGNORECASE
 )
 # Hedges at the head of a sentence ("If confirmed, ...") govern all of it.
 _SENTENCE_WIDE = frozenset(["conditional", "unconfirmed"])
