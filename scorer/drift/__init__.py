@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from scorer.drift.align import ALSO, THRESHOLD, align
+from scorer.drift.align import ALSO, DIAGONAL, THRESHOLD, align
 from scorer.drift.changes import KINDS, changes
 from scorer.drift.claims import claims_of
 from scorer.drift.result import Change, Comparison, Side
@@ -18,10 +18,13 @@ from scorer.scoring.audit import Audit
 __all__ = ["KINDS", "Change", "Comparison", "Side", "compare_audits"]
 
 METHOD = (
-    "claims: sentences and clauses of the copy, sourced from the audit's attributions and "
-    "hedges; alignment: cosine over inverse-document-frequency-weighted Porter stems of "
-    f"content words, numbers and capitalised names, each claim of B to its best claim of A at "
-    f"{THRESHOLD} or more (and others within {ALSO:.0%} of the best), offline"
+    "claims: sentences and clauses of the copy (a relative clause is the writer's own), "
+    "sourced from the audit's attributions and hedges; alignment: cosine over "
+    "inverse-document-frequency-weighted Porter stems of content words, paraphrase groups, "
+    f"numbers and capitalised names, each claim of B to its best claim of A at {THRESHOLD} or "
+    f"more (the claim after the previous one's counts {DIAGONAL}x; names alone never link), "
+    f"and others within {ALSO:.0%} of the best that no other claim of B restates better, "
+    "offline"
 )
 
 

@@ -33,6 +33,11 @@ _BY_TYPE = {
 _CLAUSE_BREAK = re.compile(
     r";\s+|(?<!\s)\s+[—–]\s+|,\s+(?=(?:but|however|after which|while|whereas)\b)", re.IGNORECASE
 )
+# A non-restrictive relative clause (", who was defence minister from 2009 to 2011,") is
+# the writer's background even inside a quoted or attributed sentence: it runs to the next
+# comma, or to the end.
+_ASIDE = re.compile(r",\s+(?:who|which|whose)\b(?:[^,;]|(?<=\d),(?=\d))*", re.IGNORECASE)
+_GOES_ON = re.compile(r"\b(?:and|or|but|nor)\s*$", re.IGNORECASE)
 # Hedges at the head of a sentence ("If confirmed, ...") govern all of it.
 _SENTENCE_WIDE = frozenset(["conditional", "unconfirmed"])
 # Words that round a number ("roughly 30 families") are no doubt about who says it: a
@@ -101,9 +106,14 @@ def claims_of(audit: Audit, prefix: str) -> tuple[Claim, ...]:
         signals = by_sentence.get(sentence.index, [])
         near = [s for s in quoted if s.sentence != sentence.index and _overlaps(s, sentence)]
         first_clause = True
-        for start, end in _clauses(doc.text, sentence.start, sentence.end):
+        sources = [
+            (s.fields["source"]["start"], s.fields["source"]["end"])
+            for s in signals
+            if s.kind == "attribution"
+        ]
+        for start, end, aside in _clauses(doc.text, sentence.start, sentence.end, sources):
             claim = _claim(doc.text, start, end, sentence.index, role, signals + near,
-                           sentence.start, first_clause)  # fmt: skip
+                           sentence.start, first_clause, aside)  # fmt: skip
             first_clause = False
             if (
                 claim.status == "unattributed"
@@ -129,16 +139,40 @@ def _carried(claim: Claim, previous: Claim) -> Claim:
                  previous.status, claim.hedges, previous.source, True)  # fmt: skip
 
 
-def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The clauses of a sentence; a piece of fewer than four words stays with its neighbour."""
-    cuts = [start]
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
-        if _words(text, cuts[-1], match.start()) >= 4 and _words(text, match.end(), end) >= 4:
-            cuts.append(match.end())
-    cuts.append(end)
-    for left, right in itertools.pairwise(cuts):
+def _clauses(
+    text: str, start: int, end: int, sources: Sequence[tuple[int, int]] = ()
+) -> Iterator[tuple[int, int, bool]]:
+    """The clauses of a sentence, each with whether it ends an aside (a relative clause);
+    a piece of fewer than four words stays with its neighbour. An aside about the source
+    ("said Ms Anand, who holds the finance brief") stays with it: it describes who speaks."""
+    breaks = [(match.end(), False) for match in _CLAUSE_BREAK.finditer(text, start, end)]
+    openings: set[int] = set()
+    for match in _ASIDE.finditer(text, start, end):
+        comma = match.start()
+        if any(low < comma <= high for low, high in sources):
+            continue
+        # "which would weaken the regime and, in theory, ...": the clause goes on.
+        close = end if _GOES_ON.search(match.group()) else min(match.end(), end)
+        breaks += [(comma + 1, False), (close, True)]
+        openings.add(comma + 1)
+    cuts = [(start, False)]
+    last_is_aside = False
+    for at, closes in sorted(breaks):
+        if at >= end:
+            last_is_aside = closes
+        elif (
+            at > cuts[-1][0]
+            and _words(text, cuts[-1][0], at) >= 4
+            and _words(text, at, end) >= 4
+            and not (closes and any(cuts[-1][0] <= low < at for low, _ in sources))
+        ):
+            cuts.append((at, closes))
+    # A piece closing the sentence is an aside only if it starts where the aside does.
+    cuts.append((end, last_is_aside and cuts[-1][0] in openings))
+    for (left, _), (right, closes) in itertools.pairwise(cuts):
         piece = text[left:right].rstrip(" ;,—–")
-        yield left, left + len(piece)
+        lead = len(piece) - len(piece.lstrip(" ,"))
+        yield left + lead, left + len(piece), closes
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -146,8 +180,10 @@ def _words(text: str, start: int, end: int) -> int:
 
 
 def _claim(text: str, start: int, end: int, sentence: int, role: str,
-           signals: Sequence[Signal], sentence_start: int, first: bool) -> Claim:  # fmt: skip
-    """The clause's status: the attribution reaching furthest into it, and its hedges."""
+           signals: Sequence[Signal], sentence_start: int, first: bool,
+           aside: bool = False) -> Claim:  # fmt: skip
+    """The clause's status: the attribution reaching furthest into it, and its hedges. An
+    aside is the writer's unless an attribution's cue is inside it."""
     best: tuple[int, int, Signal] | None = None
     hedges: list[str] = []
     for signal in signals:
@@ -162,7 +198,7 @@ def _claim(text: str, start: int, end: int, sentence: int, role: str,
                 hedges.append(signal.text)
             continue
         overlap = _reach(signal, start, end)
-        if overlap <= 0:
+        if overlap <= 0 or (aside and not start <= signal.fields["cue"]["start"] < end):
             continue
         rank = -STATUSES.index(_status(signal))  # named before outlet before anonymous...
         if best is None or (overlap, rank) > best[:2]:
