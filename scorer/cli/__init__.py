@@ -1,7 +1,7 @@
 """The command line. Exit codes: 0 ok, 1 the check failed, 2 usage or input error.
 
 One module a group of commands: articles.py (audit, check, structure), batch.py, rules.py
-(rules, explain). Each parses its options, hands the work to the stage below (scorer.runs,
+(rules, explain), lsp.py (the language server). Each parses its options, hands the work to the stage below (scorer.runs,
 scorer.batch), renders what comes back and maps it to an exit code.
 """
 
@@ -61,9 +61,9 @@ def main() -> None:
         sys.exit(130)
 
 
-from scorer.cli import articles, batch, rules  # noqa: E402  (each adds its commands to `cli`)
+from scorer.cli import articles, batch, lsp, rules  # noqa: E402  (each adds its commands to `cli`)
 
-__all__ = ["articles", "batch", "cli", "main", "rules"]
+__all__ = ["articles", "batch", "cli", "lsp", "main", "rules"]
 
 if __name__ == "__main__":
     main()
