@@ -4,7 +4,9 @@
     drafts/a.md: 30.0 / 100 poorly sourced, 25 findings: FAIL (score 30.0 is under 70)
 
 The shape compilers and ruff use, so editors and CI problem matchers can jump to the
-line. A file that cannot be read is reported on stderr by the command, not here.
+line: an HTML page's own line, where its extracted text was found in it (JSON's `located`
+says when it was not). A file that cannot be read is reported on stderr by the command,
+not here.
 """
 
 from __future__ import annotations

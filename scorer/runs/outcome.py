@@ -69,10 +69,15 @@ class Outcome:
 
         Document rules ("no named source", hedge density) judge the whole text; some are
         placed at the headline or lede only to point somewhere, not because they are there.
+        An HTML page's finding is on the page's line where its span was found; one whose
+        span the page did not give back (Finding.located) has no line of the file, so it
+        is on a changed line whenever the file changed.
         """
         if self.changed is None:
             return True
         if finding.signal is not None:
+            if finding.located is False:
+                return bool(self.changed)
             return finding.line in self.changed
         before = self.base_whole
         return bool(self.changed) and (before is None or finding.rule not in before)

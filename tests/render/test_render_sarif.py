@@ -12,9 +12,10 @@ from jsonschema import Draft4Validator
 from jsonschema.validators import validator_for
 
 import scorer
+from scorer.load import load_string
 from scorer.render import Run, sarif
 from scorer.runs.outcome import Outcome
-from scorer.scoring.audit import Audit
+from scorer.scoring.audit import Audit, audit_document
 from tests.conftest import INDEPENDENT, REWRITE, ROOT
 
 SCHEMA_PATH = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
@@ -294,17 +295,57 @@ def test_fingerprints_follow_rule_and_text_not_the_line(validator, independent_a
     assert before.endswith(":1")
 
 
-def test_an_html_page_names_the_file_and_quotes_the_text_with_no_region(validator):
+def test_an_html_pages_results_have_the_region_of_the_page_they_were_found_in(validator):
     page = ROOT / "tests" / "fixtures" / "article_habib.html"
     audit = scorer.audit_file(str(page))
     log = render(validator, [Outcome("tests/fixtures/article_habib.html", audit)])
     results = log["runs"][0]["results"]
     problems = [f for f in audit.findings if not f.credit]
     assert len(results) == len(problems) == 10
+    source = page.read_text(encoding="utf-8")
+    lines = source.splitlines()
     for result, finding in zip(results, problems, strict=True):
         (location,) = result["locations"]
-        assert "region" not in location["physicalLocation"]
+        region = location["physicalLocation"]["region"]
+        # The region and the character offsets say the same span of the file.
+        start, length = region["charOffset"], region["charLength"]
+        assert lines[region["startLine"] - 1][region["startColumn"] - 1 :].startswith(
+            source[start : start + 10]
+        )
+        assert region.get("snippet", {}).get("text", "") == source[start : start + length]
+        # The location's message quotes the text as extracted.
         assert location.get("message", {}).get("text", "") == finding.text
+    reportedly = next(r for r in results if r["ruleId"] == "reportedly-without-source")
+    assert reportedly["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 65,
+        "startColumn": 102,
+        "endLine": 65,
+        "endColumn": 112,
+        "charOffset": 4238,
+        "charLength": 10,
+        "snippet": {"text": "reportedly"},
+    }
+
+
+def test_an_html_result_the_page_did_not_give_back_has_no_region(validator):
+    # trafilatura keeps one of the three same paragraphs, and the short one apart; its
+    # hidden word, which trafilatura drops, keeps it from being found in the page.
+    page = (
+        "<html><head><title>Budget talks</title></head><body><article>\n"
+        + "<p>Paragraph one of the report says the ministry confirmed the figures, according"
+        " to two officials who were briefed on the talks.</p>\n"
+        * 3
+        + '<p>It <span style="display:none">was</span> reportedly collapsed.</p>\n'
+        "</article></body></html>\n"
+    )
+    audit = audit_document(load_string(page, format="html", source="budget.html"))
+    log = render(validator, [Outcome("budget.html", audit)])
+    results = log["runs"][0]["results"]
+    (result,) = [r for r in results if r["ruleId"] == "reportedly-without-source"]
+    where = {"uri": "budget.html", "uriBaseId": "%SRCROOT%", "index": 0}
+    assert result["locations"] == [
+        {"physicalLocation": {"artifactLocation": where}, "message": {"text": "reportedly"}}
+    ]
 
 
 @pytest.mark.parametrize(
