@@ -293,7 +293,7 @@ def coerce(config: object) -> Config:
 
 def apply(rules: tuple[Any, ...], config: Config) -> tuple[Any, ...]:
     """The rules with the config's disables and overrides; unknown ids are errors."""
-    from scorer.engine.rulefile import points_problem
+    from scorer.engine.ruletable import points_problem
 
     ids = {rule.id for rule in rules}
     where = config.path or "<config>"

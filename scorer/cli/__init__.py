@@ -1,8 +1,9 @@
 """The command line. Exit codes: 0 ok, 1 the check failed, 2 usage or input error.
 
 One module a group of commands: articles.py (audit, check, structure), batch.py, rules.py
-(rules, explain), lsp.py (the language server). Each parses its options, hands the work to the stage below (scorer.runs,
-scorer.batch), renders what comes back and maps it to an exit code.
+(rules, explain), lsp.py (the language server). Each parses its options, hands the work to
+the stage below (scorer.runs, scorer.batch), renders what comes back and maps it to an exit
+code.
 """
 
 from __future__ import annotations

@@ -128,6 +128,8 @@ def _run(
 
     if staged and diff_ref:
         common.fail("--staged and --diff both name a base; give one")
+    if given.get("no_diff") and (diff_ref or staged):
+        common.fail("--no-diff asks for every line, and --diff or --staged for a base; give one")
     request = Request(gate=gate, diff_ref=diff_ref, staged=staged, **given)
     try:
         result = audit(request, common.say_error)

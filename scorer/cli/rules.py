@@ -54,7 +54,7 @@ def rules_show(rule_id: str, config_file: str | None) -> None:
 def rules_check(files: tuple[str, ...]) -> None:
     """Check rule files, each together with the shipped rule packs, and run their examples.
 
-    Every error in a file is reported, one line each: each rule's first problem, then
+    Every error in a file is reported, one line each: each rule's problems, then
     those of the set (duplicate ids, facts nobody derives, cycles), then each rule that
     does not fire on its own example.
     """

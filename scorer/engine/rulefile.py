@@ -32,36 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from scorer.engine import expr
-from scorer.engine.choices import SEVERITIES
-from scorer.engine.fields import SIGNAL_FIELDS
-from scorer.engine.ruletypes import check_types, field_of, is_derived
+from scorer.engine.ruletable import (
+    SCOPES,
+    table_problems,
+)
+from scorer.engine.ruletypes import check_types, is_derived
 from scorer.engine.scoring_file import Scoring
 from scorer.errors import ScorerError
 from scorer.resources import read_toml, rules_dir
-
-SCOPES = ("signal", "document")
-PLACES = ("document", "headline", "lede")
-PER = ("finding", "entity")
-_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-_FACT_NAME = re.compile(r"[a-z][a-z0-9_]*")
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_KEYS = {
-    "id": "str",
-    "title": "str",
-    "category": "str",
-    "severity": "str",
-    "scope": "str",
-    "when": "str",
-    "points": "num",
-    "cap": "num",
-    "message": "str",
-    "why": "str",
-    "derive": "str",
-    "at": "str",
-    "example": "str",
-    "per": "str",
-}
-_REQUIRED = ("id", "title", "category", "severity", "scope", "when", "why")
 
 
 @dataclass(frozen=True)
@@ -112,7 +90,7 @@ def collect_rule_files(
 ) -> tuple[tuple[Rule, ...], list[ScorerError]]:
     """The rules that parse and every error: one fix-and-rerun per mistake was one too many.
 
-    Each rule's first problem, file by file (a file that cannot be read at all is one error),
+    Each rule's problems, file by file (a file that cannot be read at all is one error),
     then the set's problems among the rules that parsed.
     """
     rules: list[Rule] = []
@@ -162,12 +140,13 @@ def _read_rule_file(path: Path, scoring: Scoring) -> _Parsed:
     unparsed: set[str] = set()
     for n, table in enumerate(tables):
         line = _rule_line(text, headers, table.get("id"), n)
-        try:
-            rules.append(_parse_rule(table, scoring, str(path), line, n))
-        except ScorerError as error:
-            errors.append(error)
-            if isinstance(table.get("derive"), str):
-                unparsed.add(table["derive"])
+        parsed = _parse_rule(table, scoring, str(path), line, n)
+        if isinstance(parsed, Rule):
+            rules.append(parsed)
+            continue
+        errors.extend(parsed)
+        if isinstance(table.get("derive"), str):
+            unparsed.add(table["derive"])
     return _Parsed(rules, errors, frozenset(unparsed))
 
 
@@ -207,68 +186,31 @@ def _rule_line(text: str, headers: list[int], rule_id: object, index: int) -> in
 
 def _parse_rule(
     table: Mapping[str, Any], scoring: Scoring, path: str, line: int | None, index: int
-) -> Rule:
+) -> Rule | list[ScorerError]:
+    """The rule, or every problem it has (one fix per run is one run too many)."""
     rule_id = table.get("id")
     name = rule_id if isinstance(rule_id, str) else f"rule #{index + 1}"
 
     def fail(message: str) -> ScorerError:
         return ScorerError(message, path=path, line=line, rule=name)
 
-    unknown = sorted(set(table) - set(_KEYS))
-    if unknown:
-        raise fail(f"unknown key(s) {', '.join(unknown)}; a rule takes {', '.join(_KEYS)}")
-    for key in _REQUIRED:
-        if key not in table:
-            raise fail(f"missing required key '{key}'")
-    for key, kind in _KEYS.items():
-        if key not in table:
-            continue
-        value = table[key]
-        if kind == "str" and (not isinstance(value, str) or not value.strip()):
-            raise fail(f"'{key}' must be a non-empty string")
-        if kind == "num" and (not isinstance(value, (int, float)) or isinstance(value, bool)):
-            raise fail(f"'{key}' must be a number")
-    if not _ID.fullmatch(table["id"]):
-        raise fail("'id' must be lower-case words joined by hyphens, e.g. 'hedge-density'")
-    categories = [c.id for c in scoring.categories]
-    if table["category"] not in categories:
-        raise fail(
-            f"unknown category {table['category']!r}; expected one of {', '.join(categories)}"
-        )
-    if table["severity"] not in SEVERITIES:
-        raise fail(f"severity must be one of {', '.join(SEVERITIES)}, not {table['severity']!r}")
-    if table["scope"] not in SCOPES:
-        raise fail(f"scope must be one of {', '.join(SCOPES)}, not {table['scope']!r}")
-    at = table.get("at", "document")
-    if at not in PLACES:
-        raise fail(f"'at' must be one of {', '.join(PLACES)}, not {at!r}")
-    if "at" in table and table["scope"] != "document":
-        raise fail("'at' places a document finding; a signal finding is at its signal")
-    per = table.get("per", "finding")
-    if per not in PER or (per == "entity" and table["scope"] != "signal"):
-        raise fail("'per' is 'finding', or 'entity' on a signal rule (points once per source)")
-    points = table.get("points", 0)
-    cap = table.get("cap")
+    problems = [fail(problem) for problem in table_problems(table, scoring)]
+    node = None
+    when = table.get("when")
+    if isinstance(when, str) and when.strip():
+        try:
+            node = expr.parse(when)
+        except expr.ExprError as error:
+            problems.append(fail(f"invalid 'when': {error}"))
+        if node is not None and table.get("scope") in SCOPES:
+            try:
+                check_types(node, table["scope"], fail)
+            except ScorerError as error:
+                problems.append(error)
+    if problems or node is None:
+        return problems
     message = table.get("message")
-    derive = table.get("derive")
-    if message is None and derive is None:
-        raise fail("a rule needs a 'message' (to report a finding) or 'derive' (to make a fact)")
-    problem = points_problem(points, cap, message)
-    if problem:
-        raise fail(problem)
-    if derive is not None and not _FACT_NAME.fullmatch(derive):
-        raise fail("'derive' must be a lower_case_name")
-    if derive is not None and derive in SIGNAL_FIELDS:
-        raise fail(f"'derive' name {derive!r} is already a field of the facts")
-    try:
-        node = expr.parse(table["when"])
-    except expr.ExprError as error:
-        raise fail(f"invalid 'when': {error}") from None
-    check_types(node, table["scope"], fail)
-    if message is not None:
-        for placeholder in PLACEHOLDER.findall(message):
-            if field_of(placeholder, table["scope"], derived=False) is None:
-                raise fail(f"message placeholder {{{placeholder}}} is not a field of the facts")
+    at, per = table.get("at", "document"), table.get("per", "finding")
     return Rule(
         id=table["id"],
         title=table["title"],
@@ -278,34 +220,16 @@ def _parse_rule(
         when_source=table["when"],
         when=expr.normal_form(node),
         why=table["why"],
-        points=points,
-        cap=cap,
+        points=table.get("points", 0),
+        cap=table.get("cap"),
         message=message,
-        derive=derive,
+        derive=table.get("derive"),
         at=at,
         example=table.get("example"),
         per=per,
         path=path,
         line=line,
     )
-
-
-def points_problem(points: float, cap: float | None, message: str | None) -> str | None:
-    """What is wrong with a rule's points and cap (also checked on config overrides)."""
-    if not abs(points) <= 100 or (cap is not None and not abs(cap) <= 100):  # nan too
-        return "'points' and 'cap' must lie between -100 and 100"
-    if cap is not None and (points == 0 or (cap > 0) != (points > 0)):
-        return "'cap' must have the same sign as 'points'"
-    if message is None and points:
-        return "a rule with points needs a 'message' saying what was found"
-    return None
-
-
-def check_rule_set(rules: list[Rule]) -> None:
-    """Unique ids; derived facts that exist; no rule depending on itself."""
-    problems = rule_set_problems(rules)
-    if problems:
-        raise problems[0]
 
 
 def rule_set_problems(rules: list[Rule], unparsed_facts: Iterable[str] = ()) -> list[ScorerError]:

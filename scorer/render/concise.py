@@ -1,6 +1,7 @@
 """The lines of `scorer check`: one per finding, then one per file with its score.
 
     drafts/a.md:12:1: error no-named-source nobody in the story is named as a source...
+    drafts/a.md:14:3: suppressed vague-attribution 'critics' is vague... (set aside: REASON)
     drafts/a.md: 30.0 / 100 poorly sourced, 25 findings: FAIL (score 30.0 is under 70)
 
 The shape compilers and ruff use, so editors and CI problem matchers can jump to the
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from scorer.render import Run
 from scorer.render.escape import shown
-from scorer.runs.outcome import Outcome
+from scorer.runs.outcome import Outcome, counted
 
 
 def render(run: Run) -> str:
@@ -25,7 +26,13 @@ def render(run: Run) -> str:
         name = shown(outcome.source)
         for f in outcome.reported:
             lines.append(f"{name}:{f.line}:{f.column}: {f.severity} {f.rule} {shown(f.message)}")
-        for notice in audit.notices:  # a directive that sets nothing aside: never a failure
+        for f in outcome.reported_suppressed:  # set aside in the draft: shown, never a failure
+            reason = shown(f.suppressed or "")
+            lines.append(
+                f"{name}:{f.line}:{f.column}: suppressed {f.rule} {shown(f.message)} "
+                f"(set aside: {reason})"
+            )
+        for notice in outcome.reported_notices:  # a directive that sets nothing aside
             where = f"{name}:{notice.line}:{notice.column}"
             lines.append(f"{where}: notice directive {shown(notice.message)}")
         lines.append(f"{name}: {file_line(outcome)}")
@@ -37,9 +44,8 @@ def file_line(outcome: Outcome) -> str:
     assert outcome.audit is not None
     count = len(outcome.reported)
     suppressed = len(outcome.reported_suppressed)
-    text = f"{outcome.audit.score:.1f} / 100 {outcome.audit.label}, {_plural(count, 'finding')}"
-    if outcome.changed is not None:
-        text += " on changed lines"
+    said = counted(count, outcome.status == "changed")
+    text = f"{outcome.audit.score:.1f} / 100 {outcome.audit.label}, {said}"
     if suppressed:
         text += f" ({suppressed} suppressed)"
     failures = outcome.failures
@@ -51,7 +57,3 @@ def file_line(outcome: Outcome) -> str:
     if outcome.notice:
         return f"{text}: ok ({outcome.notice})"
     return f"{text}: ok ({outcome.gated})" if outcome.gated else f"{text}: ok"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -7,9 +7,10 @@ extracted block in the page); a finding whose span the page did not give back is
 on the file as a whole, as SARIF gives it no region, and its log line has the extracted
 text's line and column.
 Severity error, warning and info become `error`, `warning` and `notice`. Each file also
-gets a notice with its score and what the gate held it to, and an error when it fails the
-check or cannot be read. Values are escaped as the runner expects (% CR LF, and `,` `:`
-inside properties).
+gets a notice with its score and what the gate held it to (a log line for a file the branch
+did not change), and one error naming every reason when it fails the check or cannot be
+read. Suppressed findings are listed as log lines. Values are escaped as the runner expects
+(% CR LF, and `,` `:` inside properties).
 
 GitHub shows 10 annotations of each level per step and drops the rest silently, in the order
 they were printed. So the failures come first, then the score lines, then the findings; past
@@ -24,10 +25,11 @@ from dataclasses import dataclass
 
 from scorer.render import Run
 from scorer.render.escape import shown
-from scorer.runs.outcome import Outcome
+from scorer.runs.outcome import Outcome, counted
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 _FIRST, _SCORES, _FINDINGS = 0, 1, 2  # the order annotations are printed in
+_GITHUB_LIMIT = 10  # annotations of each level GitHub shows a step
 
 
 @dataclass(frozen=True)
@@ -58,11 +60,17 @@ def render(run: Run) -> str:
             _command(
                 "notice",
                 {"title": "scorer: more findings than annotations"},
-                f"{said} not annotated (GitHub shows {run.annotations} of each level a step): "
-                "they are in this step's log, the SARIF report and the job summary",
+                f"{said} not annotated ({_budget(run.annotations)}): they are in this step's "
+                "log, the SARIF report and the job summary",
             )
         )
     return "".join(line + "\n" for line in lines)
+
+
+def _budget(annotations: int) -> str:
+    if annotations == _GITHUB_LIMIT:
+        return f"GitHub shows {_GITHUB_LIMIT} of each level a step"
+    return f"at most {annotations} of each level; GitHub shows {_GITHUB_LIMIT} a step"
 
 
 def _within(
@@ -87,7 +95,7 @@ def _annotations(outcome: Outcome, annotate_info: bool) -> list[_Annotation]:
     audit = outcome.audit
     if audit is None:
         error = outcome.error or ""
-        title = {**where, "title": "scorer: cannot read"}
+        title = {**where, "title": "scorer: error"}
         return [_Annotation(_FIRST, "error", title, error, f"{name}: error: {shown(error)}")]
     found = []
     doc = audit.document
@@ -106,33 +114,31 @@ def _annotations(outcome: Outcome, annotate_info: bool) -> list[_Annotation]:
         found.append(
             _Annotation(_FINDINGS, level, {**where, **place, "title": f.rule}, f.message, log)
         )
-    for notice in audit.notices:
+    for notice in outcome.reported_notices:
         place = {"line": notice.line, "col": notice.column}
         log = f"{name}:{notice.line}:{notice.column}: notice directive {shown(notice.message)}"
         props = {**where, **place, "title": "scorer directive"}
-        found.append(_Annotation(_FINDINGS, "warning", props, notice.message, log))
+        found.append(_Annotation(_FINDINGS, "notice", props, notice.message, log))
+    for f in outcome.reported_suppressed:  # listed in the log; SARIF carries them as suppressed
+        log = f"{name}:{f.line}:{f.column}: suppressed {f.rule} {shown(f.message)}"
+        found.append(
+            _Annotation(_FINDINGS, "", {}, "", f"{log} (set aside: {shown(f.suppressed or '')})")
+        )
     suppressed = len(outcome.reported_suppressed)
-    on = " on changed lines" if outcome.changed is not None else ""
-    count = len(outcome.reported)
-    findings = f"{count} finding{'' if count == 1 else 's'}"
-    summary = f"{audit.score:.1f} / 100 {audit.label}; {findings}{on}" + (
+    findings = counted(len(outcome.reported), outcome.status == "changed")
+    summary = f"{audit.score:.1f} / 100 {audit.label}; {findings}" + (
         f", {suppressed} suppressed" if suppressed else ""
     )
-    if outcome.gated:
-        summary += f" ({outcome.gated})"
-    found.append(
-        _Annotation(
-            _SCORES, "notice", {**where, "title": "scorer score"}, summary, f"{name}: {summary}"
-        )
-    )
-    if outcome.notice:
-        title = {**where, "title": "scorer not gated"}
-        found.append(
-            _Annotation(_SCORES, "notice", title, outcome.notice, f"{name}: {outcome.notice}")
-        )
-    for reason in outcome.failures or ():
+    if outcome.gated or outcome.notice:
+        summary += f" ({outcome.gated or outcome.notice})"
+    # A file the branch did not touch is no news on a pull request: its score goes to the log.
+    level = "" if outcome.status == "unchanged" else "notice"
+    title = {**where, "title": "scorer score"}
+    found.append(_Annotation(_SCORES, level, title, summary, f"{name}: {summary}"))
+    if outcome.failures:  # one annotation a file, so every failing file gets one
+        reasons = "; ".join(outcome.failures)
         title = {**where, "title": "scorer check failed"}
-        found.append(_Annotation(_FIRST, "error", title, reason, f"{name}: FAIL: {reason}"))
+        found.append(_Annotation(_FIRST, "error", title, reasons, f"{name}: FAIL: {reasons}"))
     return found
 
 

@@ -85,9 +85,17 @@ def render(run: Run) -> str:
                 "failures": list(outcome.failures) if outcome.failures is not None else None,
                 "notice": outcome.notice,
                 "gated": outcome.gated,
+                # `--diff`: new, changed or unchanged since the base, and the score there
+                "change": None
+                if outcome.status is None
+                else {
+                    "status": outcome.status,
+                    "base": outcome.base,
+                    "base_score": outcome.base_score,
+                },
             }
         )
-        for notice in audit.notices:  # a directive that set nothing aside, and why
+        for notice in outcome.reported_notices:  # a directive that set nothing aside, and why
             region = {"startLine": notice.line, "startColumn": notice.column}
             notifications.append(
                 {

@@ -13,13 +13,17 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from scorer.runs import audits, settings
 from scorer.runs import sources as found
 from scorer.runs.gate import Gate
 from scorer.runs.gitdiff import GitDiff
-from scorer.runs.outcome import Outcome
+from scorer.runs.outcome import Outcome, finding_key
 from scorer.runs.outputs import refuse_clashes
+
+if TYPE_CHECKING:
+    from scorer.config import Config
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ def audit(request: Request, say: Callable[[str], None]) -> Result:
     # config nearest the working directory, where CI runs from.
     run_config = fixed or settings.config_named(None)
     # The config's `diff` is `check`'s: an editor's `scorer audit` shows the whole story.
-    differ = _differ(request, run_config.diff if request.gate is not None else None)
+    differ = _differ(request, run_config if request.gate is not None else None)
     items = found.expand(request.sources)
     outputs = [("--output", request.output)] if request.output not in (None, "-") else []
     outputs += list(request.also)
@@ -80,11 +84,9 @@ def audit(request: Request, say: Callable[[str], None]) -> Result:
     outcomes = _audited(items, options, request.jobs or os.cpu_count() or 1)
     if differ is not None:
         outcomes = [differ.diffed(outcome) for outcome in outcomes]
+        outcomes = [_with_base(outcome, differ, options) for outcome in outcomes]
     if request.gate is not None:
-        gate = request.gate
-        if differ is not None:
-            outcomes = [_with_base(o, gate, differ, options) for o in outcomes]
-        outcomes = [gate.judge(outcome) for outcome in outcomes]
+        outcomes = [request.gate.judge(outcome) for outcome in outcomes]
     said: set[str] = set()
     for outcome in outcomes:
         if outcome.error is not None and outcome.error not in said:
@@ -99,25 +101,32 @@ def audit(request: Request, say: Callable[[str], None]) -> Result:
     return Result(outcomes, several, annotations, annotate_info)
 
 
-def _differ(request: Request, configured: str | None) -> GitDiff | None:
+def _differ(request: Request, config: Config | None) -> GitDiff | None:
     """What `--diff`, `--staged` or the config's `diff` ask for (`--no-diff`: nothing)."""
+    configured = config.diff if config is not None else None
     if request.staged:
         return GitDiff("HEAD", staged=True)
-    ref = request.diff_ref or (None if request.no_diff else configured)
-    return GitDiff(ref) if ref else None
+    if request.diff_ref is not None:
+        return GitDiff(request.diff_ref)
+    if request.no_diff or not configured:
+        return None
+    return GitDiff(configured, named_by=config.path if config is not None else None)
 
 
-def _with_base(outcome: Outcome, gate: Gate, differ: GitDiff, options: audits.Options) -> Outcome:
-    """A changed file, with its score and whole-document findings at the base, when the
-    ratchet needs them."""
-    if not gate.needs_base(outcome):
+def _with_base(outcome: Outcome, differ: GitDiff, options: audits.Options) -> Outcome:
+    """A changed file with its score and findings at the base, which the ratchet and the
+    findings the change brought in are measured against. A base with nothing to score (no
+    prose then) leaves the file new."""
+    if outcome.status != "changed":
         return outcome
     data = differ.base_text(outcome.source)
     base = None if data is None else audits.base_audit(outcome.source, data, options)
     if base is None:
-        return outcome
-    whole = frozenset(f.rule for f in base.findings if f.signal is None)
-    return dataclasses.replace(outcome, base_score=base.score, base_whole=whole)
+        where = f"{outcome.base}, where it had no text to score"
+        return dataclasses.replace(outcome, status="new", base=where)
+    text = base.document.text
+    found = tuple(finding_key(f, text) for f in base.findings if not f.credit)
+    return dataclasses.replace(outcome, base_score=base.score, base_findings=found)
 
 
 def _audited(items: list[str | Outcome], options: audits.Options, jobs: int) -> list[Outcome]:

@@ -8,9 +8,10 @@ With `--diff` the gate judges what the branch changed (a review must not be bloc
 draft nobody touched):
 
 - a file unchanged since the base is not gated (its score is still shown);
-- a changed file fails on its findings on changed lines, and on its score only if the
-  branch made it worse: under the bar *and* lower than at the base (a ratchet), so a typo
-  fix in an old weak draft passes;
+- a changed file fails on the findings the branch brought in (on changed lines, and not in
+  the file at the base: scorer.runs.outcome), and on its score only if the branch made it
+  worse: under the bar *and* lower than at the base (a ratchet), so a typo fix in an old
+  weak draft passes;
 - a new file is held to the bar, like every file without `--diff`.
 
 `gated` on the outcome says which of these applied, for the score line.
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from scorer.detectors.genre import GATED
 from scorer.engine.choices import SEVERITIES
-from scorer.runs.outcome import Outcome
+from scorer.runs.outcome import Outcome, counted
 
 if TYPE_CHECKING:
     from scorer.scoring.points import Finding
@@ -62,17 +63,6 @@ class Gate:
     def least(self, outcome: Outcome) -> str:
         """The least severity that fails: `--fail-on`, else its config's, else error."""
         return self.fail_on or outcome.fail_on or "error"
-
-    def needs_base(self, outcome: Outcome) -> bool:
-        """Whether judging this outcome needs the file as it was at the base: a changed file
-        under the bar (the ratchet), or with a whole-document finding that would fail it."""
-        audit = outcome.audit
-        if outcome.status != "changed" or audit is None or self.not_gated(outcome) is not None:
-            return False
-        bar = self.bar(outcome)
-        if bar is not None and audit.score < bar:
-            return True
-        return any(f.signal is None for f in self._failing(outcome))
 
     def not_gated(self, outcome: Outcome) -> str | None:
         """Why the file passes whatever its score: it cannot be judged, its genre is not
@@ -116,10 +106,8 @@ class Gate:
         if fail_on != "none":
             worst = self._failing(outcome)
             if worst:
-                count = len(worst)
-                where = " on changed lines" if outcome.changed is not None else ""
                 reasons.append(
-                    f"{count} finding{'' if count == 1 else 's'}{where} of severity {fail_on}"
+                    f"{counted(len(worst), outcome.status == 'changed')} of severity {fail_on}"
                     f"{'' if fail_on == SEVERITIES[-1] else ' or worse'}"
                 )
         return reasons
@@ -137,9 +125,14 @@ class Gate:
         for a changed file the ratchet let through, the score it did not fall from."""
         if outcome.status == "new":
             return f"new since {outcome.base}: gated whole"
+        if outcome.status == "whole":
+            return "not changed by this commit: gated whole"
         if outcome.status != "changed":
             return None
-        held = f"changed since {outcome.base}: gated on its changed lines, and on its score "
+        held = (
+            f"changed since {outcome.base}: gated on the findings it brought in on changed "
+            "lines, and on its score "
+        )
         base, bar, audit = outcome.base_score, self.bar(outcome), outcome.audit
         if base is not None and bar is not None and audit is not None and base <= audit.score < bar:
             return held + f"only if it fell, and it did not ({base:.1f} at {outcome.base})"

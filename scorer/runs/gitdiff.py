@@ -35,8 +35,8 @@ ones REF changed since the branch left it; CI on a pull request wants `origin/ma
 Each file is also "new" (not at the base: added, untracked, or the repository has no commit yet
 and the ref is HEAD), "changed" or "unchanged": the gate judges them differently
 (scorer.runs.gate). `staged=True` is what a pre-commit hook wants: the files on disk against
-HEAD, and every file new when nothing is staged (`pre-commit run --all-files`), since then no
-commit is being judged.
+HEAD, and a file the commit does not change is "whole", judged like a file without `--diff`
+(`pre-commit run --all-files` hands the hook every file, most of them not in any commit).
 """
 
 from __future__ import annotations
@@ -44,14 +44,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import stat
 import subprocess
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from scorer.errors import ScorerError
-from scorer.load.decode import decode
-from scorer.load.document import line_starts
+from scorer.runs.difflines import every_line, git_line_count, git_lines, read_file, scorer_lines
 from scorer.runs.outcome import Outcome
 
 __all__ = ["GIT_TIMEOUT", "Change", "GitDiff", "changed_lines"]
@@ -59,15 +56,11 @@ __all__ = ["GIT_TIMEOUT", "Change", "GitDiff", "changed_lines"]
 # Seconds one git command may take; a diff of one article against any ref takes milliseconds.
 GIT_TIMEOUT = 60.0
 
-_HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 _BINARY = re.compile(rb"^Binary files .* differ$", re.M)
 _DELETED = re.compile(rb"^deleted file mode ", re.M)
 _ADDED = re.compile(rb"^new file mode ", re.M)
 # The tree of no files: what HEAD is before a repository's first commit (git knows it unstored).
 _EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
-_BARE_CR = re.compile(rb"\r(?!\n)")
-_LF = re.compile(rb"\n")
-_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 # Variables that point git at a repository other than the one holding the file (a hook runs
 # with GIT_DIR and GIT_INDEX_FILE set for the repository being committed to), and
@@ -100,11 +93,15 @@ _DIFF = (
     "--unified=0",
     # Hunks closer than diff.interHunkContext lines would merge, unchanged lines and all.
     "--inter-hunk-context=0",
-    # Whole-repository rename detection cannot happen with one path; say so rather than depend
-    # on diff.renames. A renamed article is a new file: every line is changed.
+    # Rename detection cannot happen with one path; say so rather than depend on diff.renames.
+    # A file added since the ref is looked up among the work tree's renames instead.
     "--no-renames",
     "--no-relative",
 )
+# A renamed file's own changes: the diff of the old path against the new, renames found.
+_DIFF_MOVED = tuple("--find-renames" if arg == "--no-renames" else arg for arg in _DIFF)
+# Every rename in the work tree since the ref, as NUL-separated status, old and new paths.
+_RENAMES = ("diff", "--find-renames", "--name-status", "-z", "--no-relative", "--diff-filter=R")
 
 
 @dataclass(frozen=True)
@@ -126,12 +123,28 @@ class GitDiff:
     frozenset({7, 12, 13})
     """
 
-    def __init__(self, ref: str, *, staged: bool = False, timeout: float = GIT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        ref: str,
+        *,
+        staged: bool = False,
+        timeout: float = GIT_TIMEOUT,
+        named_by: str | None = None,
+    ) -> None:
+        if not ref.strip():
+            raise ScorerError("--diff needs a git ref, e.g. origin/main...")
+        if ref.endswith("..") and not ref.endswith("..."):
+            raise ScorerError(
+                f"--diff {ref}: write {ref[:-2]}... (three dots: the merge base, what the "
+                f"branch changed) or {ref[:-2]} (its tip)"
+            )
         self.ref = ref
+        self.named_by = named_by  # the config file that named the ref, if not the command line
         self.staged = staged
         self.timeout = timeout
         self._commits: dict[str, str] = {}
-        self._nothing_staged: dict[str, bool] = {}
+        self._tops: dict[str, str] = {}
+        self._renames: dict[tuple[str, str], dict[str, str]] = {}
         # A hook under `git commit -a` or `git commit PATH` sees the commit's index in
         # GIT_INDEX_FILE (`.git/index.lock`, a temporary `next-index`), not `.git/index`:
         # "is anything staged" must ask that one, made absolute while the cwd is the hook's.
@@ -141,7 +154,7 @@ class GitDiff:
     @property
     def name(self) -> str:
         """The base as a reader should see it on a score line."""
-        return "HEAD (staged changes)" if self.staged else self.ref
+        return self.ref
 
     def diffed(self, outcome: Outcome) -> Outcome:
         """The outcome with the lines changed since the ref, or an error for a source that is
@@ -164,48 +177,86 @@ class GitDiff:
 
     def change(self, path: str) -> Change:
         """Whether `path` is new, changed or unchanged since the ref, and its changed lines."""
-        data = _read(path)
+        data = read_file(path)
         directory, name = os.path.split(os.path.realpath(path))
         commit = self.commit(path)
         if commit == _EMPTY_TREE:
-            return Change("new", _every_line(data, path), "HEAD (no commit yet)")
-        if self.staged and self._staged_nothing(path, directory):
-            why = "HEAD (nothing staged, so every file is judged as new)"
-            return Change("new", _every_line(data, path), why)
+            return Change("new", every_line(data, path), "HEAD (no commit yet)")
+        if self.staged and not self._staged(path, directory, commit, name):
+            return Change("whole", every_line(data, path))
         out = self._git(path, directory, *_DIFF, commit, "--", name)
         if not out:
             if self._git_tracks(path, directory, name):
                 return Change("unchanged", frozenset())
-            return Change("new", _every_line(data, path))
-        if _DELETED.search(out) or _ADDED.search(out):
+            return Change("new", every_line(data, path))
+        if _ADDED.search(out):
+            old = self._renamed_from(path, commit)
+            if old is not None:  # moved (to archive/, say): judged against where it was
+                out = self._git(path, self._top(path), *_DIFF_MOVED, commit, "--", *old)
+                lines = scorer_lines(git_lines(out, git_line_count(data)), data)
+                return Change(
+                    "changed" if lines else "unchanged", lines, f"{self.name}, as {old[0]}"
+                )
+            return Change("new", every_line(data, path))
+        if _DELETED.search(out):
             # A file deleted in git's eyes but here on disk has been removed from the index.
-            return Change("new", _every_line(data, path))
+            return Change("new", every_line(data, path))
         if _BINARY.search(out):
-            return Change("changed", _every_line(data, path))
-        lines = _scorer_lines(_git_lines(out, _git_line_count(data)), data)
+            return Change("changed", every_line(data, path))
+        lines = scorer_lines(git_lines(out, git_line_count(data)), data)
         return Change("changed" if lines else "unchanged", lines)
 
     def base_text(self, path: str) -> bytes | None:
-        """The file as it was at the ref (None if it was not there), to score the base."""
+        """The file as it was at the ref (None if it was not there), to score the base;
+        for a file git sees renamed since, the file it was renamed from."""
         directory, name = os.path.split(os.path.realpath(path))
         commit = self.commit(path)
         if commit == _EMPTY_TREE:
             return None
         result = self._run(path, directory, "show", f"{commit}:./{name}")
+        if result.returncode == 0:
+            return result.stdout
+        old = self._renamed_from(path, commit)
+        if old is None:
+            return None
+        result = self._run(path, self._top(path), "show", f"{commit}:{old[0]}")
         return result.stdout if result.returncode == 0 else None
 
-    def _staged_nothing(self, path: str, directory: str) -> bool:
-        """Whether the repository holding `path` has nothing staged: no commit is judged."""
-        if directory not in self._nothing_staged:
-            commit = self.commit(path)
-            index = {"GIT_INDEX_FILE": self._index} if self._index else {}
-            result = self._run(
-                path, directory, "diff", "--cached", "--quiet", commit, "--", **index
-            )
-            if result.returncode not in (0, 1):
-                raise _failure(result, path, "diff")
-            self._nothing_staged[directory] = result.returncode == 0
-        return self._nothing_staged[directory]
+    def _renamed_from(self, path: str, commit: str) -> tuple[str, str] | None:
+        """(old, new) paths from the repository's root when git sees `path` renamed since the
+        ref (a `git mv`, or a move staged as a delete and an add)."""
+        top = self._top(path)
+        if (top, commit) not in self._renames:
+            out = self._git(path, top, *_RENAMES, commit, "--")
+            fields = out.decode("utf-8", "surrogateescape").split("\0")
+            pairs = {}
+            for n in range(0, len(fields) - 2, 3):
+                if fields[n].startswith("R"):
+                    pairs[fields[n + 2]] = fields[n + 1]
+            self._renames[(top, commit)] = pairs
+        new = os.path.relpath(os.path.realpath(path), top)
+        old = self._renames[(top, commit)].get(new)
+        return None if old is None else (old, new)
+
+    def _top(self, path: str) -> str:
+        """The root of the work tree holding `path`."""
+        directory = os.path.dirname(os.path.realpath(path))
+        if directory not in self._tops:
+            out = self._git(path, directory, "rev-parse", "--show-toplevel")
+            self._tops[directory] = out.decode("utf-8", "surrogateescape").strip()
+        return self._tops[directory]
+
+    def _staged(self, path: str, directory: str, commit: str, name: str) -> bool:
+        """Whether the commit being made changes `path`. A hook is handed only such files on
+        a commit; any other file it is asked about (`pre-commit run --all-files`) is judged
+        whole, since no commit of it is being judged."""
+        index = {"GIT_INDEX_FILE": self._index} if self._index else {}
+        result = self._run(
+            path, directory, "diff", "--cached", "--quiet", commit, "--", name, **index
+        )
+        if result.returncode not in (0, 1):
+            raise _failure(result, path, "diff")
+        return result.returncode == 1
 
     def commit(self, path: str) -> str:
         """The commit the ref names in the repository holding `path`: a full sha.
@@ -250,7 +301,8 @@ class GitDiff:
         if result.returncode == 1 and ref == "HEAD" and self._unborn(path, directory):
             return _EMPTY_TREE  # a repository's first commit: every file is new
         if result.returncode == 1 and result.stdout.strip():
-            raise ScorerError(f"unknown git ref {ref!r}", path=path)
+            where = f" (the `diff` of {self.named_by}; --no-diff checks every line)"
+            raise ScorerError(f"unknown git ref {ref!r}{where if self.named_by else ''}", path=path)
         raise _failure(result, path, "rev-parse")
 
     def _unborn(self, path: str, directory: str) -> bool:
@@ -331,71 +383,3 @@ def _failure(result: subprocess.CompletedProcess[bytes], path: str, command: str
     reasons = [line for line in lines if line.startswith(("fatal: ", "error: "))] or lines
     why = reasons[0].removeprefix("fatal: ").removeprefix("error: ") if reasons else "no message"
     return ScorerError(f"git {command} failed (exit {result.returncode}): {why}", path=path)
-
-
-def _read(path: str) -> bytes:
-    """The file's bytes; like the loader, refuse a pipe or device rather than block on it."""
-    try:
-        mode = os.stat(path).st_mode
-        if stat.S_ISDIR(mode):
-            raise ScorerError("is a directory, not an article file", path=path)
-        if not stat.S_ISREG(mode):
-            raise ScorerError("is not a regular file (a pipe, socket or device)", path=path)
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise ScorerError("no such file", path=path) from None
-    except PermissionError:
-        raise ScorerError("permission denied", path=path) from None
-    except OSError as error:
-        raise ScorerError(f"cannot read: {error.strerror or error}", path=path) from None
-
-
-def _git_line_count(data: bytes) -> int:
-    """Lines as git counts them: LF-terminated, plus a last line without one."""
-    return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
-
-
-def _git_lines(diff: bytes, count: int) -> set[int]:
-    """New-side git line numbers a `--unified=0` diff touches (see the module docstring)."""
-    lines: set[int] = set()
-    for match in _HUNK.finditer(diff):
-        start = int(match.group(1))
-        length = 1 if match.group(2) is None else int(match.group(2))
-        if length:
-            lines.update(range(start, start + length))
-        else:
-            # A pure deletion: `start` is the line before the gap (0 at the top of the file).
-            lines.update((start, start + 1))
-    # Clamped to the file on disk: a clean filter (Git LFS) can make git's text another file's.
-    return {line for line in lines if 1 <= line <= count}
-
-
-def _scorer_lines(git_lines: set[int], data: bytes) -> frozenset[int]:
-    """Git line numbers as scorer numbers lines: the same unless the file has a bare CR."""
-    if not _BARE_CR.search(data):
-        return frozenset(git_lines)
-    # Byte offsets are enough: a text file scorer reads without a BOM is UTF-8 or a declared
-    # ASCII-compatible charset (UTF-16 is binary to git), so CR and LF are the same bytes.
-    git_starts = (0, *(m.end() for m in _LF.finditer(data)))
-    starts = (0, *(m.end() for m in _LINE_BREAK.finditer(data)))
-    lines: set[int] = set()
-    for git_line in git_lines:
-        begin = git_starts[git_line - 1]
-        # The git line's last byte: its LF, or the file's last byte when no LF ends it.
-        end = git_starts[git_line] - 1 if git_line < len(git_starts) else len(data) - 1
-        lines.update(range(bisect_right(starts, begin), bisect_right(starts, end) + 1))
-    return frozenset(lines)
-
-
-def _every_line(data: bytes, path: str) -> frozenset[int]:
-    """Every line of the file with text on it, numbered as scorer numbers them.
-
-    The text is decoded as the loader decodes it (a UTF-16 file has NUL bytes between its line
-    breaks); a file the loader would refuse raises the loader's ScorerError. No line follows a
-    final line break, as git counts.
-    """
-    text = decode(data, path, html=True)
-    starts = line_starts(text)
-    count = len(starts) - (1 if starts[-1] == len(text) else 0)
-    return frozenset(range(1, count + 1))

@@ -22,6 +22,7 @@ import io
 import os
 import re
 import secrets
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 
@@ -107,8 +108,16 @@ def append_text(path: str, text: str) -> None:
 
 
 def write_text(path: str, text: str, *, errors: str = "strict") -> None:
-    """`text` as UTF-8 into `path`, atomically."""
+    """`text` as UTF-8 into `path`, atomically; into a device or pipe (`/dev/null`, a FIFO)
+    directly, since renaming a file over one would replace the device itself."""
     data = text.encode("utf-8", errors)
+    if _is_special(path):
+        try:
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except OSError as error:
+            raise ScorerError(f"cannot write: {error.strerror or error}", path=path) from None
+        return
     with replacing(path) as temporary, open(temporary, "wb") as handle:
         half = len(data) // 2
         handle.write(data[:half])
@@ -147,6 +156,15 @@ def commit(temporary: str, target: str, mode: int | None) -> None:
         os.chmod(temporary, mode)
     os.replace(temporary, target)
     _sync_folder(os.path.dirname(os.path.abspath(target)))
+
+
+def _is_special(path: str) -> bool:
+    """Whether `path` names an existing device, pipe or socket, through any links."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def mode_of(path: str) -> int | None:

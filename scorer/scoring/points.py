@@ -24,7 +24,7 @@ from typing import Any
 
 from scorer.engine import Hit, RuleSet
 from scorer.engine.expr import flat
-from scorer.engine.rulefile import PLACEHOLDER
+from scorer.engine.ruletable import PLACEHOLDER
 from scorer.load.document import Document
 from scorer.scoring.facts import Facts
 from scorer.signals import Signal

@@ -41,9 +41,9 @@ def unjudged(scoring: Scoring, language: Language, metrics: Mapping[str, Any]) -
         return f"{NOT_ENGLISH}: the copy reads as {language.name}; the detectors read English"
     words, statements = metrics["words"], metrics["claims"] + metrics["attributions"]
     if words < scoring.floor_words:
-        return f"{TOO_LITTLE}: {words} words of copy, under the floor of {scoring.floor_words}"
+        return f"{TOO_LITTLE}: {_words(words)} of copy, under the floor of {scoring.floor_words}"
     if statements < scoring.floor_statements:
-        return f"{TOO_LITTLE}: no checkable claim and no attribution in {words} words of copy"
+        return f"{TOO_LITTLE}: no checkable claim and no attribution in {_words(words)} of copy"
     return None
 
 
@@ -54,3 +54,7 @@ def label(scored: str, genre: Genre, reason: str | None) -> str:
     if genre.name not in SCORED_AS_NEWS:
         return not_as_news(genre.name)
     return scored
+
+
+def _words(count: int) -> str:
+    return f"{count} word{'' if count == 1 else 's'}"

@@ -227,13 +227,12 @@ def test_github_lines_are_workflow_commands_failures_and_scores_first():
     lines = result.stdout.splitlines()
     commands = [line for line in lines if _COMMAND.match(line)]
     # 24 findings: the 6 info findings that cost nothing are log lines, not annotations
-    assert len(commands) == 2 + 1 + 18  # two failures, the score notice, findings
-    assert lines[:3] == [
-        "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::score 15.5 is under 50",
-        "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::2 findings of severity error",
+    assert len(commands) == 1 + 1 + 18  # the failure, the score notice, findings
+    assert lines[:2] == [
+        "::error file=examples/habib-defection-rewrite.txt,title=scorer check failed::score 15.5 is under 50; 2 findings of severity error",
         "::notice file=examples/habib-defection-rewrite.txt,title=scorer score::15.5 / 100 poorly sourced; 24 findings",
     ]
-    assert lines[21:] == [
+    assert lines[20:] == [
         "examples/habib-defection-rewrite.txt:5:1: info unattributed-claim 'General Ali Habib was appointed defense minister in 2009.': a checkable claim with no source in this or the neighbouring sentence",
         "examples/habib-defection-rewrite.txt:9:1: info unattributed-claim 'There have been a lot of defections from the Syrian government in …': a checkable claim with no source in this or the neighbouring sentence",
         "examples/habib-defection-rewrite.txt:9:132: info unattributed-claim 'First of all, he’s one of the highest-level members of the Assad …': a checkable claim with no source in this or the neighbouring sentence",
@@ -272,8 +271,8 @@ def test_github_annotations_keep_to_a_budget_a_level_and_count_the_rest():
     ]
     assert commands[-1] == (
         "::notice title=scorer%3A more findings than annotations::2 errors, 12 warnings, 11 notices "
-        "not annotated (GitHub shows 3 of each level a step): they are in this step's log, the "
-        "SARIF report and the job summary"
+        "not annotated (at most 3 of each level; GitHub shows 10 a step): they are in this step's "
+        "log, the SARIF report and the job summary"
     )
     logged = [line for line in result.stdout.splitlines() if not _COMMAND.match(line)]
     assert len(logged) == 2 + 12 + 11 + 8  # the rest, and the 0-point info findings
@@ -335,22 +334,21 @@ def test_diff_reports_only_findings_on_changed_lines_but_scores_the_whole_file(t
     _git(tmp_path, "add", "story.txt")
     _git(tmp_path, "commit", "-qm", "first draft")
     lines = article.read_text().split("\n")
-    lines[6] = lines[6].replace("Istanbul", "Ankara")  # line 7, after "multiple sources"
+    lines[6] += " Opposition sources said he had been paid."  # line 7: a new anonymous source
     article.write_text("\n".join(lines))
     result = run("check", "--diff", "HEAD", "--fail-on", "warning", str(article))
     assert result.returncode == 1, result.stderr
     out = result.stdout.splitlines()
-    # Only line 7: the whole-document findings pinned to lines 1 and 3 (hedge density,
-    # anonymous-and-hedged) were there at HEAD already, so they are not this change's.
-    assert {line.split(":")[1] for line in out[:-1]} == {"7"}
-    assert (
-        f"{article}:7:67: warning anonymous-source-undescribed 'multiple sources' is anonymous, with no agency, side or role given"
-        in out
-    )
-    assert out[-1].startswith(f"{article}: 15.5 / 100 poorly sourced, ")
-    assert out[-1].endswith(
-        "5 findings on changed lines: FAIL (2 findings on changed lines of severity warning or "
-        "worse; changed since HEAD: gated on its changed lines, and on its score only if it fell)"
+    # Only the new source's findings: line 7's 'multiple sources', and the whole-document
+    # findings pinned to lines 1 and 3, were all there at HEAD.
+    assert out[:-1] == [
+        f"{article}:7:227: info anonymous-source-no-knowledge the copy does not say how 'Opposition sources' knows",
+        f"{article}:7:227: warning anonymous-source-no-reason the copy does not say why 'Opposition sources' is not named",
+    ]
+    assert out[-1] == (
+        f"{article}: 15.5 / 100 poorly sourced, 2 new findings on changed lines: FAIL (1 new "
+        "finding on changed lines of severity warning or worse; changed since HEAD: gated on the "
+        "findings it brought in on changed lines, and on its score only if it fell)"
     )
     unchanged = run("check", "--diff", "HEAD~0", "--fail-on", "info", str(tmp_path / "story.txt"))
     assert unchanged.returncode == 1  # still the edited file: HEAD~0 is HEAD
@@ -463,7 +461,10 @@ def test_a_suppressed_finding_is_counted_and_a_directive_without_reason_is_a_not
     draft = _draft(tmp_path)
     result = run("check", "--fail-on", "warning", str(draft))
     lines = result.stdout.splitlines()
-    assert not any("anonymous-source-undescribed" in line for line in lines)
+    assert (
+        f"{draft}:7:67: suppressed anonymous-source-undescribed 'multiple sources' is anonymous, "
+        "with no agency, side or role given (set aside: Reuters's sources)"
+    ) in lines
     assert (
         f"{draft}:7:67: warning anonymous-source-no-reason the copy does not say why 'multiple sources' is not named"
         in lines
@@ -474,7 +475,7 @@ def test_a_suppressed_finding_is_counted_and_a_directive_without_reason_is_a_not
     ]
     github = run("check", "-f", "github", str(draft)).stdout.splitlines()
     assert (
-        f"::warning file={draft},line=8,col=1,title=scorer directive::`scorer: ignore` needs a reason after ` -- `; it has no effect"
+        f"::notice file={draft},line=8,col=1,title=scorer directive::`scorer: ignore` needs a reason after ` -- `; it has no effect"
         in github
     )
     assert (

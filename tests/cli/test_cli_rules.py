@@ -446,6 +446,26 @@ def test_rules_check_reports_every_broken_rule_of_a_file_at_once(tmp_path):
     ]
 
 
+def test_rules_check_reports_every_problem_of_one_rule_at_once(tmp_path):
+    rule = HOUSE_RULE
+    for change in [
+        ('"info"', '"fatal"'),
+        ('"attribution"', '"style"'),
+        ("kind == 'hedge'", "colour == 'red'"),
+        ("'{text}'", "'{txt}'"),
+    ]:
+        rule = rule.replace(*change)
+    bad = write(tmp_path / "bad.toml", rule)
+    result = run("rules", "check", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"scorer: error: {bad}:2 [house-test]: unknown category 'style'; expected one of anonymity, attribution, claims, hedging, headline, fairness",
+        f"scorer: error: {bad}:2 [house-test]: severity must be one of info, warning, error, not 'fatal'",
+        f"scorer: error: {bad}:2 [house-test]: message placeholder {{txt}} is not a field of the facts",
+        f"scorer: error: {bad}:2 [house-test]: unknown field 'colour' (see `scorer rules fields` for the fields rules can read)",
+    ]
+
+
 def test_rules_check_reports_a_duplicate_id_as_well_as_a_broken_rule(tmp_path):
     broken = HOUSE_RULE.replace("house-test", "house-broken").replace("-1", "'five'")
     bad = write(tmp_path / "bad.toml", "\n".join([HOUSE_RULE, broken, HOUSE_RULE]))

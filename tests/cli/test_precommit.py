@@ -80,7 +80,14 @@ def test_the_documented_config_pins_a_commit_of_a_real_host_with_the_hook_id():
     assert repo["repo"] == "https://github.com/OWNER/REPO"
     # A full commit sha: pre-commit cannot check out a tag that was never pushed (`v0.1.0`).
     assert re.fullmatch(r"[0-9a-f]{40}", repo["rev"])
-    assert repo["hooks"] == [{"id": "scorer-check", "args": ["--fail-under", "60"]}]
+    assert repo["hooks"] == [
+        {"id": "scorer-check", "args": ["--fail-under", "60"], "files": "^drafts/"}
+    ]
+    # `files:` replaces the manifest's: the drafts only, not a requirements file or notes.
+    files = re.compile(repo["hooks"][0]["files"])
+    assert files.search("drafts/2026/budget.md")
+    assert not files.search("requirements.txt")
+    assert not files.search("notes/drafts/todo.txt")
     assert "git ls-remote https://github.com/OWNER/REPO HEAD" in text
     assert "pre-commit autoupdate --freeze" in text
 

@@ -184,7 +184,7 @@ def test_a_first_commit_of_a_well_sourced_draft_passes_and_shows_its_score(
     assert lines[:3] == [PASSED, "- hook id: scorer-check", ""]
     # verbose: the score line is shown although the hook passed.
     assert (
-        "drafts/habib.txt: 96.5 / 100 well sourced, 9 findings on changed lines: "
+        "drafts/habib.txt: 96.5 / 100 well sourced, 9 findings: "
         "ok (new since HEAD (no commit yet): gated whole)"
     ) in lines
     assert (
@@ -196,8 +196,9 @@ def test_a_first_commit_of_a_well_sourced_draft_passes_and_shows_its_score(
 
 # git runs a hook with GIT_INDEX_FILE naming the index being committed: .git/index for a plain
 # `git commit`, .git/index.lock for `git commit -a`, a temporary .git/next-index-*.lock for
-# `git commit PATH`. `--staged` must ask that index whether anything is staged: the repository's
-# own index has nothing staged under the last two, and every file would be judged as new.
+# `git commit PATH`. `--staged` must ask that index whether the commit changes a file: the
+# repository's own index has nothing staged under the last two, so the draft would be judged
+# whole, as a file the commit does not change, and fail.
 COMMITS = {
     "git-add-then-commit": (),
     "git-commit-a": ("-a",),
@@ -213,18 +214,17 @@ def test_a_typo_fix_in_an_old_weak_draft_is_committed(tmp_path: Path, hook: Hook
     if how == "git-add-then-commit":
         git(repo, hook.env, "add", "drafts/defection.txt")
     result = run(repo, hook.env, "git", "commit", "-m", "caption typo", *COMMITS[how])
-    # The draft scores 15.5, under the bar of 60, and has two errors, but no finding on the
-    # line the commit changed and its score did not fall: a typo fix does not answer for the
-    # draft it fixes.
+    # The draft scores 15.5, under the bar of 60, and has two errors, but the commit brought in
+    # no finding and its score did not fall: a typo fix does not answer for the draft it fixes.
     assert result.returncode == 0, result.stdout
     lines = shown(result.stdout)
     assert lines[:4] == [
         PASSED,
         "- hook id: scorer-check",
         "",
-        "drafts/defection.txt: 15.5 / 100 poorly sourced, 0 findings on changed lines: "
-        "ok (changed since HEAD (staged changes): gated on its changed lines, and on its "
-        "score only if it fell, and it did not (15.5 at HEAD (staged changes)))",
+        "drafts/defection.txt: 15.5 / 100 poorly sourced, 0 new findings on changed lines: "
+        "ok (changed since HEAD: gated on the findings it brought in on changed lines, and on "
+        "its score only if it fell, and it did not (15.5 at HEAD))",
     ]
     assert any(re.fullmatch(r"\[main [0-9a-f]{7,}\] caption typo", line) for line in lines)
     assert commits(repo, hook.env) == 3
@@ -252,33 +252,60 @@ def test_a_new_draft_with_anonymous_sources_and_errors_is_blocked(tmp_path: Path
         "drafts/rewrite.txt:3:1: error anonymous-and-hedged most sources are unnamed (2 anonymous, 0 vague, 3 agentless of 9) and the copy hedges heavily ('reportedly', 'may', 'ostensibly', 'It’s been suggested' and 5 more): little here is on record",
     ]
     assert [line for line in lines if line.startswith("drafts/rewrite.txt: ")] == [
-        "drafts/rewrite.txt: 15.5 / 100 poorly sourced, 24 findings on changed lines: "
-        "FAIL (score 15.5 is under 60; 2 findings on changed lines of severity error; "
-        "new since HEAD (staged changes): gated whole)"
+        "drafts/rewrite.txt: 15.5 / 100 poorly sourced, 24 findings: "
+        "FAIL (score 15.5 is under 60; 2 findings of severity error; new since HEAD: gated whole)"
     ]
     assert commits(repo, hook.env) == 1
     assert git(repo, hook.env, "diff", "--cached", "--name-only") == "drafts/rewrite.txt\n"
 
 
-def test_all_files_judges_every_file_as_new(tmp_path: Path, hook: Hook):
+def test_all_files_judges_each_file_the_commit_does_not_change_whole(tmp_path: Path, hook: Hook):
     repo = newsroom(tmp_path / "newsroom", hook, old_draft=True)
     (repo / "drafts" / "habib.txt").write_text(WELL_SOURCED, encoding="utf-8")
     git(repo, hook.env, "add", "drafts/habib.txt")
     assert run(repo, hook.env, "git", "commit", "-m", "a good draft").returncode == 0
     assert git(repo, hook.env, "status", "--porcelain") == ""
     result = pre_commit(repo, hook.env, "run", "--all-files")
-    # With nothing staged there is no commit to judge, so every file is judged as new, held to
-    # the bar and to all its findings: the old weak draft, which a commit touching it would let
-    # through when its score does not fall, fails here. This is why docs/ci.md has CI run
+    # No commit changes these files, so each is judged whole, held to the bar and to all its
+    # findings: the old weak draft, which a commit touching it would let through when its score
+    # does not fall, fails here. This is why docs/ci.md has CI run
     # `scorer check --diff origin/main...` rather than `pre-commit run --all-files`.
     assert result.returncode == 1, result.stdout
     lines = shown(result.stdout)
     assert lines[:4] == [FAILED, "- hook id: scorer-check", "- exit code: 1", ""]
     score = sorted(line for line in lines if " / 100 " in line)
     assert score == [
-        "drafts/defection.txt: 15.5 / 100 poorly sourced, 24 findings on changed lines: "
-        "FAIL (score 15.5 is under 60; 2 findings on changed lines of severity error; "
-        "new since HEAD (nothing staged, so every file is judged as new): gated whole)",
-        "drafts/habib.txt: 96.5 / 100 well sourced, 9 findings on changed lines: "
-        "ok (new since HEAD (nothing staged, so every file is judged as new): gated whole)",
+        "drafts/defection.txt: 15.5 / 100 poorly sourced, 24 findings: "
+        "FAIL (score 15.5 is under 60; 2 findings of severity error; "
+        "not changed by this commit: gated whole)",
+        "drafts/habib.txt: 96.5 / 100 well sourced, 9 findings: "
+        "ok (not changed by this commit: gated whole)",
+    ]
+
+
+def test_all_files_with_a_change_staged_judges_each_file_by_itself(tmp_path: Path, hook: Hook):
+    repo = newsroom(tmp_path / "newsroom", hook, old_draft=True)
+    draft = repo / "drafts" / "habib.txt"
+    draft.write_text(WELL_SOURCED, encoding="utf-8")
+    git(repo, hook.env, "add", "drafts/habib.txt")
+    assert run(repo, hook.env, "git", "commit", "-m", "a good draft").returncode == 0
+    edited = WELL_SOURCED.replace("a long military career", "a long army career")
+    assert edited != WELL_SOURCED
+    draft.write_text(edited, encoding="utf-8")
+    git(repo, hook.env, "add", "drafts/habib.txt")
+    result = pre_commit(repo, hook.env, "run", "--all-files")
+    # Each file is judged by itself: the staged edit as the commit would be (it brought in no
+    # finding), the old weak draft, which the commit does not change, whole. (Once, anything
+    # staged made every other file "unchanged", and so not gated.)
+    assert result.returncode == 1, result.stdout
+    lines = shown(result.stdout)
+    assert lines[:4] == [FAILED, "- hook id: scorer-check", "- exit code: 1", ""]
+    score = sorted(line for line in lines if " / 100 " in line)
+    assert score == [
+        "drafts/defection.txt: 15.5 / 100 poorly sourced, 24 findings: "
+        "FAIL (score 15.5 is under 60; 2 findings of severity error; "
+        "not changed by this commit: gated whole)",
+        "drafts/habib.txt: 96.5 / 100 well sourced, 0 new findings on changed lines: "
+        "ok (changed since HEAD: gated on the findings it brought in on changed lines, and on "
+        "its score only if it fell)",
     ]

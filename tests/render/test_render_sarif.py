@@ -89,7 +89,14 @@ def test_both_seeds_make_one_valid_run_with_one_result_per_finding(
             "roles": ["analysisTarget"],
         },
     ]
-    news = {"genre": "news", "unjudged": None, "failures": None, "notice": None, "gated": None}
+    news = {
+        "genre": "news",
+        "unjudged": None,
+        "failures": None,
+        "notice": None,
+        "gated": None,
+        "change": None,
+    }
     assert run["properties"]["scores"] == [
         {"source": INDEPENDENT_SOURCE, "score": 75.0, "label": "adequately sourced", **news},
         {"source": REWRITE_SOURCE, "score": 15.5, "label": "poorly sourced", **news},

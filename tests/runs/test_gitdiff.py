@@ -253,19 +253,20 @@ def test_a_file_is_new_changed_or_unchanged_since_the_ref(repo, article):
     assert diff.base_text(added) is None
 
 
-def test_staged_judges_the_commit_and_with_nothing_staged_every_file_is_new(repo, article):
+def test_staged_judges_the_commit_and_a_file_it_does_not_change_whole(repo, article):
     other = repo.write("other.txt", lines(*ARTICLE))
     repo.commit("another draft")
     nothing = GitDiff("HEAD", staged=True)
-    assert nothing.change(article) == gitdiff.Change(
-        "new", frozenset({1, 2, 3, 4, 5}), "HEAD (nothing staged, so every file is judged as new)"
-    )
-    assert nothing.name == "HEAD (staged changes)"
+    assert nothing.change(article) == gitdiff.Change("whole", frozenset({1, 2, 3, 4, 5}))
+    assert nothing.name == "HEAD"
     edit(article, {4: "Activists said he had fled."})
     repo.git("add", "habib.txt")
     staged = GitDiff("HEAD", staged=True)
     assert staged.change(article) == gitdiff.Change("changed", frozenset({4}))
-    assert staged.change(other) == gitdiff.Change("unchanged", frozenset())
+    # not in the commit (as under `pre-commit run --all-files`): judged whole
+    assert staged.change(other).status == "whole"
+    edit(other, {2: "An edit nobody staged."})
+    assert staged.change(other).status == "whole"
 
 
 def test_unrelated_histories_have_no_merge_base(repo, article):
@@ -432,6 +433,18 @@ def test_a_symbolic_link_is_followed_to_the_article(repo, article):
     edit(article, {4: "Activists said he had fled to Turkey."})
     # The link itself did not change; the article it points to did.
     assert changed_lines(str(repo.root / "latest.txt"), "HEAD") == frozenset({4})
+
+
+def test_a_moved_file_is_judged_against_where_it_was(repo, article):
+    repo.git("mv", "habib.txt", "archive.txt")
+    moved = str(repo.root / "archive.txt")
+    diff = GitDiff("HEAD")
+    assert diff.change(moved) == gitdiff.Change("unchanged", frozenset(), "HEAD, as habib.txt")
+    edit(moved, {4: "Activists said he had fled."})
+    assert GitDiff("HEAD").change(moved) == gitdiff.Change(
+        "changed", frozenset({4}), "HEAD, as habib.txt"
+    )
+    assert GitDiff("HEAD").base_text(moved) == lines(*ARTICLE).encode()
 
 
 # HTML pages: findings are on the page's own lines (scorer.load.html_locate)

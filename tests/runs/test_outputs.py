@@ -292,3 +292,21 @@ def test_a_summary_is_appended_to_never_replaced(tmp_path):
     with pytest.raises(ScorerError) as caught:
         append_text(str(tmp_path), "x")
     assert str(caught.value) == f"{tmp_path}: cannot append the summary: Is a directory"
+
+
+def test_a_report_to_a_device_or_pipe_is_written_into_it_never_renamed_over_it(tmp_path):
+    from scorer.runs.outputs import write_text
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    import threading
+
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_text(str(fifo), "report\n")
+    reader.join(timeout=60)
+    assert received == [b"report\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still the pipe, not a file put in its place
+    write_text(os.devnull, "report\n")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
