@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -32,6 +33,8 @@ from scorer.lsp.positions import Lines
 from scorer.lsp.protocol import PARSE_ERROR, Protocol
 
 logger = logging.getLogger(__name__)
+# Where pygls logs what it cannot read: one line a message (_LogLine), as bad input is.
+_IO_LOG = logging.getLogger("pygls.io_")
 
 DEBOUNCE = 0.3  # seconds after the last edit of a run before it is audited
 CONFIG_FILES = "**/*.toml"  # .scorer.toml, pyproject.toml and the rule files they name
@@ -57,6 +60,29 @@ class Server(LanguageServer):
     @property
     def encoding(self) -> str:
         return self.protocol.encoding
+
+    def _start_io_async(self, stdin: Any = None, stdout: Any = None) -> None:
+        """pygls's stdio server, reading with scorer.lsp.framing: one badly framed message
+        must not leave the server deaf for the rest of the session."""
+        from pygls.io_ import StdinAsyncReader, StdoutWriter
+
+        from scorer.lsp.framing import read_messages
+
+        self._stop_event = threading.Event()
+        reader = StdinAsyncReader(stdin or sys.stdin.buffer, self.thread_pool)
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(
+                read_messages(
+                    self._stop_event, reader, self.protocol, _IO_LOG, self.report_server_error
+                )
+            )
+        except BrokenPipeError:
+            logger.error("the client is gone: shutting down")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Logged on stderr, where clients keep a server's log; unreadable JSON answered."""
