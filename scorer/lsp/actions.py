@@ -13,6 +13,7 @@ placeholder word would count as a reason (any text after ` -- ` does), and would
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -35,6 +36,10 @@ def directive(rule: str) -> str:
 
 def title(rule: str) -> str:
     return f"Set aside {rule} here (write the reason)"
+
+
+# A line's indent, then a list marker and the space after it.
+_LEAD = re.compile(r"([ \t]*)((?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 
 
 def quick_fixes(
@@ -71,12 +76,24 @@ def insertion(audit: Audit, lines: Lines, spot: Placed) -> int:
     return lines.line_start(lines.line_of(start))
 
 
+def lead(lines: Lines, at: int) -> str:
+    """What the directive's line must start with to stay where the paragraph is in Markdown:
+    the line's indent, and for a list item its content's indent (at column 0 the comment
+    would end the list, or a nested list would come loose). A block quote's `>` is not
+    repeated: a directive is a line of its own (scorer.load.directives)."""
+    line = lines.text[at : lines.line_end(lines.line_of(at))]
+    match = _LEAD.match(line)
+    assert match is not None  # every part is optional
+    indent, marker = match.group(1), match.group(2)
+    return indent + (" " * len(marker) if marker else "")
+
+
 def _action(uri: str, lines: Lines, spot: Placed, at: int) -> types.CodeAction:
     line, character = lines.position(at)
     here = types.Position(line=line, character=character)
     edit = types.TextEdit(
         range=types.Range(start=here, end=here),
-        new_text=directive(spot.finding.rule) + lines.eol(),
+        new_text=lead(lines, at) + directive(spot.finding.rule) + lines.eol(),
     )
     return types.CodeAction(
         title=title(spot.finding.rule),

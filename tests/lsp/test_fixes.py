@@ -100,7 +100,10 @@ def test_the_quick_fix_sets_each_finding_aside_once_the_reason_is_written(text, 
         assert fix.edit is not None and fix.edit.changes is not None
         (edit,) = fix.edit.changes["file:///draft"]
         assert edit.range.start == edit.range.end and edit.range.start.character == 0
-        assert edit.new_text == f"<!-- scorer: ignore {rule} -- -->\n"
+        # at the paragraph's own indent or block-quote depth (tested below)
+        lead, _, inserted = edit.new_text.partition("<!--")
+        assert set(lead) <= {" "}
+        assert "<!--" + inserted == f"<!-- scorer: ignore {rule} -- -->\n"
         applied = apply(text, edit)
         # As inserted, the reason is still to write: nothing is set aside, and the
         # directive says why where it stands.
@@ -193,3 +196,33 @@ def test_a_hover_in_markdown_shows_the_quoted_words_as_written_not_as_markup():
         "**speculation** · warning · -3 points\n\n"
         "'It’s been \\*suggested': rumour or belief that nobody owns\n\n```text\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "lead"),
+    [
+        ("Plain paragraph.", ""),
+        ("- Second item, officials said.", "  "),
+        ("  - Nested item, critics say.", "    "),
+        ("12. Numbered item.", "    "),
+        ("> Quoted, sources said.", ""),  # a directive is a line of its own: no `>` before it
+    ],
+)
+def test_the_directive_keeps_a_list_item_where_it_is(line, lead):
+    text = f"Headline\n\n- First item.\n{line}\n"
+    lines = Lines(text, UTF16)
+    assert actions.lead(lines, text.index(line)) == lead
+
+
+def test_a_directive_above_a_list_item_leaves_the_list_whole():
+    from markdown_it import MarkdownIt
+
+    text = "# Budget\n\nThe council met.\n\n- First, officials said.\n- Second, critics say.\n  - Nested, sources say.\n"
+    lines = Lines(text, UTF16)
+    for item in ("- Second", "  - Nested"):
+        at = text.index(item)
+        fixed = (
+            text[:at] + actions.lead(lines, at) + "<!-- scorer: ignore x -- why -->\n" + text[at:]
+        )
+        kinds = [t.type for t in MarkdownIt().parse(fixed) if t.type.endswith("list_open")]
+        assert kinds == ["bullet_list_open", "bullet_list_open"], item  # one list, one nested
