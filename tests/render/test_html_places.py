@@ -97,7 +97,7 @@ def test_a_finding_the_page_did_not_give_back_is_annotated_on_the_file():
         "::warning file=budget.html,title=reportedly-without-source::'reportedly' with no "
         "outlet or source named in the sentence\n"
     ) in text
-    # Concise keeps the extracted text's place, as JSON says with "located": false.
-    assert "budget.html:5:4: warning reportedly-without-source" in render(
+    # Concise names the file and no place in it, as GitHub does (JSON says "located": false).
+    assert "budget.html: warning reportedly-without-source 'reportedly' with no outlet" in render(
         "concise", Run([Outcome("budget.html", audit)])
     )
