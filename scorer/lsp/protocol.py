@@ -6,6 +6,7 @@
   answers it, so the client waits for ever; here it gets a JSON-RPC error (-32602), as
   does JSON that is no JSON-RPC message (-32600). Unreadable JSON gets -32700 with a null
   id (scorer.lsp.server's error report: pygls raises it before any message exists).
+* A request after shutdown: pygls drops it; here it is answered -32600, as LSP asks.
 * Open documents are kept by scorer.lsp.documents, not by pygls's workspace, whose line
   splitting differs from LSP's (see there); pygls's own copy is not kept at all.
 """
@@ -102,6 +103,11 @@ class Protocol(LanguageServerProtocol):
             found = message.get("id") if isinstance(message, dict) else None
             logger.warning("not a JSON-RPC 2.0 message: %.200r", message)
             self.answer_error(found, INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message")
+            return
+        method, found = getattr(message, "method", None), getattr(message, "id", None)
+        if self._shutdown and method not in (None, types.EXIT) and found is not None:
+            # pygls drops it unanswered, and the client would wait for ever (LSP: -32600).
+            self.answer_error(found, INVALID_REQUEST, "the server is shut down: send exit")
             return
         super().handle_message(message)
 

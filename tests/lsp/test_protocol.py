@@ -80,6 +80,8 @@ async def _malformed(tmp_path):
         ) in contents["value"]
 
         assert await server.request(7, "shutdown") == {"jsonrpc": "2.0", "id": 7, "result": None}
+        late = await server.request(8, "textDocument/hover", hover)  # answered, not dropped
+        assert late["error"] == {"code": -32600, "message": "the server is shut down: send exit"}
         server.notify("exit")
         assert await server.exit_code() == 0
         assert b"Traceback" not in server.stderr
