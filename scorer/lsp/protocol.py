@@ -6,7 +6,8 @@
   answers it, so the client waits for ever; here it gets a JSON-RPC error (-32602), as
   does JSON that is no JSON-RPC message (-32600). Unreadable JSON gets -32700 with a null
   id (scorer.lsp.server's error report: pygls raises it before any message exists).
-* A request after shutdown: pygls drops it; here it is answered -32600, as LSP asks.
+* A request after shutdown: pygls drops it; here it is answered -32600, as LSP asks; one
+  before initialize gets -32002 rather than pygls's null.
 * Open documents are kept by scorer.lsp.documents, not by pygls's workspace, whose line
   splitting differs from LSP's (see there); pygls's own copy is not kept at all.
 """
@@ -27,6 +28,7 @@ logger = logging.getLogger(__name__)
 
 INVALID_REQUEST = -32600
 PARSE_ERROR = -32700
+NOT_INITIALIZED = -32002
 
 
 class Unreadable:
@@ -53,6 +55,7 @@ def _what_is_wrong(error: JsonRpcException) -> str:
 
 class Protocol(LanguageServerProtocol):
     encoding: str = UTF16  # the position encoding agreed at initialize
+    started: bool = False  # initialize has been asked for
 
     @lsp_method(types.INITIALIZE)
     def lsp_initialize(
@@ -62,6 +65,7 @@ class Protocol(LanguageServerProtocol):
         listed = (general.position_encodings if general else None) or ()
         offered = [str(getattr(e, "value", e)) for e in listed]
         self.encoding = choose_encoding(offered)
+        self.started = True
         if general is not None and offered:
             # pygls takes the first it knows of the client's list: make ours that one.
             general.position_encodings = [types.PositionEncodingKind(self.encoding)]
@@ -105,6 +109,10 @@ class Protocol(LanguageServerProtocol):
             self.answer_error(found, INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message")
             return
         method, found = getattr(message, "method", None), getattr(message, "id", None)
+        if not self.started and method not in (None, types.INITIALIZE, types.EXIT):
+            if found is not None:  # pygls answers null; LSP asks for -32002
+                self.answer_error(found, NOT_INITIALIZED, "the server is not initialized yet")
+            return
         if self._shutdown and method not in (None, types.EXIT) and found is not None:
             # pygls drops it unanswered, and the client would wait for ever (LSP: -32600).
             self.answer_error(found, INVALID_REQUEST, "the server is shut down: send exit")

@@ -780,3 +780,17 @@ def test_a_bad_corpus_file_is_said_and_exits_2(tmp_path, name, data, said, rows)
         assert all(json.loads(row)["score"] == 75.0 for row in written)
     else:
         assert [f"{json.loads(r)['id']}: {json.loads(r)['error']}" for r in written] == rows
+
+
+def test_a_lone_surrogate_in_text_given_to_the_api_is_audited_not_a_crash():
+    """A str can hold one (JSON "\\ud800", an editor's buffer); the tagger's C code raised a
+    SystemError on it. It reads as U+FFFD, one character for one."""
+    import scorer
+
+    text = "Minister quits\n\nOfficials said the plan {} failed, according to the ministry.\n"
+    lone, replaced = scorer.audit(text.format("\ud800")), scorer.audit(text.format("\ufffd"))
+    assert lone.document.text == replaced.document.text
+    assert [(f.rule, f.start, f.end) for f in lone.findings] == [
+        (f.rule, f.start, f.end) for f in replaced.findings
+    ]
+    assert lone.score == replaced.score

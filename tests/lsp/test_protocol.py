@@ -19,6 +19,9 @@ async def _malformed(tmp_path):
     server = Raw()
     await server.start(tmp_path)
     try:
+        nowhere = {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}
+        early = await server.request(0, "textDocument/hover", nowhere)
+        assert early["error"] == {"code": -32002, "message": "the server is not initialized yet"}
         started = await server.request(1, "initialize", {"processId": None, "capabilities": {}})
         assert started["result"]["capabilities"]["positionEncoding"] == "utf-16"
         server.notify("initialized", {})
