@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,9 +28,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# A UTF-16 surrogate on its own: JSON can carry one ("\ud83d"), an editor's buffer can hold
-# one, no UTF-8 file can, and the attribution model cannot read it.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Past this many characters a document is not audited as it is typed: an article is a few
 # tens of thousands, and a 10 MB file takes a minute that would hold every later audit.
 MAX_CHARACTERS = 1_000_000
@@ -71,10 +67,8 @@ def run(text: str, *, fmt: str, path: str | None, source: str, generation: int) 
         return Audited(text, generation, problem=str(error))
     except Exception as error:  # a bug: said, not raised into the server
         return Audited(text, generation, problem=internal(error))
-    # U+FFFD for a lone surrogate: one code point for one, so every offset stays true.
-    readable = _LONE_SURROGATE.sub("\ufffd", text)
-    try:
-        doc = load_string(readable, source=source, format=fmt)
+    try:  # a lone surrogate (JSON can carry one) reads as U+FFFD there, offsets kept
+        doc = load_string(text, source=source, format=fmt)
     except ScorerError:
         return Audited(text, generation, config)  # empty, or no prose: nothing to say
     except Exception as error:

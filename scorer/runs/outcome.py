@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from scorer.engine.choices import SEVERITIES
@@ -91,7 +92,7 @@ class Outcome:
 
         return kind_of(self.source)
 
-    @property
+    @cached_property  # the gate and every renderer ask; the base comparison runs once
     def reported(self) -> tuple[Finding, ...]:
         """The problems to report: findings that are not credit and, with `--diff`, the
         change's own: on changed lines, and not already in the file at the base.

@@ -12,22 +12,11 @@ from lsprotocol import types as t
 
 from scorer.config import load
 from scorer.errors import ScorerError
+from tests.cli.test_cli_rules import HOUSE_RULE
 from tests.conftest import REWRITE
 from tests.lsp.session import Session, at, edit
 
 SEED = REWRITE.read_text(encoding="utf-8")
-HOUSE_RULE = """\
-[[rule]]
-id = "house-test"
-title = "Test"
-category = "attribution"
-severity = "info"
-scope = "signal"
-when = "kind == 'hedge'"
-points = -1
-message = "hedge '{text}'"
-why = "House style."
-"""
 
 
 class Files:

@@ -17,7 +17,7 @@ from scorer.load import load, load_string
 from scorer.render import Run, render
 from scorer.runs.outcome import Outcome
 from scorer.scoring.audit import audit_document
-from tests.conftest import ROOT
+from tests.conftest import ROOT, UNLOCATABLE_PAGE
 
 FIXTURE = ROOT / "tests" / "fixtures" / "article_habib.html"
 SOURCE = "tests/fixtures/article_habib.html"
@@ -81,16 +81,7 @@ def test_the_report_numbers_the_lines_of_the_article_it_prints(outcome):
 
 
 def test_a_finding_the_page_did_not_give_back_is_annotated_on_the_file():
-    # trafilatura keeps one of the three same paragraphs, and the short one apart; its
-    # hidden word, which trafilatura drops, keeps it from being found in the page.
-    page = (
-        "<html><head><title>Budget talks</title></head><body><article>\n"
-        + "<p>Paragraph one of the report says the ministry confirmed the figures, according"
-        " to two officials who were briefed on the talks.</p>\n"
-        * 3
-        + '<p>It <span style="display:none">was</span> reportedly collapsed.</p>\n'
-        "</article></body></html>\n"
-    )
+    page = UNLOCATABLE_PAGE
     audit = audit_document(load_string(page, format="html", source="budget.html"))
     text = render("github", Run([Outcome("budget.html", audit)]))
     assert (

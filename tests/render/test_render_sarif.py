@@ -16,7 +16,7 @@ from scorer.load import load_string
 from scorer.render import Run, sarif
 from scorer.runs.outcome import Outcome
 from scorer.scoring.audit import Audit, audit_document
-from tests.conftest import INDEPENDENT, REWRITE, ROOT
+from tests.conftest import INDEPENDENT, REWRITE, ROOT, UNLOCATABLE_PAGE
 
 SCHEMA_PATH = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 # Sources as a user in the repository root types them: relative, so under %SRCROOT%.
@@ -335,16 +335,7 @@ def test_an_html_pages_results_have_the_region_of_the_page_they_were_found_in(va
 
 
 def test_an_html_result_the_page_did_not_give_back_has_no_region(validator):
-    # trafilatura keeps one of the three same paragraphs, and the short one apart; its
-    # hidden word, which trafilatura drops, keeps it from being found in the page.
-    page = (
-        "<html><head><title>Budget talks</title></head><body><article>\n"
-        + "<p>Paragraph one of the report says the ministry confirmed the figures, according"
-        " to two officials who were briefed on the talks.</p>\n"
-        * 3
-        + '<p>It <span style="display:none">was</span> reportedly collapsed.</p>\n'
-        "</article></body></html>\n"
-    )
+    page = UNLOCATABLE_PAGE
     audit = audit_document(load_string(page, format="html", source="budget.html"))
     log = render(validator, [Outcome("budget.html", audit)])
     results = log["runs"][0]["results"]

@@ -14,6 +14,7 @@ from scorer.runs import gitdiff
 from scorer.runs.gitdiff import GitDiff, changed_lines
 from scorer.runs.outcome import Outcome
 from scorer.scoring.audit import audit_document
+from tests.conftest import UNLOCATABLE_PAGE
 
 ARTICLE = [
     "Syria crisis: General deserts Damascus and flees to Turkey",
@@ -471,17 +472,7 @@ def test_an_html_page_reports_only_the_findings_on_its_edited_line(repo):
 
 
 def test_an_html_finding_not_found_in_the_page_is_reported_whenever_the_page_changed(repo):
-    # trafilatura keeps one of the three same paragraphs, and the short one apart; its
-    # hidden word, which trafilatura drops, keeps it from being found in the page.
-    page = (
-        "<html><head><title>Budget talks</title></head><body><article>\n"
-        + "<p>Paragraph one of the report says the ministry confirmed the figures, according"
-        " to two officials who were briefed on the talks.</p>\n"
-        * 3
-        + '<p>It <span style="display:none">was</span> reportedly collapsed.</p>\n'
-        "</article></body></html>\n"
-        "<!-- saved 4 September -->\n"
-    )
+    page = UNLOCATABLE_PAGE + "<!-- saved 4 September -->\n"
     path = repo.write("budget.html", page)
     repo.commit("the page as saved")
     assert _reported(path) == []
