@@ -20,6 +20,17 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 INDEPENDENT = EXAMPLES / "independent-habib-defection.txt"
 REWRITE = EXAMPLES / "habib-defection-rewrite.txt"
+# A page with a finding the page does not give back: trafilatura keeps one of the three same
+# paragraphs, and the short one apart; its hidden word, which trafilatura drops, keeps it
+# from being found in the page (line 5 of the file).
+UNLOCATABLE_PAGE = (
+    "<html><head><title>Budget talks</title></head><body><article>\n"
+    + "<p>Paragraph one of the report says the ministry confirmed the figures, according"
+    " to two officials who were briefed on the talks.</p>\n"
+    * 3
+    + '<p>It <span style="display:none">was</span> reportedly collapsed.</p>\n'
+    "</article></body></html>\n"
+)
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 

@@ -1,9 +1,9 @@
 """The command line. Exit codes: 0 ok, 1 the check failed, 2 usage or input error.
 
 One module a group of commands: articles.py (audit, check, structure), batch.py,
-compare.py, rules.py (rules, explain). Each parses its options, hands the work to the stage
-below (scorer.runs, scorer.batch, scorer.drift), renders what comes back and maps it to an
-exit code.
+compare.py, rules.py (rules, explain), lsp.py (the language server). Each parses its options,
+hands the work to the stage below (scorer.runs, scorer.batch, scorer.drift), renders what
+comes back and maps it to an exit code.
 """
 
 from __future__ import annotations
@@ -62,9 +62,9 @@ def main() -> None:
         sys.exit(130)
 
 
-from scorer.cli import articles, batch, compare, rules  # noqa: E402  (each adds its commands)
+from scorer.cli import articles, batch, compare, lsp, rules  # noqa: E402  (each adds its commands)
 
-__all__ = ["articles", "batch", "cli", "compare", "main", "rules"]
+__all__ = ["articles", "batch", "cli", "compare", "lsp", "main", "rules"]
 
 if __name__ == "__main__":
     main()

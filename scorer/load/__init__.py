@@ -8,6 +8,7 @@ from there. Every failure is a ScorerError naming the source.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from dataclasses import replace
@@ -44,6 +45,7 @@ _MEDIA_TYPES = {
     "text/x-markdown": "markdown",
     "text/plain": "text",
 }
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # A file larger than this is refused before it is read: no article is 200 MB.
 MAX_FILE_BYTES = 200_000_000
 
@@ -101,7 +103,12 @@ def load_string(
     format: str = "text",
     boilerplate: tuple[Pattern, ...] | None = None,
 ) -> Document:
-    """A document from text already in memory (the `scorer.audit(text)` path)."""
+    """A document from text already in memory (the `scorer.audit(text)` path).
+
+    A lone surrogate (a str can hold one, no UTF-8 file can) becomes U+FFFD, one character
+    for one, so every offset stays the text's: the tagger's C code fails on it otherwise.
+    """
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     return _segment(_parse(text, source, format, title=title), boilerplate)
 
 

@@ -3,7 +3,9 @@
 Every span is a half-open pair of character offsets into `Document.text`. For `.txt` and
 `.md` input that text is the decoded file itself (Markdown syntax blanked out, never
 removed), so an offset maps straight back to a line and column of the file. For HTML it
-is the extracted article text.
+is the extracted article text, and its `source_map` (scorer.load.positions) says where in
+the page each block was found: `line_col` answers with the page's line and column there,
+and with the extracted text's (`text_line_col`) for a block the page did not give back.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple, overload
 
 if TYPE_CHECKING:
     from scorer.load.directives import Directive
+    from scorer.load.positions import SourceMap
 
 # Curly quotes, primes and apostrophes become their straight forms: one character for one
 # character, so a match in `Document.norm` has the same offsets as in `Document.text`.
@@ -139,6 +142,9 @@ class Prose:
     # What the source says of its genre: (genre, by, evidence), most trusted first
     # (scorer.load.genre_hints); the detectors decide when it says nothing.
     genre_hints: tuple[tuple[str, str, str], ...] = ()
+    # HTML only: where each block of `text` was found in the page (None for .txt and .md,
+    # whose text is the file).
+    source_map: SourceMap | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -174,9 +180,62 @@ class Document(Prose):
         return self.text[span.start : span.end]
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in characters) of `offset`; CRLF, CR and LF all end a line."""
+        """1-based line and column (in characters) in the source file of the character at
+        `offset`: what points into the file (annotations, SARIF, `--diff`, `path:line:col`).
+
+        For .txt and .md, `text_line_col`. For an HTML page, where that character was found
+        in the page; for a block the page did not give back (see `located`), and between
+        blocks, the extracted text's line and column instead.
+        """
+        if self.source_map is not None:
+            found = self.source_map.file_span(offset)
+            if found is not None:
+                return self.source_map.line_col(found[0])
+        return self.text_line_col(offset)
+
+    def text_line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of `offset` in `text`, as a report that
+        prints the text numbers its lines; CRLF, CR and LF all end a line."""
         line = bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
+
+    def file_span(self, start: int, end: int) -> Span | None:
+        """The span's characters in the decoded source file: the same offsets for .txt and
+        .md; for an HTML page, from where its first character was found to just past its
+        last (cut at the end of the block it starts in: SourceMap.span), or None when the
+        page did not give back both or was not mapped. An empty span: its start."""
+        if self.source_map is None:
+            return None if self.format == "html" else Span(start, end)
+        found = self.source_map.span(start, end)
+        return None if found is None else Span(*found)
+
+    def file_line_col(self, file_offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset into the decoded source file."""
+        if self.source_map is None:
+            return self.text_line_col(file_offset)
+        return self.source_map.line_col(file_offset)
+
+    def file_text(self, span: Span) -> str:
+        """The source file's characters in `span` (a `file_span`): for an HTML page the
+        markup and entities as written; for .md the text with its markup blanked out."""
+        if self.source_map is None:
+            return self.text[span.start : span.end]
+        return self.source_map.source[span.start : span.end]
+
+    def located(self, start: int, end: int) -> bool | None:
+        """Whether `line_col` puts the span in the file: None for .txt and .md (their text
+        is the file), True when an HTML page gave back the span, False when its positions
+        are the extracted text's."""
+        if self.source_map is None and self.format != "html":
+            return None
+        return self.file_span(start, end) is not None
+
+    def place(self, start: int, end: int) -> tuple[int, int, bool | None]:
+        """A finding's line, column and `located`: the file's place for a located span,
+        else the extracted text's (never a start in one and an end in the other)."""
+        located = self.located(start, end)
+        line, column = self.text_line_col(start) if located is False else self.line_col(start)
+        return line, column, located
 
     @cached_property
     def copy_sentences(self) -> tuple[Sentence, ...]:

@@ -3,7 +3,9 @@
 Offsets in the returned `Loaded` refer to a text built here, not to the HTML file (markup
 has no character-for-character mapping to prose): the headline, a blank line, the
 standfirst, a blank line, then the body paragraphs separated by blank lines. Each of
-those is a `Block`, so segmentation never has to guess paragraph boundaries.
+those is a `Block`, so segmentation never has to guess paragraph boundaries. Each block is
+then found in the page (scorer.load.html_locate): the `source_map` lets `Document.line_col`
+answer with the page's own line and column.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 from scorer.errors import ScorerError
 from scorer.load.document import Span, normalise
 from scorer.load.genre_hints import from_page
+from scorer.load.html_locate import locate
 from scorer.load.types import Block, Loaded
 
 if TYPE_CHECKING:
@@ -115,16 +118,17 @@ def load_html(html: str, source: str) -> Loaded:
         # else: the description only repeats the opening paragraph (a common SEO
         # summary), so it is not a standfirst and the lede stays scored as body copy.
 
-    parts: list[tuple[str, str]] = []
+    # (kind, text, whether it came from the metadata rather than the extracted article)
+    parts: list[tuple[str, str, bool]] = []
     if title:
-        parts.append(("headline", title))
+        parts.append(("headline", title, True))
     if standfirst_line:
-        parts.append(("standfirst", standfirst_line))
-    parts.extend(body)
+        parts.append(("standfirst", standfirst_line, True))
+    parts.extend((kind, chunk, False) for kind, chunk in body)
 
     text = ""
     blocks: list[Block] = []
-    for kind, chunk in parts:
+    for kind, chunk, _ in parts:
         if text:
             text += "\n\n"
         blocks.append(Block(len(text), len(text) + len(chunk), kind))
@@ -149,6 +153,7 @@ def load_html(html: str, source: str) -> Loaded:
         byline=byline,
         date=date,
         blocks=tuple(blocks),
+        source_map=locate(html, text, blocks, [metadata for _, _, metadata in parts]),
         genre_hints=from_page(
             html,
             getattr(meta, "categories", None) or (),

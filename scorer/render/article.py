@@ -154,7 +154,7 @@ def article(audit: Audit) -> list[RenderableType]:
 
 
 def _lines(text: Text) -> list[Text]:
-    """The Text cut into lines as `Document.line_col` numbers them (`displayable` made
+    """The Text cut into lines as `Document.text_line_col` numbers them (`displayable` made
     every CRLF and CR a newline)."""
     cuts = [offset for m in re.finditer("\n", text.plain) for offset in m.span()]
     pieces = text.divide(cuts)
@@ -168,19 +168,21 @@ def _margin(audit: Audit) -> dict[int, Text]:
     """Line -> its mark: the worst severity of the problems (not credit) whose span starts
     on it, else `·` on a line of boilerplate."""
     doc = audit.document
+    line = doc.text_line_col  # lines of the text printed, an HTML page's extracted text too
     marks: dict[int, Text] = {}
     for item in doc.boilerplate:
-        first, last = doc.line_col(item.start)[0], doc.line_col(max(item.start, item.end - 1))[0]
+        first, last = line(item.start)[0], line(max(item.start, item.end - 1))[0]
         for number in range(first, last + 1):
             marks[number] = Text(_BOILERPLATE_MARK, style="dim")
     worst: dict[int, str] = {}
     for finding in audit.findings:
         if finding.end <= finding.start or finding.credit:
             continue
-        current = worst.get(finding.line)
+        number = line(finding.start)[0]
+        current = worst.get(number)
         rank = SEVERITY_RANK.get(finding.severity, 0)
         if current is None or rank > SEVERITY_RANK.get(current, 0):
-            worst[finding.line] = finding.severity
+            worst[number] = finding.severity
     for number, severity in worst.items():
         marks[number] = Text(severity[0].upper(), style=theme.SEVERITY.get(severity, ""))
     return marks

@@ -2,6 +2,10 @@
 
     ::warning file=drafts/a.md,line=3,col=5,endLine=3,endColumn=19,title=hedge-density::...
 
+Lines and columns are the file's, an HTML page's too (scorer.load.html_locate finds each
+extracted block in the page); a finding whose span the page did not give back is annotated
+on the file as a whole, as SARIF gives it no region, and its log line has the extracted
+text's line and column.
 Severity error, warning and info become `error`, `warning` and `notice`. Each file also
 gets a notice with its score and what the gate held it to (a log line for a file the branch
 did not change), and one error naming every reason when it fails the check or cannot be
@@ -94,11 +98,15 @@ def _annotations(outcome: Outcome, annotate_info: bool) -> list[_Annotation]:
         title = {**where, "title": "scorer: error"}
         return [_Annotation(_FIRST, "error", title, error, f"{name}: error: {shown(error)}")]
     found = []
+    doc = audit.document
     for f in outcome.reported:
-        end_line, end_column = audit.document.line_col(max(f.start, f.end - 1))
-        place: dict[str, object] = {"line": f.line, "col": f.column, "endLine": end_line}
-        if end_line == f.line:
-            place["endColumn"] = end_column
+        place: dict[str, object] = {}
+        span = doc.file_span(f.start, f.end)
+        if span is not None:  # else a span an HTML page did not give back: on the file
+            end_line, end_column = doc.file_line_col(max(span.start, span.end - 1))
+            place = {"line": f.line, "col": f.column, "endLine": end_line}
+            if end_line == f.line:
+                place["endColumn"] = end_column
         level = _LEVELS[f.severity]
         if f.severity == "info" and not f.points and not annotate_info:
             level = ""

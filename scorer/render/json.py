@@ -7,6 +7,11 @@ From `scorer check`, each file also has `"check": {"passed": ..., "failures": [.
 little to judge, unchanged since the diff's base) and `gated` what it was held to; with
 `--diff`, `change` says whether the file is new, changed or unchanged since the base, and
 its score there when the gate needed it.
+
+A finding's `line` and `column` are the file's, an HTML page's too; a finding of an HTML page
+also has `located`, false when the page did not give its span back and `line` and `column`
+are those of the extracted text (scorer.scoring.points.Finding). `start` and `end` are
+always offsets into the analysed text, as the signals' are.
 """
 
 from __future__ import annotations

@@ -8,6 +8,11 @@ suppress a finding. render/page.py prints it as ANSI, plain text, HTML or SVG.
 Colour never carries meaning alone: severities are words, highlights have a legend, and the
 margin of the article marks the worst finding of each line with a letter, so the plain
 rendering (a pipe, a CI log) still reads. Only formats what the Audit carries.
+
+Line numbers here are those of the article as the report prints it (`text_line_col`). For an
+HTML page that is the extracted text, not the page's lines, which the formats that point into
+the file use instead (concise, github, sarif, json, markdown): a reader of this report looks
+for a finding in the article printed below it, not in the page's markup.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from scorer.render.points import points_text
 
 if TYPE_CHECKING:
     from scorer.detectors.genre import Genre
+    from scorer.load.document import Document
     from scorer.scoring.audit import Audit
     from scorer.scoring.points import Finding
     from scorer.signals import Signal
@@ -229,7 +235,7 @@ def sources_table(audit: Audit) -> Table | Text:
         kind = source.get("type", "")
         style = HIGHLIGHTS[SOURCE_HIGHLIGHTS.get(kind, "named-source")].style
         table.add_row(
-            Text(str(doc.line_col(signal.start)[0])),
+            Text(str(doc.text_line_col(signal.start)[0])),
             _who(signal),
             Text(SOURCE_WORDS.get(kind, kind), style=style),
             Text(clean(cue.get("text", ""))),
@@ -324,7 +330,7 @@ def findings_table(audit: Audit) -> Table | Text:
         elif finding.same_source:
             cell.append(" (same source as before: counted once)", style="dim")
         table.add_row(
-            Text(place(finding)),
+            Text(place(finding, audit.document)),
             Text(finding.severity, style=theme.SEVERITY.get(finding.severity, "")),
             cell,
             Text(points_text(finding.points), style=_points_style(finding.points)),
@@ -349,15 +355,21 @@ def suppressed_table(audit: Audit) -> Table:
         cell = Text(finding.rule, style="dim bold")
         reason = clean(finding.suppressed or "") or "no reason given"
         cell.append(f"\nsuppressed: {reason}", style="dim")
-        table.add_row(Text(place(finding), style="dim"), Text(finding.severity, style="dim"), cell)
+        table.add_row(
+            Text(place(finding, audit.document), style="dim"),
+            Text(finding.severity, style="dim"),
+            cell,
+        )
     return table
 
 
-def place(finding: Finding) -> str:
-    """`line:col` of a finding; `doc` for one about the whole document, placed nowhere."""
+def place(finding: Finding, doc: Document) -> str:
+    """`line:col` of a finding in the printed article; `doc` for one about the whole
+    document, placed nowhere."""
     if finding.whole_document and finding.start == finding.end:
         return "doc"
-    return f"{finding.line}:{finding.column}"
+    line, column = doc.text_line_col(finding.start)
+    return f"{line}:{column}"
 
 
 def _points_style(points: float) -> str:

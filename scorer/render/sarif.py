@@ -9,9 +9,13 @@ missing row. With `--diff`, findings off the changed lines are left out: the log
 request. Each source's score and label ride in the run's properties.
 
 A `.txt` or `.md` span is a place in the file (the Document's text is the decoded file), so a
-result has a region: lines and columns in characters, the end column exclusive. An HTML page's
-text is extracted, so its offsets are not places in the file: those results name the file and
-quote the text, with no region.
+result has a region: lines and columns in characters, the end column exclusive, the same span
+as `charOffset` and `charLength`, and the text as its snippet. An HTML page's text is
+extracted, but each block is found in the page (scorer.load.html_locate): a result whose span
+the page gave back has the region of the page's characters it came from, markup inside it
+included, and its snippet is those characters as the file has them (tags, entities); its
+location's message quotes the extracted text. A result whose span the page did not give back
+names the file and quotes the text, with no region.
 """
 
 from __future__ import annotations
@@ -180,21 +184,24 @@ def _result(
 
 
 def _location(finding: Finding, doc: Document, where: JSON) -> JSON:
-    if doc.format == "html":
-        quoted = {"message": {"text": finding.text}} if finding.text else {}
+    extracted = doc.format == "html"
+    quoted = {"message": {"text": finding.text}} if extracted and finding.text else {}
+    span = doc.file_span(finding.start, finding.end) if finding.located is not False else None
+    if span is None:
         return {"physicalLocation": {"artifactLocation": where}, **quoted}
-    end_line, end_column = doc.line_col(finding.end)
+    end_line, end_column = doc.file_line_col(span.end)
     region: JSON = {
         "startLine": finding.line,
         "startColumn": finding.column,
         "endLine": end_line,
         "endColumn": end_column,
-        "charOffset": finding.start,
-        "charLength": finding.end - finding.start,
+        "charOffset": span.start,
+        "charLength": span.end - span.start,
     }
-    if finding.text:
-        region["snippet"] = {"text": finding.text}
-    return {"physicalLocation": {"artifactLocation": where, "region": region}}
+    snippet = doc.file_text(span) if extracted else finding.text
+    if snippet:
+        region["snippet"] = {"text": snippet}
+    return {"physicalLocation": {"artifactLocation": where, "region": region}, **quoted}
 
 
 def _digest(finding: Finding) -> str:

@@ -1,7 +1,8 @@
 """The document's structure as plain text: what loading and segmentation found.
 
 What `scorer audit` prints until the scored report exists; also a quick way to see why a
-sentence or a box was (or was not) treated as copy.
+sentence or a box was (or was not) treated as copy. Its `line:col` points into the file
+(`Document.line_col`): for an HTML page, where the box or quote was found in the page.
 """
 
 from __future__ import annotations

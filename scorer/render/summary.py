@@ -20,6 +20,7 @@ from scorer.render.escape import shown
 from scorer.render.report import label_style, place
 
 if TYPE_CHECKING:
+    from scorer.load.document import Document
     from scorer.runs.outcome import Outcome
     from scorer.scoring.points import Finding
 
@@ -60,16 +61,17 @@ def render(outcomes: Sequence[Outcome]) -> Table:
             Text(shown(outcome.source)),
             Text(f"{audit.score:.1f} {audit.label}", style=style),
             Text(str(len(outcome.reported))),
-            _worst_text(outcome.worst),
+            _worst_text(outcome.worst, audit.document),
         )
     return table
 
 
-def _worst_text(finding: Finding | None) -> Text:
+def _worst_text(finding: Finding | None, doc: Document) -> Text:
+    """The worst problem and where it is, as the reports above number their lines."""
     if finding is None:
         return Text("-", style="dim")
     return Text.assemble(
         finding.rule,
         "\n",
-        (f"{finding.severity} {place(finding)}", theme.SEVERITY.get(finding.severity, "")),
+        (f"{finding.severity} {place(finding, doc)}", theme.SEVERITY.get(finding.severity, "")),
     )

@@ -21,8 +21,10 @@ What counts as changed:
 Line ends: git splits lines on LF only, scorer on CRLF, CR and LF. CRLF files agree line for
 line. A bare CR (classic Mac line end) inside a git line splits it for scorer, so a changed git
 line marks every scorer line it holds: a file with only CR line ends is one git line, and any
-change to it marks all of its lines. For HTML the Document is the extracted text, whose lines are
-not the file's: these numbers say only whether, and where in the file, an HTML file changed.
+change to it marks all of its lines. An HTML page's findings have the page's lines too (each
+extracted block is found in the page: scorer.load.html_locate), so only those on changed lines
+are reported; a finding whose span the page did not give back has no line of the file and is
+reported whenever the file changed (scorer.runs.outcome).
 
 A symbolic link is followed: the repository and the diff are those of the file it points to.
 
@@ -156,8 +158,7 @@ class GitDiff:
 
     def diffed(self, outcome: Outcome) -> Outcome:
         """The outcome with the lines changed since the ref, or an error for a source that is
-        no file. An HTML file's findings have the lines of its extracted text, not of the
-        file: when the file changed at all, all of them are reported."""
+        no file."""
         if outcome.audit is None:
             return outcome
         if outcome.kind != "file":
@@ -167,14 +168,8 @@ class GitDiff:
             change = self.change(outcome.source)
         except ScorerError as error:
             return dataclasses.replace(outcome, audit=None, error=str(error))
-        changed = change.lines
-        document = outcome.audit.document
-        if document.format == "html" and changed:
-            # Findings sit on lines of the extracted text, not of the file: any change marks
-            # them all, and the comparison with the base keeps the ones the change brought in.
-            changed = frozenset(range(1, document.line_col(len(document.text))[0] + 1))
         base = change.base or self.name
-        return dataclasses.replace(outcome, changed=changed, status=change.status, base=base)
+        return dataclasses.replace(outcome, changed=change.lines, status=change.status, base=base)
 
     def changed_lines(self, path: str) -> frozenset[int]:
         """1-based lines of `path` as it is on disk that were added or changed since the ref."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from scorer.engine.choices import SEVERITIES
@@ -91,7 +92,7 @@ class Outcome:
 
         return kind_of(self.source)
 
-    @property
+    @cached_property  # the gate and every renderer ask; the base comparison runs once
     def reported(self) -> tuple[Finding, ...]:
         """The problems to report: findings that are not credit and, with `--diff`, the
         change's own: on changed lines, and not already in the file at the base.
@@ -112,10 +113,13 @@ class Outcome:
 
         Document rules ("no named source", hedge density) judge the whole text; some are
         placed at the headline or lede only to point somewhere, not because they are there.
+        An HTML page's finding is on the page's line where its span was found; one whose
+        span the page did not give back (Finding.located) has no line of the file, so it
+        is on a changed line whenever the file changed.
         """
         if self.changed is None:
             return True
-        if finding.signal is None:
+        if finding.signal is None or finding.located is False:
             return bool(self.changed)
         return finding.line in self.changed
 

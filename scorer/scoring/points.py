@@ -56,17 +56,26 @@ class Finding:
     cap_reached: bool = False
     # Its rule counts once per source, and this source was counted at an earlier finding.
     same_source: bool = False
+    # HTML only (None otherwise): whether `line` and `column` are the page's, found where
+    # the span was in the file (True), or the extracted text's, when the page did not give
+    # the span back (False). See Document.place.
+    located: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in JSON_FIELDS}
+        """The JSON fields; `located` too, for a finding of an HTML page."""
+        data = {f.name: getattr(self, f.name) for f in JSON_FIELDS}
+        if self.located is not None:
+            data["located"] = self.located
+        return data
 
 
 # The fields of a finding in JSON (and a batch's findings column); the others are answers
-# for the reports.
+# for the reports. `to_dict` adds `located` for an HTML page's findings only: a batch
+# scores text, never a page, so its typed column keeps these fields.
 JSON_FIELDS = tuple(
     f
     for f in dataclasses.fields(Finding)
-    if f.name not in ("whole_document", "cap_reached", "same_source")
+    if f.name not in ("whole_document", "cap_reached", "same_source", "located")
 )
 
 
@@ -133,7 +142,7 @@ def fold(
             capped = reason is None and not repeat and points != float(rule.points)
             taken += points
             fact = built.document if index == 0 else built.signal_fact(index - 1)
-            line, column = doc.line_col(start)
+            line, column, located = doc.place(start, end)
             (findings if reason is None else suppressed).append(
                 Finding(
                     rule=rule.id,
@@ -153,6 +162,7 @@ def fold(
                     whole_document=signal_id is None,
                     cap_reached=capped,
                     same_source=repeat,
+                    located=located,
                 )
             )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))

@@ -12,10 +12,11 @@ from jsonschema import Draft4Validator
 from jsonschema.validators import validator_for
 
 import scorer
+from scorer.load import load_string
 from scorer.render import Run, sarif
 from scorer.runs.outcome import Outcome
-from scorer.scoring.audit import Audit
-from tests.conftest import INDEPENDENT, REWRITE, ROOT
+from scorer.scoring.audit import Audit, audit_document
+from tests.conftest import INDEPENDENT, REWRITE, ROOT, UNLOCATABLE_PAGE
 
 SCHEMA_PATH = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 # Sources as a user in the repository root types them: relative, so under %SRCROOT%.
@@ -301,17 +302,48 @@ def test_fingerprints_follow_rule_and_text_not_the_line(validator, independent_a
     assert before.endswith(":1")
 
 
-def test_an_html_page_names_the_file_and_quotes_the_text_with_no_region(validator):
+def test_an_html_pages_results_have_the_region_of_the_page_they_were_found_in(validator):
     page = ROOT / "tests" / "fixtures" / "article_habib.html"
     audit = scorer.audit_file(str(page))
     log = render(validator, [Outcome("tests/fixtures/article_habib.html", audit)])
     results = log["runs"][0]["results"]
     problems = [f for f in audit.findings if not f.credit]
     assert len(results) == len(problems) == 10
+    source = page.read_text(encoding="utf-8")
+    lines = source.splitlines()
     for result, finding in zip(results, problems, strict=True):
         (location,) = result["locations"]
-        assert "region" not in location["physicalLocation"]
+        region = location["physicalLocation"]["region"]
+        # The region and the character offsets say the same span of the file.
+        start, length = region["charOffset"], region["charLength"]
+        assert lines[region["startLine"] - 1][region["startColumn"] - 1 :].startswith(
+            source[start : start + 10]
+        )
+        assert region.get("snippet", {}).get("text", "") == source[start : start + length]
+        # The location's message quotes the text as extracted.
         assert location.get("message", {}).get("text", "") == finding.text
+    reportedly = next(r for r in results if r["ruleId"] == "reportedly-without-source")
+    assert reportedly["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 65,
+        "startColumn": 102,
+        "endLine": 65,
+        "endColumn": 112,
+        "charOffset": 4238,
+        "charLength": 10,
+        "snippet": {"text": "reportedly"},
+    }
+
+
+def test_an_html_result_the_page_did_not_give_back_has_no_region(validator):
+    page = UNLOCATABLE_PAGE
+    audit = audit_document(load_string(page, format="html", source="budget.html"))
+    log = render(validator, [Outcome("budget.html", audit)])
+    results = log["runs"][0]["results"]
+    (result,) = [r for r in results if r["ruleId"] == "reportedly-without-source"]
+    where = {"uri": "budget.html", "uriBaseId": "%SRCROOT%", "index": 0}
+    assert result["locations"] == [
+        {"physicalLocation": {"artifactLocation": where}, "message": {"text": "reportedly"}}
+    ]
 
 
 @pytest.mark.parametrize(

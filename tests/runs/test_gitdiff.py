@@ -12,6 +12,9 @@ from scorer.errors import ScorerError
 from scorer.load import load
 from scorer.runs import gitdiff
 from scorer.runs.gitdiff import GitDiff, changed_lines
+from scorer.runs.outcome import Outcome
+from scorer.scoring.audit import audit_document
+from tests.conftest import UNLOCATABLE_PAGE
 
 ARTICLE = [
     "Syria crisis: General deserts Damascus and flees to Turkey",
@@ -443,3 +446,38 @@ def test_a_moved_file_is_judged_against_where_it_was(repo, article):
         "changed", frozenset({4}), "HEAD, as habib.txt"
     )
     assert GitDiff("HEAD").base_text(moved) == lines(*ARTICLE).encode()
+
+
+# HTML pages: findings are on the page's own lines (scorer.load.html_locate)
+
+HABIB_PAGE = Path(__file__).resolve().parents[1] / "fixtures" / "article_habib.html"
+
+
+def _reported(path: str) -> list[tuple[str, int, bool | None]]:
+    """The findings of signals that --diff HEAD reports for `path`: (rule, line, located)."""
+    outcome = GitDiff("HEAD").diffed(Outcome(path, audit_document(load(path))))
+    return [(f.rule, f.line, f.located) for f in outcome.reported if f.signal is not None]
+
+
+def test_an_html_page_reports_only_the_findings_on_its_edited_line(repo):
+    original = HABIB_PAGE.read_text(encoding="utf-8")
+    path = repo.write("habib.html", original)
+    repo.commit("the page as saved")
+    assert _reported(path) == []
+    # Line 69 of the page holds the "Rumours circulated" paragraph.
+    edited = original.replace("peaceful protesters", "unarmed protesters")
+    Path(path).write_text(edited, encoding="utf-8")
+    assert changed_lines(path, "HEAD") == frozenset({69})
+    assert _reported(path) == [("speculation", 69, True), ("unverified-claim", 69, True)]
+
+
+def test_an_html_finding_not_found_in_the_page_is_reported_whenever_the_page_changed(repo):
+    page = UNLOCATABLE_PAGE + "<!-- saved 4 September -->\n"
+    path = repo.write("budget.html", page)
+    repo.commit("the page as saved")
+    assert _reported(path) == []
+    Path(path).write_text(page.replace("4 September", "5 September"), encoding="utf-8")
+    # Line 7 holds no finding; "reportedly" has no line of the page (a hidden word
+    # trafilatura dropped kept its paragraph from being found), so it is reported.
+    assert changed_lines(path, "HEAD") == frozenset({7})
+    assert _reported(path) == [("reportedly-without-source", 5, False)]
