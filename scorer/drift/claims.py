@@ -107,9 +107,9 @@ def claims_of(audit: Audit, prefix: str) -> tuple[Claim, ...]:
         near = [s for s in quoted if s.sentence != sentence.index and _overlaps(s, sentence)]
         first_clause = True
         sources = [
-            (s.fields["source"]["start"], s.fields["source"]["end"])
+            (_part(s, "source")["start"], _part(s, "source")["end"])
             for s in signals
-            if s.kind == "attribution"
+            if s.kind == "attribution" and _part(s, "source")
         ]
         for start, end, aside in _clauses(doc.text, sentence.start, sentence.end, sources):
             claim = _claim(doc.text, start, end, sentence.index, role, signals + near,
@@ -198,7 +198,7 @@ def _claim(text: str, start: int, end: int, sentence: int, role: str,
                 hedges.append(signal.text)
             continue
         overlap = _reach(signal, start, end)
-        if overlap <= 0 or (aside and not start <= signal.fields["cue"]["start"] < end):
+        if overlap <= 0 or (aside and not start <= _part(signal, "cue").get("start", -1) < end):
             continue
         rank = -STATUSES.index(_status(signal))  # named before outlet before anonymous...
         if best is None or (overlap, rank) > best[:2]:
@@ -208,10 +208,10 @@ def _claim(text: str, start: int, end: int, sentence: int, role: str,
                      tuple(hedges))  # fmt: skip
     attribution = best[2]
     status = _status(attribution)
-    cue = attribution.fields["cue"]["text"]
+    cue = _part(attribution, "cue").get("text", "")
     if status == "agentless" and cue not in hedges:
         hedges.append(cue)  # "reportedly", "rumours circulated": no one owns it
-    source = attribution.fields["source"]["text"]
+    source = _part(attribution, "source").get("text", "")
     outlet = attribution.fields.get("outlet")
     if outlet:
         source = f"{source} ({outlet['text']})" if source else outlet["text"]
@@ -222,7 +222,7 @@ def _claim(text: str, start: int, end: int, sentence: int, role: str,
 def _status(attribution: Signal) -> str:
     """An outlet named beside an unnamed source ("sources tell Reuters") reads as the outlet;
     beside a named one ("he told the AFP") it is only where the named source spoke."""
-    status = _BY_TYPE.get(attribution.fields["source"]["type"], "unattributed")
+    status = _BY_TYPE.get(_part(attribution, "source").get("type", ""), "unattributed")
     if attribution.fields.get("outlet") and status in ("anonymous", "vague", "agentless"):
         return "outlet"
     return status
@@ -232,9 +232,15 @@ def _reach(attribution: Signal, start: int, end: int) -> int:
     """How many characters of [start, end) the attribution's source, cue and content cover."""
     fields = attribution.fields
     spans = [(attribution.start, attribution.end)]
-    spans += [(fields[k]["start"], fields[k]["end"]) for k in ("content", "cue") if k in fields]
+    spans += [(fields[k]["start"], fields[k]["end"]) for k in ("content", "cue") if fields.get(k)]
     low, high = min(s for s, _ in spans), max(e for _, e in spans)
     return min(end, high) - max(start, low)
+
+
+def _part(attribution: Signal, key: str) -> dict[str, Any]:
+    """An attribution's source, cue or content, or {} where it has none ("X declined to
+    comment" reports no content)."""
+    return attribution.fields.get(key) or {}
 
 
 def _overlaps(signal: Signal, sentence: Any) -> bool:

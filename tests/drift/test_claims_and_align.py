@@ -83,3 +83,10 @@ def test_the_claim_after_the_previous_ones_counterpart_is_favoured() -> None:
     assert [(link.b, link.a) for link in links] == [(0, (0,)), (1, (1,))]
     # Alone, the second claim is too unlike the rumour to be linked to it.
     assert align(a[1:2], b[1:]) == ()
+
+
+def test_an_attribution_with_no_content_is_read_not_crashed_on() -> None:
+    # "declined to comment" reports no content: its attribution's content is None.
+    assert _claims("Hartwell's declined to comment on the speculation about a takeover bid.") == [
+        ("Hartwell's declined to comment on the speculation about a takeover bid.", "named")
+    ]
