@@ -63,7 +63,7 @@ def align(a: Sequence[Claim], b: Sequence[Claim], threshold: float = THRESHOLD) 
     features_b = [_features(claim) for claim in b]
     weight = _weights(features_a, features_b)
     norms_a = [_norm(found, weight) for found in features_a]
-    candidates = _candidates(features_a, features_b, weight, norms_a)
+    candidates = _candidates(a, b, features_a, features_b, weight, norms_a)
     # How like a claim of A is to the claim of B that restates it best: a claim of B joins
     # a second claim of A only if no other claim of B restates that one better.
     best_of_a: dict[int, float] = {}
@@ -119,31 +119,44 @@ def _weights(
 
 
 def _candidates(
+    a: Sequence[Claim],
+    b: Sequence[Claim],
     features_a: list[frozenset[str]],
     features_b: list[frozenset[str]],
     weight: dict[str, float],
     norms_a: list[float],
 ) -> list[list[tuple[float, int]]]:
-    """For each claim of B, the claims of A sharing a feature with it, most alike first."""
+    """For each claim of B, the claims of A sharing a feature with it, most alike first. A
+    claim written again word for word restates its original (similarity 1), even when its
+    words are all names or too common to weigh ("This is Deandre Joshua.", "He did it
+    again.")."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, found in enumerate(features_a):
         for feature in found:
             if feature in weight:
                 index[feature].append(i)
+    verbatim: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(a):
+        verbatim[_plain(claim.text)].append(i)
     candidates: list[list[tuple[float, int]]] = []
-    for found in features_b:
+    for claim, found in zip(b, features_b, strict=True):
         shared: dict[int, float] = defaultdict(float)
         for feature in found:
             for i in index.get(feature, ()):
                 shared[i] += weight[feature]
         norm_b = _norm(found, weight)
-        scored = [
+        same = verbatim.get(_plain(claim.text), [])
+        scored = [(1.0, i) for i in same] + [
             (both / math.sqrt(norms_a[i] * norm_b), i)
             for i, both in shared.items()
-            if _says_more_than_names(features_a[i], found, weight)
+            if i not in same and _says_more_than_names(features_a[i], found, weight)
         ]
         candidates.append(sorted(scored, key=lambda pair: (-pair[0], pair[1])))
     return candidates
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _says_more_than_names(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> bool:

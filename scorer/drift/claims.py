@@ -46,6 +46,7 @@ _APPROXIMATORS = frozenset(["roughly", "about", "around", "approximately", "near
 # A sentence that goes on with the last speaker's words: a pronoun, or a quote of its own.
 _CARRIES_ON = re.compile(r"[\"“‘']|(?:he|she|they|their|his|her|its)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ def claims_of(audit: Audit, prefix: str) -> tuple[Claim, ...]:
             if s.kind == "attribution" and _part(s, "source")
         ]
         for start, end, aside in _clauses(doc.text, sentence.start, sentence.end, sources):
+            if not _ALNUM.search(doc.text, start, end):
+                continue  # "...", "//<!": no claim in it
             claim = _claim(doc.text, start, end, sentence.index, role, signals + near,
                            sentence.start, first_clause, aside)  # fmt: skip
             first_clause = False

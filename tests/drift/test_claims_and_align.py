@@ -90,3 +90,20 @@ def test_an_attribution_with_no_content_is_read_not_crashed_on() -> None:
     assert _claims("Hartwell's declined to comment on the speculation about a takeover bid.") == [
         ("Hartwell's declined to comment on the speculation about a takeover bid.", "named")
     ]
+
+
+def test_a_sentence_of_punctuation_is_no_claim() -> None:
+    # Scraped bodies hold "..." and "//<!" as sentences of their own: with no word, they
+    # would show as added and dropped when a text is compared with itself.
+    text = HEAD + "The mayor resigned on Monday. ... //<! The council meets on Friday."
+    comparison = scorer.compare(text, text)
+    assert [row.kinds for row in comparison.changes] == [("kept",)] * 3
+
+
+def test_a_claim_copied_word_for_word_is_kept_whatever_its_words() -> None:
+    a = [_claim(1, "This is Deandre Joshua."), _claim(2, "He did it again.")]
+    b = [_claim(1, "He did it again."), _claim(2, "This is  Deandre Joshua.")]
+    assert [(link.b, link.a, link.similarity) for link in align(a, b)] == [
+        (0, (1,), (1.0,)),
+        (1, (0,), (1.0,)),
+    ]
