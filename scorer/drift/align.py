@@ -112,7 +112,7 @@ def _weights(
     total = len(features_a) + len(features_b)
     common = max(6, COMMON * total)
     return {
-        feature: math.log(1 + total / count) * (2 if feature.startswith("@") else 1)
+        feature: math.log(1 + total / count) * (1.5 if feature.startswith("@") else 1)
         for feature, count in frequency.items()
         if count <= common
     }

@@ -13,6 +13,7 @@ headline   B's headline asserts what A's headline or standfirst hedged
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from scorer.drift.align import Link, similarity
 from scorer.drift.claims import Claim
@@ -54,7 +55,7 @@ def changes(a: Sequence[Claim], b: Sequence[Claim], links: Sequence[Link]) -> tu
             continue
         linked_a.update(link.a)
         # A sentence that merges two claims of A can make a change to each: all are told.
-        each = tuple(kinds_between(a[i], claim) for i in link.a)
+        each = tuple(kinds_between(*_as_restated(a[i], claim)) for i in link.a)
         rows.append(Change(_union(each), b=claim, a=tuple(a[i] for i in link.a),
                            similarity=link.similarity[0], each=each))  # fmt: skip
     named = {a[i].id for i in linked_a}
@@ -69,6 +70,22 @@ def changes(a: Sequence[Claim], b: Sequence[Claim], links: Sequence[Link]) -> tu
         named |= {claim.id for claim in extra.a}
     rows += [Change(("dropped",), a=(claim,)) for claim in a if claim.id not in named]
     return tuple(rows)
+
+
+def _as_restated(a: Claim, b: Claim) -> tuple[Claim, Claim]:
+    """The two claims as the one restates the other. When all they share is the words of
+    one side's source ("Hartwell's, the supermarket chain based in Dunmarsh, said ..." and
+    "The Dunmarsh-based supermarket chain ..."), that side restates who the source is, which
+    is the writer's own background, not what the source said: its sourcing and hedges do not
+    count for the pair."""
+    shared = features(a.text) & features(b.text)
+    return _background(a, shared), _background(b, shared)
+
+
+def _background(claim: Claim, shared: frozenset[str]) -> Claim:
+    if not claim.source or claim.carried or not shared <= features(claim.source):
+        return claim
+    return replace(claim, status="unattributed", hedges=(), source="")
 
 
 def _union(each: Sequence[tuple[str, ...]]) -> tuple[str, ...]:

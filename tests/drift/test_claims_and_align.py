@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import scorer
 from scorer.drift.align import align
+from scorer.drift.changes import changes
 from scorer.drift.claims import Claim, claims_of
 
 HEAD = "Council cuts\n\n"
@@ -107,3 +108,14 @@ def test_a_claim_copied_word_for_word_is_kept_whatever_its_words() -> None:
         (0, (1,), (1.0,)),
         (1, (0,), (1.0,)),
     ]
+
+
+def test_a_claim_restating_only_who_the_source_is_changes_no_sourcing() -> None:
+    source = "Hartwell's, the supermarket chain based in Dunmarsh"
+    a = Claim("A1", 0, 90, f"{source}, said it would review 14 stores.", 1, "body", "named",
+              (), source)  # fmt: skip
+    b = Claim("B1", 0, 40, "The Dunmarsh-based supermarket chain", 1, "body", "unattributed")
+    assert changes([a], [b], align([a], [b]))[0].kinds == ("kept",)
+    # What the source said, restated without it, is still lost.
+    b = Claim("B1", 0, 40, "The chain will review 14 stores.", 1, "body", "unattributed")
+    assert changes([a], [b], align([a], [b]))[0].kinds == ("lost",)
