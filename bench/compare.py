@@ -10,9 +10,10 @@ splits at sentences and clauses, the labeller finer: two labelled claims in one 
 one claim here). Precision = compare's links between claims that hold labelled claims that
 are labelled pairs; recall = labelled pairs that compare links.
 
-Held out: the pairs in bench/labels/compare/heldout/ (one event told by two outlets),
-labelled blind after compare was tuned on the seeds and the test pairs, and reported as their
-own group: a measure of the general case, never tuned on.
+Outlets: one event told by two outlets, written and labelled blind by helpers who had not
+seen the code: `dev` (bench/labels/compare/outlets_dev/, measured once as held out, then tuned
+on) and `held out` (outlets_heldout/, committed before compare first ran on it and never
+tuned on), each reported as its own group.
 
 Kinds: every labelled row (a restated, added or dropped claim) against the kinds compare
 gives the same claims: exact (the same set of kinds) and per kind (recall of each kind).
@@ -41,7 +42,7 @@ from scorer.drift.claims import Claim  # noqa: E402
 
 LABELS = ROOT / "bench" / "labels" / "compare"
 PAIRS = ROOT / "tests" / "fixtures" / "compare"
-HELDOUT = LABELS / "heldout"
+OUTLETS = {"dev": LABELS / "outlets_dev", "held out": LABELS / "outlets_heldout"}
 Row = tuple[str | None, str | None, frozenset[str]]  # A claim text, B claim text, kinds
 
 
@@ -79,25 +80,26 @@ def pair_cases() -> list[tuple[str, str, str, list[Row]]]:
     return cases
 
 
-def heldout_cases() -> list[tuple[str, str, str, list[Row]]]:
-    """Pairs labelled blind after compare was tuned (bench/labels/compare/heldout/): one
-    event told by two outlets. Measured, never tuned on."""
+def outlet_cases(group: str) -> list[tuple[str, str, str, list[Row]]]:
+    """One event told by two outlets, labelled blind: `dev` (outlets_dev/, measured once as
+    held out, then tuned on) or `held out` (outlets_heldout/, never tuned on)."""
+    folder = OUTLETS[group]
     cases = []
-    for expected in sorted(HELDOUT.glob("*.expected.tsv")):
+    for expected in sorted(folder.glob("*.expected.tsv")):
         name = expected.name.removesuffix(".expected.tsv")
         rows: list[Row] = []
         for row in _tsv(expected):
             a = None if row["a_claim_text"] == "-" else row["a_claim_text"]
             b = None if row["b_claim_text"] == "-" else row["b_claim_text"]
             rows.append((a, b, frozenset(row["kinds"].split("+"))))
-        a_text = (HELDOUT / f"{name}_a.txt").read_text(encoding="utf-8")
-        b_text = (HELDOUT / f"{name}_b.txt").read_text(encoding="utf-8")
-        cases.append((f"held out: {name}", a_text, b_text, rows))
+        a_text = (folder / f"{name}_a.txt").read_text(encoding="utf-8")
+        b_text = (folder / f"{name}_b.txt").read_text(encoding="utf-8")
+        cases.append((f"{group}: {name}", a_text, b_text, rows))
     return cases
 
 
 def _group(name: str) -> str:
-    return "seeds" if name == "seeds" else "held out" if name.startswith("held out") else "pairs"
+    return name.split(":")[0] if ":" in name else "seeds" if name == "seeds" else "pairs"
 
 
 def _mine(text: str, claims: tuple[Claim, ...], labelled: str) -> Claim | None:
@@ -163,8 +165,10 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="print the rows compare got wrong")
     args = parser.parse_args()
     a, b, seed_rows = seed_case()
-    cases = [("seeds", a, b, seed_rows), *pair_cases(), *heldout_cases()]
-    groups = sorted({_group(name) for name, *_ in cases}, key=["seeds", "pairs", "held out"].index)
+    cases = [("seeds", a, b, seed_rows), *pair_cases(), *outlet_cases("dev")]
+    cases += outlet_cases("held out")
+    order = ["seeds", "pairs", "dev", "held out"]
+    groups = sorted({_group(name) for name, *_ in cases}, key=order.index)
     if args.sweep:
         for threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
             for group in groups:
