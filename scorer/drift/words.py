@@ -2,7 +2,7 @@
 
 A claim's features are the Porter stems of its content words (British and American
 spellings made one), its numbers ("41,000" and "41000" alike) and its names (a capitalised
-word inside the clause, `@` before its stem, so it can count double). Words that newsrooms
+word inside the clause, `@` before its stem, so it can weigh more). Words that newsrooms
 use for the same thing ("fled" and "escaped", "regime" and "government", "Turkish" and
 "Turkey") are one feature, from `rules/lexicons/paraphrase.toml`: a group's feature is `~`
 and its first word.
