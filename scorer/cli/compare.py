@@ -13,11 +13,12 @@ from scorer.errors import ScorerError
 FORMATS = ("rich", "plain", "json", "markdown", "html", "svg")
 
 
-def _kinds(_ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
-    """`--fail-on-change lost,laundered` as a tuple; a usage error naming an unknown kind."""
-    if value is None:
+def _kinds(_ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--fail-on-change lost,laundered` (given once or more: every one counts) as a tuple; a
+    usage error naming an unknown kind."""
+    if not values:
         return ()
-    names = tuple(name.strip() for name in value.split(",") if name.strip())
+    names = tuple(name.strip() for value in values for name in value.split(",") if name.strip())
     unknown = [name for name in names if name not in GATE_KINDS]
     if unknown or not names:
         problem = f"unknown change kind {unknown[0]!r}" if unknown else "no change kind given"
@@ -56,9 +57,11 @@ def _kinds(_ctx: click.Context, param: click.Parameter, value: str | None) -> tu
 @click.option(
     "--fail-on-change",
     callback=_kinds,
+    multiple=True,
     metavar="KINDS",
     help="Exit 1 if the rewrite makes a change of any of these comma-separated kinds "
-    f"({', '.join(GATE_KINDS)}).",
+    f"({', '.join(GATE_KINDS)}); may be given more than once. An unrelated B fails only "
+    "on unrelated.",
 )
 @common.CONFIG
 @click.option(

@@ -84,8 +84,11 @@ class Comparison:
         return {rule: pair for rule, pair in pairs.items() if pair[0] != pair[1]}
 
     def has(self, kind: str) -> bool:
-        """Whether the rewrite made a change of this kind (`unrelated`: nothing aligned)."""
-        return self.unrelated if kind == "unrelated" else self.counts.get(kind, 0) > 0
+        """Whether the rewrite made a change of this kind (`unrelated`: nothing aligned). An
+        unrelated B is no rewrite of A: its claims dropped and added are no changes made."""
+        if self.unrelated or kind == "unrelated":
+            return self.unrelated and kind == "unrelated"
+        return self.counts.get(kind, 0) > 0
 
     def summary(self) -> str:
         """One line: the scores and the changes, as every format opens."""

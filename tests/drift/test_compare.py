@@ -182,7 +182,9 @@ def test_to_dict_and_renderers_carry_the_answer() -> None:
         ("rewrite_softened.txt", "lost,laundered,firmed-up", 0),
         ("original.txt", "lost,laundered,firmed-up,softened,dropped,added,headline", 0),
         ("unrelated.txt", "lost,laundered,firmed-up", 0),
+        ("unrelated.txt", "dropped,added", 0),  # an unrelated B fails only on unrelated
         ("unrelated.txt", "unrelated", 1),
+        ("rewrite_laundered.txt", "kept", 1),
     ],
 )
 def test_the_gate(rewrite: str, gate: str, code: int) -> None:
@@ -192,6 +194,16 @@ def test_the_gate(rewrite: str, gate: str, code: int) -> None:
          "--fail-on-change", gate],
     )  # fmt: skip
     assert result.exit_code == code, result.output
+
+
+def test_every_fail_on_change_counts_when_given_twice() -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["compare", str(PAIRS / "original.txt"), str(PAIRS / "rewrite_laundered.txt"), "-f",
+         "json", "--fail-on-change", "laundered", "--fail-on-change", "softened"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "changes of kind laundered" in result.stderr
 
 
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
