@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from scorer.drift.align import ALSO, DIAGONAL, THRESHOLD, align
+from scorer.drift.align import ALSO, DIAGONAL, THRESHOLD, Link, align
 from scorer.drift.changes import KINDS, changes
-from scorer.drift.claims import claims_of
+from scorer.drift.claims import Claim, claims_of
 from scorer.drift.result import Change, Comparison, Side
 from scorer.scoring.audit import Audit
 
@@ -31,7 +31,10 @@ METHOD = (
 def compare_audits(original: Audit, rewrite: Audit, threshold: float = THRESHOLD) -> Comparison:
     """The comparison of two audited texts: A the original, B the rewrite."""
     a, b = claims_of(original, "A"), claims_of(rewrite, "B")
-    rows = changes(a, b, align(a, b, threshold))
+    links = align(a, b, threshold)
+    if not _related(links, b):
+        links = ()
+    rows = changes(a, b, links)
     counts = Counter(kind for row in rows for kind in row.kinds)
     unrelated = bool(a) and bool(b) and not any(row.a and row.b for row in rows)
     return Comparison(
@@ -44,7 +47,15 @@ def compare_audits(original: Audit, rewrite: Audit, threshold: float = THRESHOLD
     )
 
 
-def _side(audit: Audit, claims: tuple) -> Side:  # type: ignore[type-arg]
+def _related(links: tuple[Link, ...], b: tuple[Claim, ...]) -> bool:
+    """Whether B retells A: some claim of its body restates one of A's. Headlines and
+    standfirsts are too short to tell on their own ("Bakery creates 200 jobs" against "Up to
+    200 jobs could go"), unless B has nothing else."""
+    body = [link for link in links if b[link.b].role == "body"]
+    return bool(body) or (bool(links) and all(claim.role != "body" for claim in b))
+
+
+def _side(audit: Audit, claims: tuple[Claim, ...]) -> Side:
     doc = audit.document
     findings = Counter(finding.rule for finding in audit.findings)
     return Side(

@@ -119,3 +119,16 @@ def test_a_claim_restating_only_who_the_source_is_changes_no_sourcing() -> None:
     # What the source said, restated without it, is still lost.
     b = Claim("B1", 0, 40, "The chain will review 14 stores.", 1, "body", "unattributed")
     assert changes([a], [b], align([a], [b]))[0].kinds == ("lost",)
+
+
+def test_an_unrelated_story_gets_no_headline_change() -> None:
+    a = (
+        "Council may cut jobs\n\nUp to 200 jobs could go if the budget is approved.\n\n"
+        "The council meets on Thursday to vote on the plan, its leader said."
+    )
+    b = (
+        "Bakery creates 200 jobs\n\nA family bakery in the harbour town is hiring.\n\n"
+        "Its owners opened a second oven last spring, they said."
+    )
+    comparison = scorer.compare(a, b)
+    assert comparison.unrelated and comparison.counts["headline"] == 0
