@@ -85,7 +85,12 @@ def _as_restated(a: Claim, b: Claim) -> tuple[Claim, Claim]:
 
 
 def _background(claim: Claim, shared: frozenset[str]) -> Claim:
-    if not claim.source or claim.carried or not shared <= features(claim.source):
+    if not claim.source or claim.carried or not shared or not shared <= features(claim.source):
+        return claim
+    # A source that takes in the whole claim ("The Environment Agency is investigating, a
+    # spokesman confirmed", as the audit may read it) leaves nothing else to have restated.
+    said = features(claim.text) - features(claim.source) - features(claim.cue)
+    if not said:
         return claim
     return replace(claim, status="unattributed", hedges=(), source="")
 

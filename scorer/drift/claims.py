@@ -63,6 +63,7 @@ class Claim:
     hedges: tuple[str, ...] = ()
     source: str = ""  # who is cited, as the text has it ("" for none)
     carried: bool = False  # the source is the previous sentence's (continued reported speech)
+    cue: str = ""  # the words that give it to the source ("said", "according to")
 
     @property
     def hedged(self) -> bool:
@@ -134,12 +135,12 @@ def claims_of(audit: Audit, prefix: str) -> tuple[Claim, ...]:
 
 def _fields(claim: Claim) -> tuple[Any, ...]:
     return (claim.start, claim.end, claim.text, claim.sentence, claim.role, claim.status,
-            claim.hedges, claim.source, claim.carried)  # fmt: skip
+            claim.hedges, claim.source, claim.carried, claim.cue)  # fmt: skip
 
 
 def _carried(claim: Claim, previous: Claim) -> Claim:
     return Claim(claim.id, claim.start, claim.end, claim.text, claim.sentence, claim.role,
-                 previous.status, claim.hedges, previous.source, True)  # fmt: skip
+                 previous.status, claim.hedges, previous.source, True, previous.cue)  # fmt: skip
 
 
 def _clauses(
@@ -219,7 +220,7 @@ def _claim(text: str, start: int, end: int, sentence: int, role: str,
     if outlet:
         source = f"{source} ({outlet['text']})" if source else outlet["text"]
     return Claim("", start, end, text[start:end], sentence, role, status, tuple(hedges),
-                 source)  # fmt: skip
+                 source, cue=cue)  # fmt: skip
 
 
 def _status(attribution: Signal) -> str:

@@ -132,3 +132,10 @@ def test_an_unrelated_story_gets_no_headline_change() -> None:
     )
     comparison = scorer.compare(a, b)
     assert comparison.unrelated and comparison.counts["headline"] == 0
+
+
+def test_a_source_the_audit_reads_over_the_whole_claim_still_loses_it() -> None:
+    a = "Flood warning\n\nThe Environment Agency is investigating, a spokesman confirmed."
+    b = "Flood warning\n\nThe Environment Agency is investigating."
+    row = next(row for row in scorer.compare(a, b).changes if row.b and row.b.role == "body")
+    assert row.kinds == ("lost",)
