@@ -37,6 +37,12 @@ _CLAUSE_BREAK = re.compile(
 # the writer's background even inside a quoted or attributed sentence: it runs to the next
 # comma, or to the end.
 _ASIDE = re.compile(r",\s+(?:who|which|whose)\b(?:[^,;]|(?<=\d),(?=\d))*", re.IGNORECASE)
+# What follows an aside about the one who speaks.
+_SPEAKS = re.compile(
+    r",\s+(?:said|says|told|tells|added|adds|warned|warns|claimed|claims|insisted|insists|"
+    r"argued|argues|explained|explains|noted|notes|stated|states|wrote|writes)\b",
+    re.IGNORECASE,
+)
 _GOES_ON = re.compile(r"\b(?:and|or|but|nor)\s*$", re.IGNORECASE)
 # Hedges at the head of a sentence ("If confirmed, ...") govern all of it.
 _SENTENCE_WIDE = frozenset(["conditional", "unconfirmed"])
@@ -108,12 +114,11 @@ def claims_of(audit: Audit, prefix: str) -> tuple[Claim, ...]:
         signals = by_sentence.get(sentence.index, [])
         near = [s for s in quoted if s.sentence != sentence.index and _overlaps(s, sentence)]
         first_clause = True
-        sources = [
-            (_part(s, "source")["start"], _part(s, "source")["end"])
-            for s in signals
-            if s.kind == "attribution" and _part(s, "source")
-        ]
-        for start, end, aside in _clauses(doc.text, sentence.start, sentence.end, sources):
+        attributions = [s for s in signals if s.kind == "attribution"]
+        sources = [(_part(s, "source")["start"], _part(s, "source")["end"])
+                   for s in attributions if _part(s, "source")]  # fmt: skip
+        cues = [_part(s, "cue")["start"] for s in attributions if _part(s, "cue")]
+        for start, end, aside in _clauses(doc.text, sentence.start, sentence.end, sources, cues):
             if not _ALNUM.search(doc.text, start, end):
                 continue  # "...", "//<!": no claim in it
             claim = _claim(doc.text, start, end, sentence.index, role, signals + near,
@@ -144,19 +149,34 @@ def _carried(claim: Claim, previous: Claim) -> Claim:
 
 
 def _clauses(
-    text: str, start: int, end: int, sources: Sequence[tuple[int, int]] = ()
+    text: str,
+    start: int,
+    end: int,
+    sources: Sequence[tuple[int, int]] = (),
+    cues: Sequence[int] = (),
 ) -> Iterator[tuple[int, int, bool]]:
     """The clauses of a sentence, each with whether it ends an aside (a relative clause);
-    a piece of fewer than four words stays with its neighbour. An aside about the source
-    ("said Ms Anand, who holds the finance brief") stays with it: it describes who speaks."""
+    a piece of fewer than four words stays with its neighbour. An aside stays in its
+    sentence when it describes who speaks ("said Ms Anand, who holds the finance brief";
+    "The engineer, who inspected the dam, said"), and one inside a sentence is cut out only
+    when the source comes after it ("The general, who was Defence Minister from 2009,
+    stepped down ..., according to the regime"): elsewhere it would part a subject from its
+    verb ("Officials said the dam, which was built in 1952, could fail")."""
     breaks = [(match.end(), False) for match in _CLAUSE_BREAK.finditer(text, start, end)]
     openings: set[int] = set()
     for match in _ASIDE.finditer(text, start, end):
         comma = match.start()
-        if any(low < comma <= high for low, high in sources):
-            continue
         # "which would weaken the regime and, in theory, ...": the clause goes on.
         close = end if _GOES_ON.search(match.group()) else min(match.end(), end)
+        inside = close < end - 1 and not (
+            any(cue > close for cue in cues) and not any(cue < comma for cue in cues)
+        )
+        if (
+            inside
+            or any(low < comma <= high for low, high in sources)
+            or _SPEAKS.match(text, match.end(), end)
+        ):
+            continue
         breaks += [(comma + 1, False), (close, True)]
         openings.add(comma + 1)
     cuts = [(start, False)]

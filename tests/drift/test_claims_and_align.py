@@ -139,3 +139,13 @@ def test_a_source_the_audit_reads_over_the_whole_claim_still_loses_it() -> None:
     b = "Flood warning\n\nThe Environment Agency is investigating."
     row = next(row for row in scorer.compare(a, b).changes if row.b and row.b.role == "body")
     assert row.kinds == ("lost",)
+
+
+def test_an_aside_inside_what_a_source_said_stays_there() -> None:
+    said = "Officials said the dam, which was built in 1952, could fail within weeks."
+    assert _claims(said) == [(said, "anonymous")]
+    # Its own subject and verb stay together too, with no source in the sentence.
+    plain = "The dam, which was built in 1952, could fail within weeks."
+    assert _claims(plain) == [(plain, "unattributed")]
+    row = scorer.compare(HEAD + said, HEAD + plain).changes[1]
+    assert (row.kinds, row.b.text) == (("lost",), plain)
