@@ -1,8 +1,11 @@
 """What a rewrite did to the sourcing of each claim: the change kinds of `scorer compare`.
 
-kept       same kind of source, same hedging
+kept       same kind of source, same hedging (or a source B gives a claim A asserted: no
+           risk to check)
 lost       attributed in A (named, outlet, anonymous, vague), unattributed in B
-laundered  named and on record in A; anonymous, vague, agentless or another outlet in B
+laundered  a source made less identifiable: named in A and anonymous, vague, agentless or
+           an outlet in B; or an outlet in A and anonymous, vague or agentless in B; or
+           anonymous in A and vague or agentless in B
 firmed-up  hedged, rumoured or agentless in A; asserted, or given a source, in B
 softened   asserted in A, hedged in B
 dropped    a claim of A that no claim of B restates
@@ -23,7 +26,9 @@ from scorer.drift.words import features
 KINDS = ("kept", "lost", "laundered", "firmed-up", "softened", "dropped", "added", "headline")
 # The kinds a gate can fail on, with `unrelated` (nothing of B restates A).
 GATE_KINDS = (*KINDS, "unrelated")
-_UNNAMED = frozenset(["anonymous", "vague", "agentless", "outlet"])
+# How identifiable a source is, most first: a claim whose source moves down this list in B
+# is laundered; a hedged one whose source moves up is firmed up.
+_RANK = {"named": 0, "outlet": 1, "anonymous": 2, "vague": 3, "agentless": 4, "unattributed": 5}
 
 
 def kinds_between(a: Claim, b: Claim) -> tuple[str, ...]:
@@ -31,12 +36,12 @@ def kinds_between(a: Claim, b: Claim) -> tuple[str, ...]:
     kinds: list[str] = []
     if a.attributed and b.status == "unattributed":
         kinds.append("lost")
-    if a.status == "named" and b.status in _UNNAMED:
+    elif a.status != "agentless" and _RANK[a.status] < _RANK[b.status]:
         kinds.append("laundered")
     unsure_a = a.hedged or a.status == "agentless"
     asserted_b = not b.hedged and b.status != "agentless"
-    sourced_b = b.attributed and a.status in ("agentless", "unattributed")
-    if unsure_a and (asserted_b or sourced_b):
+    better_b = b.attributed and _RANK[b.status] < _RANK[a.status]
+    if unsure_a and (asserted_b or better_b):
         kinds.append("headline" if _headline(a, b) else "firmed-up")
     if not a.hedged and b.hedged and a.status != "agentless":
         kinds.append("softened")

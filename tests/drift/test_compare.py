@@ -44,6 +44,10 @@ def _claim(status: str, hedges: tuple[str, ...] = (), role: str = "body") -> Cla
         (_claim("named"), _claim("unattributed"), ("lost",)),
         (_claim("named"), _claim("anonymous"), ("laundered",)),
         (_claim("named"), _claim("outlet"), ("laundered",)),
+        (_claim("outlet"), _claim("anonymous"), ("laundered",)),  # "Reuters reported" -> "sources"
+        (_claim("anonymous"), _claim("vague"), ("laundered",)),
+        (_claim("anonymous"), _claim("named"), ("kept",)),  # a source given: no risk to check
+        (_claim("anonymous", ("may",)), _claim("named"), ("firmed-up",)),
         (_claim("agentless", ("rumours circulated",)), _claim("anonymous"), ("firmed-up",)),
         (_claim("unattributed", ("if confirmed",)), _claim("unattributed"), ("firmed-up",)),
         (_claim("named"), _claim("named", ("may",)), ("softened",)),
