@@ -46,9 +46,12 @@ ELSEWHERE = 0.8
 # A name weighs this many times a word (bench/compare.py: 2 and 1.5 the same on seeds and
 # pairs, 1.5 better on the dev outlet pairs; 1 loses seed links).
 NAMES = 1.5
-# A feature in more claims than this share of all claims (at least 6) is too common to tell
-# claims apart, and is left out of the index and the weights.
+# A feature in more claims than this share of all claims (at least 6, at most CROWD) is too
+# common to tell claims apart, and is left out of the index and the weights. CROWD keeps each
+# feature's list of claims short in a long text, so the work grows with the text, not its
+# square; articles (under 200 claims between them) never reach it.
 COMMON = 0.25
+CROWD = 50
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ def _weights(
         for feature in found:
             frequency[feature] += 1
     total = len(features_a) + len(features_b)
-    common = max(6, COMMON * total)
+    common = max(6, min(COMMON * total, CROWD))
     return {
         feature: math.log(1 + total / count) * (NAMES if feature.startswith("@") else 1)
         for feature, count in frequency.items()
@@ -141,18 +144,23 @@ def _candidates(
     verbatim: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(a):
         verbatim[_plain(claim.text)].append(i)
+    # Claims that share only names (the same man, said of something else) are not alike at
+    # all: each claim's weighed features that are no name on its side.
+    plain_a = [_plain_words(found, weight) for found in features_a]
+    plain_b = [_plain_words(found, weight) for found in features_b]
     candidates: list[list[tuple[float, int]]] = []
-    for claim, found in zip(b, features_b, strict=True):
+    for j, (claim, found) in enumerate(zip(b, features_b, strict=True)):
         shared: dict[int, float] = defaultdict(float)
         for feature in found:
             for i in index.get(feature, ()):
                 shared[i] += weight[feature]
         norm_b = _norm(found, weight)
-        same = verbatim.get(_plain(claim.text), [])
+        same = set(verbatim.get(_plain(claim.text), ())[:CROWD])
+        words_b = plain_b[j]
         scored = [(1.0, i) for i in same] + [
             (both / math.sqrt(norms_a[i] * norm_b), i)
             for i, both in shared.items()
-            if i not in same and _says_more_than_names(features_a[i], found, weight)
+            if i not in same and not plain_a[i].isdisjoint(words_b)
         ]
         candidates.append(sorted(scored, key=lambda pair: (-pair[0], pair[1])))
     return candidates
@@ -162,13 +170,14 @@ def _plain(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _says_more_than_names(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> bool:
-    """Whether two claims share a word that is not a name: "Kamal al-Labwani, living in
-    Paris" and "Kamal al-Labwani said from Paris" name the same man, and claim nothing alike.
-    A word too common to weigh anything ("defect" in a story of a defection) does not count."""
-    return any(
-        feature in weight and not feature.startswith("@") and "@" + feature not in a | b
-        for feature in a & b
+def _plain_words(found: frozenset[str], weight: dict[str, float]) -> frozenset[str]:
+    """The features that weigh something and are no name in this claim. Two claims share a
+    word only if it is in both of these sets ("Paris" in "living in Paris" and "said from
+    Paris" is a name on both sides; "defect" in a story of a defection weighs nothing)."""
+    return frozenset(
+        feature
+        for feature in found
+        if feature in weight and not feature.startswith("@") and "@" + feature not in found
     )
 
 

@@ -8,6 +8,7 @@ again, so compare and audit never disagree about who said what.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -99,12 +100,19 @@ def claims_of(audit: Audit, prefix: str) -> tuple[Claim, ...]:
     """The claims of the audit's copy (boilerplate left out), in reading order."""
     doc = audit.document
     by_sentence: dict[int, list[Signal]] = {}
-    quoted: list[Signal] = []
+    # A quote's attribution reaches the other sentences its content spans.
+    quoted_in: dict[int, list[Signal]] = {}
+    starts = [sentence.start for sentence in doc.sentences]
     for signal in audit.signals:
         if signal.kind in ("attribution", "hedge"):
             by_sentence.setdefault(signal.sentence, []).append(signal)
-            if signal.kind == "attribution" and signal.fields.get("quote"):
-                quoted.append(signal)
+            content = _part(signal, "content")
+            if signal.kind == "attribution" and signal.fields.get("quote") and content:
+                first = max(bisect.bisect_right(starts, content["start"]) - 1, 0)
+                last = bisect.bisect_left(starts, content["end"])
+                for index in range(first, last):
+                    if index != signal.sentence and _overlaps(signal, doc.sentences[index]):
+                        quoted_in.setdefault(index, []).append(signal)
     found: list[Claim] = []
     previous: Claim | None = None
     for sentence in doc.sentences:
@@ -112,7 +120,7 @@ def claims_of(audit: Audit, prefix: str) -> tuple[Claim, ...]:
             continue
         role = doc.paragraphs[sentence.paragraph].kind
         signals = by_sentence.get(sentence.index, [])
-        near = [s for s in quoted if s.sentence != sentence.index and _overlaps(s, sentence)]
+        near = quoted_in.get(sentence.index, [])
         first_clause = True
         attributions = [s for s in signals if s.kind == "attribution"]
         sources = [(_part(s, "source")["start"], _part(s, "source")["end"])
