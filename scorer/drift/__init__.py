@@ -58,6 +58,8 @@ def _related(links: tuple[Link, ...], b: tuple[Claim, ...]) -> bool:
 def _side(audit: Audit, claims: tuple[Claim, ...]) -> Side:
     doc = audit.document
     findings = Counter(finding.rule for finding in audit.findings)
-    return Side(
-        doc.source, doc.title, audit.score, audit.label, claims, dict(sorted(findings.items()))
-    )
+    points: dict[str, float] = {}
+    for finding in audit.findings:
+        points[finding.rule] = round(points.get(finding.rule, 0.0) + finding.points, 2)
+    return Side(doc.source, doc.title, audit.score, audit.label, claims,
+                dict(sorted(findings.items())), dict(sorted(points.items())))  # fmt: skip

@@ -47,6 +47,7 @@ class Side:
     label: str
     claims: tuple[Claim, ...]
     findings: Mapping[str, int] = field(default_factory=dict)  # rule id -> how many
+    points: Mapping[str, float] = field(default_factory=dict)  # rule id -> their points
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +56,7 @@ class Side:
             "score": self.score,
             "label": self.label,
             "findings": dict(self.findings),
+            "points": dict(self.points),
             "claims": [claim.to_dict() for claim in self.claims],
         }
 
@@ -83,6 +85,27 @@ class Comparison:
         }
         return {rule: pair for rule, pair in pairs.items() if pair[0] != pair[1]}
 
+    @property
+    def points_change(self) -> dict[str, tuple[float, float]]:
+        """Rules whose findings or points differ: rule id -> (points in A, points in B). The
+        score is the same base plus every finding's points, so these differences add up to
+        the difference in score (unless a score is held at 0 or 100)."""
+        return {
+            rule: (self.a.points.get(rule, 0.0), self.b.points.get(rule, 0.0))
+            for rule in sorted(set(self.a.points) | set(self.b.points))
+            if rule in self.findings_change
+            or self.a.points.get(rule, 0.0) != self.b.points.get(rule, 0.0)
+        }
+
+    def explained(self) -> str:
+        """The rules whose findings changed, with what each did to the score: "unattributed-
+        claim 0->5 (-7.5)"."""
+        told = []
+        for rule, (pa, pb) in self.points_change.items():
+            x, y = self.findings_change.get(rule, (self.a.findings.get(rule, 0),) * 2)
+            told.append(f"{rule} {x}->{y}" + (f" ({pb - pa:+g})" if pb != pa else ""))
+        return ", ".join(told)
+
     def has(self, kind: str) -> bool:
         """Whether the rewrite made a change of this kind (`unrelated`: nothing aligned). An
         unrelated B is no rewrite of A: its claims dropped and added are no changes made."""
@@ -109,6 +132,7 @@ class Comparison:
             "unrelated": self.unrelated,
             "counts": dict(self.counts),
             "findings_change": {rule: list(pair) for rule, pair in self.findings_change.items()},
+            "points_change": {rule: list(pair) for rule, pair in self.points_change.items()},
             "changes": [change.to_dict() for change in self.changes],
             "method": self.method,
             "summary": self.summary(),

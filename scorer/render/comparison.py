@@ -59,10 +59,9 @@ def renderables(comparison: Comparison, width: int) -> list[RenderableType]:
     if comparison.unrelated:
         head.append("B is unrelated to A: no claim of B restates a claim of A.\n", style="bold")
     head.append_text(_counts(comparison))
-    moved = comparison.findings_change
-    if moved:
-        told = ", ".join(f"{rule} {x}->{y}" for rule, (x, y) in moved.items())
-        head.append(f"\nfindings that changed: {told}", style="dim")
+    told = comparison.explained()
+    if told:
+        head.append(f"\nfindings that changed (points to the score): {told}", style="dim")
     parts: list[RenderableType] = [head, Text()]
     parts.append(_table(comparison) if width >= SIDE_BY_SIDE else _interleaved(comparison))
     parts += [Text(), Text(f"method: {comparison.method}", style="dim")]
@@ -153,6 +152,9 @@ def markdown(comparison: Comparison) -> str:
         "| change | A: original | B: rewrite |",
         "|---|---|---|",
     ]
+    told = comparison.explained()
+    if told:
+        lines[4:4] = [f"Findings that changed (points to the score): {_cell(told)}", ""]
     for change in comparison.changes:
         left = "<br>".join(
             f"**{c.id}** {_cell(c.text)} _({_cell(describe(c) + _own(change, c))})_"

@@ -164,6 +164,21 @@ def test_the_seeds() -> None:
     assert rows["B19"].kinds == ("added",)  # Labwani named in both, and nothing else alike
 
 
+def test_the_points_of_the_rules_that_changed_add_up_to_the_score_change() -> None:
+    comparison = scorer.compare(
+        INDEPENDENT.read_text(encoding="utf-8"), REWRITE.read_text(encoding="utf-8")
+    )
+    moved = comparison.points_change
+    assert sum(b - a for a, b in moved.values()) == comparison.score_change == -59.5
+    assert moved["named-sources-on-record"] == (16.0, 0.0)
+    told = comparison.explained()
+    assert "named-sources-on-record 1->0 (-16)" in told and "unattributed-claim 0->5" in told
+    assert f"Findings that changed (points to the score): {told}" in render(
+        comparison, "markdown"
+    )
+    assert json.loads(render(comparison, "json"))["points_change"]["direct-quotes"] == [8.0, 0.0]
+
+
 def test_to_dict_and_renderers_carry_the_answer() -> None:
     comparison = _pair("rewrite_lost")
     data = json.loads(render(comparison, "json"))
