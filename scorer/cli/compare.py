@@ -18,7 +18,9 @@ def _kinds(_ctx: click.Context, param: click.Parameter, values: tuple[str, ...])
     usage error naming an unknown kind."""
     if not values:
         return ()
-    names = tuple(name.strip() for value in values for name in value.split(",") if name.strip())
+    names = tuple(
+        name.strip().lower() for value in values for name in value.split(",") if name.strip()
+    )
     unknown = [name for name in names if name not in GATE_KINDS]
     if unknown or not names:
         problem = f"unknown change kind {unknown[0]!r}" if unknown else "no change kind given"

@@ -8,6 +8,7 @@ only lays it out and colours it.
 from __future__ import annotations
 
 import json
+import re
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -18,6 +19,7 @@ from scorer.drift import Change, Comparison
 from scorer.drift.claims import Claim
 
 FORMATS = ("rich", "plain", "json", "markdown", "html", "svg")
+_MARKDOWN = re.compile(r"[\\`*_\[\]<|~]")
 SIDE_BY_SIDE = 110  # narrower than this, A and B take turns instead of columns
 STYLES = {
     "compare.kept": "dim",
@@ -117,7 +119,8 @@ def _claims(claims: tuple[Claim, ...], change: Change | None = None) -> Text:
 
 
 def _claim(claim: Claim, own: str = "") -> Text:
-    text = Text(f"{claim.id} ", style="bold")
+    text = Text()
+    text.append(f"{claim.id} ", style="bold")
     text.append(claim.text)
     text.append(f"  [{describe(claim)}{own}]", style="compare.status")
     return text
@@ -146,7 +149,7 @@ def markdown(comparison: Comparison) -> str:
     lines = [
         "### scorer compare: sourcing drift",
         "",
-        f"A `{_cell(a.source)}`: {a.score:g} ({a.label}); B `{_cell(b.source)}`: "
+        f"A `{_code(a.source)}`: {a.score:g} ({a.label}); B `{_code(b.source)}`: "
         f"{b.score:g} ({b.label}); {_cell(comparison.summary())}",
         "",
         "| change | A: original | B: rewrite |",
@@ -169,7 +172,14 @@ def markdown(comparison: Comparison) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Copy as plain text in a markdown table: its own `*`, `_`, backticks, brackets and
+    tags are not markup."""
+    return _MARKDOWN.sub(r"\\\g<0>", text).replace("\n", " ")
+
+
+def _code(text: str) -> str:
+    """A path in a code span of a table: only its pipes and backticks need care."""
+    return text.replace("`", "'").replace("|", "\\|").replace("\n", " ")
 
 
 def _name(title: str | None, fallback: str) -> str:

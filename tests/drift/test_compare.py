@@ -204,6 +204,7 @@ def test_to_dict_and_renderers_carry_the_answer() -> None:
         ("unrelated.txt", "dropped,added", 0),  # an unrelated B fails only on unrelated
         ("unrelated.txt", "unrelated", 1),
         ("rewrite_laundered.txt", "kept", 1),
+        ("rewrite_laundered.txt", "Laundered", 1),  # kinds in any case
     ],
 )
 def test_the_gate(rewrite: str, gate: str, code: int) -> None:
@@ -213,6 +214,15 @@ def test_the_gate(rewrite: str, gate: str, code: int) -> None:
          "--fail-on-change", gate],
     )  # fmt: skip
     assert result.exit_code == code, result.output
+
+
+def test_markdown_cells_hold_the_copy_as_plain_text(tmp_path: Path) -> None:
+    story = tmp_path / "a_story.txt"
+    story.write_text("Head *bold*\n\nThe <b>mayor</b> said the [plan] was_good.\n")
+    result = CliRunner().invoke(cli, ["compare", str(story), str(story), "-f", "markdown"])
+    assert f"A `{story}`" in result.output  # a path in a code span stays as it is
+    assert "The \\<b\\>mayor" not in result.output
+    assert "The \\<b>mayor\\</b> said the \\[plan\\] was\\_good." in result.output
 
 
 def test_every_fail_on_change_counts_when_given_twice() -> None:
