@@ -7,10 +7,12 @@ only lays it out and colours it.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
@@ -78,26 +80,49 @@ def _counts(comparison: Comparison) -> Text:
     return text
 
 
+def in_reading_order(comparison: Comparison) -> list[Change]:
+    """The rows in B's order, each dropped claim of A placed after the row holding the claim
+    of A before it (not all at the end, away from where it stood)."""
+    place = {claim.id: n for n, claim in enumerate(comparison.a.claims)}
+    kept = [change for change in comparison.changes if change.b is not None]
+    last_row: dict[int, int] = {}  # index of a claim of A -> the last row that restates it
+    for row, change in enumerate(kept):
+        for claim in change.a:
+            last_row[place[claim.id]] = row
+    linked = sorted(last_row)
+    after: dict[int, list[Change]] = {}
+    for change in comparison.changes:
+        if change.b is None:
+            k = bisect.bisect_left(linked, place[change.a[0].id]) - 1
+            after.setdefault(last_row[linked[k]] if k >= 0 else -1, []).append(change)
+    rows = after.get(-1, [])
+    for row, change in enumerate(kept):
+        rows += [change, *after.get(row, [])]
+    return rows
+
+
 def _table(comparison: Comparison) -> Table:
     table = Table(show_lines=True, expand=True, pad_edge=False)
     table.add_column("A: original", ratio=5)
     table.add_column("change", ratio=2)
     table.add_column("B: rewrite", ratio=5)
-    for change in comparison.changes:
+    for change in in_reading_order(comparison):
         table.add_row(_claims(change.a, change), _kinds(change),
                       _claims((change.b,) if change.b else ()))  # fmt: skip
     return table
 
 
 def _interleaved(comparison: Comparison) -> Group:
+    """One row after another, a blank line between, each claim's wrapped lines indented."""
     rows: list[RenderableType] = []
-    for change in comparison.changes:
-        line = _kinds(change)
-        rows.append(line)
+    for number, change in enumerate(in_reading_order(comparison)):
+        if number:
+            rows.append(Text())
+        rows.append(_kinds(change))
         for claim in change.a:
-            rows.append(Text("  ").append_text(_claim(claim, _own(change, claim))))
+            rows.append(Padding(_claim(claim, _own(change, claim)), (0, 0, 0, 2)))
         if change.b:
-            rows.append(Text("  ").append_text(_claim(change.b)))
+            rows.append(Padding(_claim(change.b), (0, 0, 0, 2)))
     return Group(*rows)
 
 
@@ -158,7 +183,7 @@ def markdown(comparison: Comparison) -> str:
     told = comparison.explained()
     if told:
         lines[4:4] = [f"Findings that changed (points to the score): {_cell(told)}", ""]
-    for change in comparison.changes:
+    for change in in_reading_order(comparison):
         left = "<br>".join(
             f"**{c.id}** {_cell(c.text)} _({_cell(describe(c) + _own(change, c))})_"
             for c in change.a

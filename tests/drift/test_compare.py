@@ -13,7 +13,7 @@ from scorer.cli import cli
 from scorer.drift import Comparison
 from scorer.drift.changes import kinds_between
 from scorer.drift.claims import Claim
-from scorer.render.comparison import render
+from scorer.render.comparison import in_reading_order, render
 from tests.conftest import INDEPENDENT, REWRITE
 
 PAIRS = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
@@ -173,9 +173,7 @@ def test_the_points_of_the_rules_that_changed_add_up_to_the_score_change() -> No
     assert moved["named-sources-on-record"] == (16.0, 0.0)
     told = comparison.explained()
     assert "named-sources-on-record 1->0 (-16)" in told and "unattributed-claim 0->5" in told
-    assert f"Findings that changed (points to the score): {told}" in render(
-        comparison, "markdown"
-    )
+    assert f"Findings that changed (points to the score): {told}" in render(comparison, "markdown")
     assert json.loads(render(comparison, "json"))["points_change"]["direct-quotes"] == [8.0, 0.0]
 
 
@@ -214,6 +212,26 @@ def test_the_gate(rewrite: str, gate: str, code: int) -> None:
          "--fail-on-change", gate],
     )  # fmt: skip
     assert result.exit_code == code, result.output
+
+
+def test_reports_show_a_dropped_claim_where_it_stood_in_a() -> None:
+    comparison = scorer.compare(
+        INDEPENDENT.read_text(encoding="utf-8"), REWRITE.read_text(encoding="utf-8")
+    )
+    order = [
+        (row.kinds[0], [c.id for c in row.a], row.b.id if row.b else None)
+        for row in in_reading_order(comparison)
+    ]
+    assert sorted(order, key=str) == sorted(
+        ((row.kinds[0], [c.id for c in row.a], row.b.id if row.b else None)
+         for row in comparison.changes), key=str)  # fmt: skip
+    assert order[:3] == [("dropped", ["A1"], None), ("headline", ["A2"], "B1"),
+                         ("kept", ["A3"], "B2")]  # fmt: skip
+    # "after which he pledged allegiance" comes after the rumour it continues.
+    at = order.index(("firmed-up", ["A11"], "B6"))
+    assert order[at + 1] == ("dropped", ["A12"], None)
+    narrow = render(comparison, "plain", width=80)
+    assert "\n  minority Alawite sect to defect" in narrow  # wrapped lines keep the indent
 
 
 def test_markdown_cells_hold_the_copy_as_plain_text(tmp_path: Path) -> None:
