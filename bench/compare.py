@@ -65,37 +65,46 @@ def seed_case() -> tuple[str, str, list[Row]]:
     return a, b, rows
 
 
+def _expected(path: Path) -> list[Row]:
+    """A pair's labelled rows: each claim of A and of B verbatim (`-` for none), its kinds."""
+    return [
+        (
+            None if row["a_claim_text"] == "-" else row["a_claim_text"],
+            None if row["b_claim_text"] == "-" else row["b_claim_text"],
+            frozenset(row["kinds"].split("+")),
+        )
+        for row in _tsv(path)
+    ]
+
+
+def _labelled(folder: Path) -> list[tuple[str, Path]]:
+    return [
+        (p.name.removesuffix(".expected.tsv"), p) for p in sorted(folder.glob("*.expected.tsv"))
+    ]
+
+
 def pair_cases() -> list[tuple[str, str, str, list[Row]]]:
+    """The labeller's rewrites of one original, and an unrelated story."""
     original = (PAIRS / "original.txt").read_text(encoding="utf-8")
-    cases = []
-    for expected in sorted(PAIRS.glob("*.expected.tsv")):
-        name = expected.name.removesuffix(".expected.tsv")
-        rows: list[Row] = []
-        for row in _tsv(expected):
-            a = None if row["a_claim_text"] == "-" else row["a_claim_text"]
-            b = None if row["b_claim_text"] == "-" else row["b_claim_text"]
-            rows.append((a, b, frozenset(row["kinds"].split("+"))))
-        rewrite = (PAIRS / f"{name}.txt").read_text(encoding="utf-8")
-        cases.append((name, original, rewrite, rows))
-    return cases
+    return [
+        (name, original, (PAIRS / f"{name}.txt").read_text(encoding="utf-8"), _expected(path))
+        for name, path in _labelled(PAIRS)
+    ]
 
 
 def outlet_cases(group: str) -> list[tuple[str, str, str, list[Row]]]:
     """One event told by two outlets, labelled blind: `dev` (outlets_dev/, measured once as
     held out, then tuned on) or `held out` (outlets_heldout/, never tuned on)."""
     folder = OUTLETS[group]
-    cases = []
-    for expected in sorted(folder.glob("*.expected.tsv")):
-        name = expected.name.removesuffix(".expected.tsv")
-        rows: list[Row] = []
-        for row in _tsv(expected):
-            a = None if row["a_claim_text"] == "-" else row["a_claim_text"]
-            b = None if row["b_claim_text"] == "-" else row["b_claim_text"]
-            rows.append((a, b, frozenset(row["kinds"].split("+"))))
-        a_text = (folder / f"{name}_a.txt").read_text(encoding="utf-8")
-        b_text = (folder / f"{name}_b.txt").read_text(encoding="utf-8")
-        cases.append((f"{group}: {name}", a_text, b_text, rows))
-    return cases
+    return [
+        (
+            f"{group}: {name}",
+            (folder / f"{name}_a.txt").read_text(encoding="utf-8"),
+            (folder / f"{name}_b.txt").read_text(encoding="utf-8"),
+            _expected(path),
+        )
+        for name, path in _labelled(folder)
+    ]
 
 
 def _group(name: str) -> str:
